@@ -1,0 +1,162 @@
+"""Finding the phrases a broken template may paste: title, H1, Title-Case topic n-grams.
+
+Shared by the boilerplate checks so that they agree on what "the title phrase" is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from linter.model import HEADING, Block, Document
+
+# Separators between a page title and the site name, or between a title and a subtitle.
+_TITLE_SPLIT = re.compile(r"\s+[|–—•·»:]\s+|\s+-\s+|\s*::\s*|:\s+")
+_WORD = re.compile(r"[\w’'&$.%-]+", re.UNICODE)
+CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "&",
+        "at",
+        "by",
+        "de",
+        "del",
+        "for",
+        "from",
+        "in",
+        "into",
+        "la",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "vs.",
+        "versus",
+        "via",
+        "with",
+    ]
+)
+COMPARISON = frozenset({"vs", "vs.", "versus", "or"})
+# Words that start a sentence: when a Title-Case run ends in one, it belongs to the text.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "as",
+        "at",
+        "for",
+        "from",
+        "if",
+        "in",
+        "it",
+        "many",
+        "most",
+        "one",
+        "our",
+        "since",
+        "so",
+        "some",
+        "the",
+        "these",
+        "this",
+        "those",
+        "to",
+        "today",
+        "when",
+        "while",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_title_case(phrase: str) -> bool:
+    """Every word capitalised except small connectors (the way titles are written)."""
+    tokens = words(phrase)
+    capitals = [t for t in tokens if t[:1].isupper() or t[:1].isdigit()]
+    rest = [t for t in tokens if t not in capitals]
+    return len(capitals) >= 2 and all(t.lower() in CONNECTORS for t in rest)
+
+
+def looks_like_name(phrase: str, max_words: int) -> bool:
+    """Short all-capitalised phrases without a comparison are names ("Game of Thrones")."""
+    tokens = words(phrase)
+    if len(tokens) > max_words or any(t.lower() in COMPARISON for t in tokens):
+        return False
+    return all(t[:1].isupper() or t.lower() in CONNECTORS or t[:1].isdigit() for t in tokens)
+
+
+def title_parts(title: str, site_name: str | None) -> list[str]:
+    """The title and its meaningful parts, without a trailing site name."""
+    title = " ".join(title.split())
+    parts = [p.strip(" ?!.,") for p in _TITLE_SPLIT.split(title)]
+    parts = [p for p in parts if p]
+    site = (site_name or "").strip().lower()
+    if site:
+        parts = [p for p in parts if p.lower() != site]
+    elif len(parts) > 1 and len(words(parts[-1])) <= 3:
+        parts = parts[:-1]  # "Headline | Site": the short tail is the site's name
+    candidates = [title.strip(" ?!.")] if len(parts) > 1 or not site else []
+    return [*dict.fromkeys([*candidates, *parts])]
+
+
+def source_phrases(doc: Document) -> list[tuple[str, str]]:
+    """``(phrase, origin)`` for the title's parts, H1s and other Title-Case headings."""
+    found: list[tuple[str, str]] = []
+    site = doc.meta.get("og:site_name")
+    if doc.title:
+        found.extend((p, "title") for p in title_parts(doc.title, site))
+    for block in doc.blocks:
+        if block.kind != HEADING:
+            continue
+        if block.level == 1:
+            found.extend((p, "H1") for p in title_parts(block.text, site))
+        elif is_title_case(block.text):
+            found.append((block.text.strip(" ?!.:"), "heading"))
+    seen: dict[str, str] = {}
+    for phrase, origin in found:
+        seen.setdefault(phrase, origin)
+    return list(seen.items())
+
+
+def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int) -> list[str]:
+    """Title-Case runs with a comparison word ("X vs Y") that recur in running text.
+
+    A template that pastes its topic into sentences leaves a capitalised phrase where the
+    prose is otherwise lowercase; the comparison word keeps organisation names out.
+    """
+    counts: Counter[str] = Counter()
+    run = re.compile(
+        r"(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to)"
+        r"(?:\s+(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to))+"
+    )
+    for block in blocks:
+        for match in run.finditer(block.text):
+            tokens = match.group().split()
+            while tokens and tokens[-1].lower() in CONNECTORS:
+                tokens.pop()
+            while tokens and tokens[0].lower() in CONNECTORS:
+                tokens.pop(0)
+            if len(tokens) >= min_words and any(t.lower() in COMPARISON for t in tokens):
+                counts[" ".join(tokens)] += 1
+    return [phrase for phrase, count in counts.items() if count >= min_count]
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Case-sensitive, whole-word match of ``phrase`` with any white space inside."""
+    body = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])")
+
+
+def is_sentence_opener(word: str) -> bool:
+    return word.lower() in _SENTENCE_OPENERS

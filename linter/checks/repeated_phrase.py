@@ -1,0 +1,81 @@
+"""The same long phrase repeated across paragraphs beyond what the topic explains.
+
+An article about "healthcare management and healthcare administration" repeats those
+words by necessity; an article that repeats "make informed career decisions about their
+future" in four paragraphs was padded or stitched from templates. Word n-grams
+(default 6 words) that occur in several paragraphs are merged into maximal phrases; a
+phrase whose content words are all topic words (from the title and headings) is
+explained by the topic and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.checks.base import Hit, block_hit, related_at
+from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
+
+PARAMS = {"min_words": 6, "min_paragraphs": 3}
+
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _topic_words(doc: Document) -> set[str]:
+    texts = [doc.title or ""] + [b.text for b in doc.blocks if b.kind in (HEADING, TITLE)]
+    return {w.lower() for text in texts for w in _WORD.findall(text)}
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    n = params["min_words"]
+    blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
+    tokens: dict[int, list[re.Match[str]]] = {b.index: list(_WORD.finditer(b.text)) for b in blocks}
+    where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for block in blocks:
+        lowered = [m.group().lower() for m in tokens[block.index]]
+        for i in range(len(lowered) - n + 1):
+            where[tuple(lowered[i : i + n])].add(block.index)
+    repeated = {gram for gram, found in where.items() if len(found) >= params["min_paragraphs"]}
+    if not repeated:
+        return
+    stop, topic = _stop_words(), _topic_words(doc)
+    explained = stop | topic
+    occurrences: dict[str, list[tuple[Block, int, int]]] = defaultdict(list)
+    for block in blocks:
+        matches = tokens[block.index]
+        lowered = [m.group().lower() for m in matches]
+        covered = [False] * len(matches)
+        for i in range(len(lowered) - n + 1):
+            if tuple(lowered[i : i + n]) in repeated:
+                covered[i : i + n] = [True] * n
+        i = 0
+        while i < len(covered):
+            if not covered[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(covered) and covered[j]:
+                j += 1
+            phrase = lowered[i:j]
+            if any(w not in explained for w in phrase) and sum(w not in stop for w in phrase) >= 2:
+                occurrences[" ".join(phrase)].append(
+                    (block, matches[i].start(), matches[j - 1].end())
+                )
+            i = j
+    for _phrase, places in occurrences.items():
+        if len({b.index for b, _, _ in places}) < params["min_paragraphs"]:
+            continue
+        first, *later = places
+        block, start, end = later[0]
+        hit = block_hit(block, start, end, count=len(places), phrase=block.text[start:end])
+        hit.related = [related_at(doc, b, s, e) for b, s, e in [first, *later[1:]]]
+        hit.args["line"] = hit.related[0].line
+        yield hit

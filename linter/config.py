@@ -1,0 +1,152 @@
+"""Finds, reads and validates configuration.
+
+Configuration lives in ``.contentlint.toml`` or under ``[tool.contentlint]`` in
+``pyproject.toml``, found from the working directory upward, or in a file named with
+``--config``. Unknown keys are errors: a typo in a config file must not silently turn a
+rule off.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from linter.model import Severity
+from linter.rulepack import CATEGORIES, Rule, RuleError
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file."""
+
+
+_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on"}
+
+
+@dataclass
+class Config:
+    """Validated settings; ``path`` is where they came from (None for defaults)."""
+
+    path: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_packs: list[Path] = field(default_factory=list)
+    fail_on: Severity | None = None
+
+
+def _string_list(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def parse_config(data: dict[str, Any], path: Path | None) -> Config:
+    """Validate a ``[tool.contentlint]`` table."""
+    where = str(path) if path else "config"
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})"
+        )
+    config = Config(path=path)
+    config.select = _string_list(data.get("select", []), "select", where)
+    config.ignore = _string_list(data.get("ignore", []), "ignore", where)
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}: severity must be a table of rule = level")
+    for rule, level in severity.items():
+        try:
+            config.severity[rule] = Severity.parse(str(level))
+        except ValueError as error:
+            raise ConfigError(f"{where}: severity.{rule}: {error}") from None
+    params = data.get("params", {})
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise ConfigError(f"{where}: params must be a table of tables ([params.BP001])")
+    config.params = params
+    base = path.parent if path else Path.cwd()
+    config.rule_packs = [
+        (base / p).resolve() for p in _string_list(data.get("rule_packs", []), "rule_packs", where)
+    ]
+    if "fail_on" in data:
+        try:
+            config.fail_on = Severity.parse(str(data["fail_on"]))
+        except ValueError as error:
+            raise ConfigError(f"{where}: fail_on: {error}") from None
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def load_config_file(path: Path) -> Config:
+    """Read a named config file: a ``pyproject.toml`` or a ``.contentlint.toml``."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("contentlint", {})
+    elif "tool" in data and "contentlint" in data.get("tool", {}):
+        data = data["tool"]["contentlint"]
+    return parse_config(data, path)
+
+
+def discover(start: Path | None = None) -> Config:
+    """The nearest config from ``start`` upward, or the defaults if there is none."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        dotfile = folder / ".contentlint.toml"
+        if dotfile.is_file():
+            return load_config_file(dotfile)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            if "contentlint" in data.get("tool", {}):
+                return parse_config(data["tool"]["contentlint"], pyproject)
+    return Config()
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    if selector in (rule.code, rule.name, rule.category):
+        return True
+    return any(fnmatchcase(key, selector) for key in (rule.code, rule.name))
+
+
+def select_rules(
+    rules: list[Rule], select: list[str], ignore: list[str], where: str = "config"
+) -> list[Rule]:
+    """Rules chosen by ``select`` (all if empty) minus ``ignore``; unknown selectors fail."""
+    for selector in (*select, *ignore):
+        if selector not in CATEGORIES and not any(_matches(selector, r) for r in rules):
+            raise ConfigError(f"{where}: {selector!r} matches no rule, name or category")
+    chosen = [r for r in rules if not select or any(_matches(s, r) for s in select)]
+    return [r for r in chosen if not any(_matches(s, r) for s in ignore)]
+
+
+def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:
+    """Rules with the config's severity and params applied; unknown rule keys fail."""
+    where = str(config.path) if config.path else "config"
+    by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
+    for table in ("severity", "params"):
+        for key in getattr(config, table):
+            if key not in by_key:
+                raise ConfigError(f"{where}: {table}.{key}: no such rule")
+    result = []
+    for rule in rules:
+        severity = config.severity.get(rule.code) or config.severity.get(rule.name)
+        params = {**config.params.get(rule.name, {}), **config.params.get(rule.code, {})}
+        try:
+            result.append(rule.with_overrides(severity, params))
+        except RuleError as error:
+            raise ConfigError(f"{where}: {error}") from None
+    return result

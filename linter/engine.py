@@ -1,0 +1,91 @@
+"""Runs rules over documents and turns check hits into findings.
+
+The engine is the only place that knows both a rule (code, severity, message) and a
+document (positions), so checks stay small and reporters stay dumb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.checks.base import Hit
+from linter.model import Document, Finding
+from linter.rulepack import Rule
+
+_EXCERPT_LIMIT = 120
+
+
+class _Args(dict):
+    """Leaves unknown placeholders visible instead of failing the whole message."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
+
+
+def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    """A finding for ``hit`` of ``rule`` in ``doc``."""
+    start = max(0, min(hit.start, len(doc.source)))
+    end = max(start, min(hit.end, len(doc.source)))
+    line, column = doc.lines.position(start)
+    end_line, end_column = doc.lines.position(end)
+    excerpt = hit.excerpt if hit.excerpt is not None else doc.source[start:end]
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message.format_map(_Args(hit.args)),
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        excerpt=_excerpt(excerpt),
+        fix=hit.fix,
+        related=list(hit.related),
+        start=start,
+        end=end,
+    )
+
+
+@dataclass
+class DocumentResult:
+    """Findings of one document, and any rule that failed on it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    scores: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine:
+    """Holds the selected rules; ``check`` runs them on one document."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = [r for r in rules if r.scope == "document"]
+        self.corpus_rules = [r for r in rules if r.scope == "corpus"]
+
+    def check(self, doc: Document) -> DocumentResult:
+        result = DocumentResult()
+        for rule in self.rules:
+            if not rule.applies_to(doc.format):
+                continue
+            try:
+                hits = list(rule.module.check(doc, rule.params))
+            except Exception as error:  # a broken check must not lose the other rules
+                result.errors.append(f"rule {rule.code} failed: {type(error).__name__}: {error}")
+                continue
+            result.findings.extend(make_finding(rule, doc, hit) for hit in hits)
+        result.findings.sort(key=Finding.sort_key)
+        try:
+            from linter.readability import document_scores
+
+            result.scores = document_scores(doc)
+        except Exception as error:
+            result.errors.append(f"readability scores failed: {type(error).__name__}: {error}")
+        return result

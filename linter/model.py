@@ -1,0 +1,220 @@
+"""The data every stage shares: documents, blocks, sentences and findings.
+
+Readers build one ``Document`` per input; checks only read it. Offsets inside a block are
+offsets into ``Block.text``; ``Block.tmap`` turns them into offsets into
+``Document.source``, and ``Document.lines`` turns those into line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from linter.textmap import LineIndex, TextMap
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= threshold`` decides what fails a run."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+# Block kinds. Prose kinds hold running text that sentence-level rules read.
+TITLE = "title"
+META = "meta"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_CELL = "table_cell"
+QUOTE = "quote"
+FAQ_QUESTION = "faq_question"
+FAQ_ANSWER = "faq_answer"
+PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE, FAQ_ANSWER, TABLE_CELL})
+
+# Regions: "main" is the article body; "chrome" is navigation, header, footer, sidebars
+# and forms, which prose rules leave alone.
+MAIN = "main"
+CHROME = "chrome"
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of visible text: a heading, a paragraph, a list item, a table cell..."""
+
+    kind: str
+    text: str
+    tmap: TextMap
+    level: int = 0
+    region: str = MAIN
+    index: int = 0
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Source offsets of ``text[start:end]``."""
+        return self.tmap.span(start, len(self.text) if end is None else end)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence inside one block; ``span`` is the spaCy span with its tokens."""
+
+    block: Block
+    start: int
+    end: int
+    span: Span
+    base: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def token_offset(self, token: Any) -> int:
+        """Offset of a spaCy token of this sentence in ``block.text``."""
+        return self.base + token.idx
+
+
+@dataclass(slots=True)
+class Link:
+    href: str
+    text: str
+    offset: int
+    rel: str = ""
+    region: str = MAIN
+
+
+@dataclass(slots=True)
+class Image:
+    src: str
+    alt: str | None
+    offset: int
+    region: str = MAIN
+
+
+@dataclass(slots=True)
+class JsonLd:
+    """A JSON-LD script: its parsed data, or the parse error with its source offset."""
+
+    offset: int
+    data: Any = None
+    error: str | None = None
+    error_offset: int | None = None
+
+
+@dataclass
+class Document:
+    """Everything known about one input, built once and read by every check."""
+
+    path: str
+    format: str
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    title_offset: int | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    jsonld: list[JsonLd] = field(default_factory=list)
+    lang: str | None = None
+    scores: dict[str, Any] = field(default_factory=dict)
+    _lines: LineIndex | None = field(default=None, repr=False)
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of every prose block in the main region, segmented once."""
+        if self._sentences is None:
+            from linter.nlp import segment
+
+            self._sentences = segment(self.body_blocks())
+        return self._sentences
+
+    def body_blocks(self) -> list[Block]:
+        """Prose blocks of the article body: what prose rules read."""
+        return [b for b in self.blocks if b.is_prose and b.region == MAIN]
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == HEADING]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.body_blocks())
+
+
+@dataclass(slots=True)
+class Related:
+    """Another place a finding refers to (the earlier claim of a contradiction...)."""
+
+    line: int
+    column: int
+    excerpt: str
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem at one place, as every reporter prints it."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    fix: str | None = None
+    related: list[Related] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "fix": self.fix,
+            "related": [
+                {"line": r.line, "column": r.column, "excerpt": r.excerpt} for r in self.related
+            ],
+        }

@@ -1,0 +1,71 @@
+"""Readers: source bytes in, one ``Document`` out.
+
+The format comes from the file extension unless the caller names it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter.model import Document
+from linter.read.decode import ReadError, decode
+
+FORMATS = ("html", "text")
+_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+def format_for(path: str) -> str | None:
+    """The input format implied by a file name, or ``None`` if it has no known extension."""
+    return _EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def sniff_format(text: str) -> str:
+    """Guess the format of unnamed input (stdin): markup if it starts like HTML."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<p", "<div", "<h1")):
+        return "html"
+    return "text"
+
+
+def parse(text: str, path: str, fmt: str) -> Document:
+    """Build the document for already-decoded ``text``."""
+    if fmt == "html":
+        from linter.read.html import read_html
+
+        return read_html(text, path)
+    from linter.read.text import read_text
+
+    return read_text(text, path)
+
+
+def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
+    """Decode and parse ``data``; ``fmt`` overrides detection by extension."""
+    fmt = fmt or format_for(path)
+    text, _ = decode(data, is_html=fmt != "text")
+    if fmt is None:
+        fmt = sniff_format(text)
+    return parse(text, path, fmt)
+
+
+def read_path(path: str, fmt: str | None = None) -> Document:
+    """Read one file; raises ``ReadError`` with a one-line reason."""
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as error:
+        raise ReadError(error.strerror or str(error)) from None
+    return read_bytes(data, path, fmt)
+
+
+__all__ = ["FORMATS", "ReadError", "format_for", "parse", "read_bytes", "read_path"]

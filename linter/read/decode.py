@@ -1,0 +1,77 @@
+"""Turns input bytes into text, or says in one line why it cannot.
+
+HTML declares its charset in many ways (BOM, ``<meta charset>``, ``http-equiv``, an XML
+prologue) and real pages often lie; bs4's ``EncodingDetector`` knows those declarations.
+Valid UTF-8 with non-ASCII bytes is taken as UTF-8 whatever the page declares: a
+multi-byte UTF-8 sequence is vanishingly rare in genuine Latin-1 text, while pages that
+declare Latin-1 and serve UTF-8 are common.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """An input that cannot be read; the message is one line for the user."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return bool(head) and control / len(head) > 0.1
+
+
+def _declared_encoding(data: bytes, is_html: bool) -> str | None:
+    from bs4.dammit import EncodingDetector
+
+    declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=is_html)
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data``; raises ``ReadError`` for binary or oversized input."""
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    f"not valid {encoding} after its byte-order mark: {error}"
+                ) from None
+    if _looks_binary(data):
+        raise ReadError("binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text, "utf-8"
+    declared = _declared_encoding(data, is_html)
+    for encoding in (declared, "windows-1252"):
+        if encoding and encoding not in ("utf-8", "utf_8"):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+    return data.decode("windows-1252", errors="replace"), "windows-1252"

@@ -1,0 +1,75 @@
+"""Reporters: findings in, text for a person or a machine out.
+
+Every reporter reads the same ``Report``; none of them recomputes anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.model import Finding, Severity
+from linter.runner import FileResult
+
+
+@dataclass
+class Report:
+    """A whole run: per-file results, the threshold that decides failure."""
+
+    files: list[FileResult] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def failed_files(self) -> list[FileResult]:
+        return [r for r in self.files if r.error is not None]
+
+    def counts(self) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings)
+
+    def exit_code(self) -> int:
+        """0 clean, 1 findings at or above the threshold, 2 an input could not be linted."""
+        if self.failed_files:
+            return 2
+        return 1 if any(f.severity >= self.fail_on for f in self.findings) else 0
+
+    def summary(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "files": len(self.files),
+            "files_failed": len(self.failed_files),
+            "findings": sum(counts.values()),
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
+            "fail_on": str(self.fail_on),
+            "exit_code": self.exit_code(),
+        }
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """One sentence a person reads at the end of a run."""
+    counts = report.counts()
+    total = sum(counts.values())
+    files = plural(len(report.files), "file")
+    if total:
+        parts = [
+            plural(counts[Severity.ERROR], "error"),
+            plural(counts[Severity.WARNING], "warning"),
+            f"{counts[Severity.INFO]} info",
+        ]
+        line = f"Found {plural(total, 'problem')} ({', '.join(parts)}) in {files}."
+    else:
+        line = f"No problems found in {files}."
+    failed = len(report.failed_files)
+    if failed:
+        line += f" {plural(failed, 'file')} could not be linted."
+    return line

@@ -1,0 +1,77 @@
+"""The human report: ``path:line:col: CODE [severity] message``, the line, a caret.
+
+Lines of minified HTML can be 100,000 characters long, so the quoted line is a window
+around the flagged span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from linter.model import Finding, Severity
+from linter.report import Report, summary_line
+
+_WINDOW = 100
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+Style = Callable[..., str]
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
+def _source_line(line: str, finding: Finding) -> tuple[str, int, int]:
+    """The flagged line (windowed), and the caret's start and width within it."""
+    text = line.rstrip("\r").replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(text)
+    width = max(1, end - start)
+    if len(text) > _WINDOW:
+        left = max(0, min(start - 20, len(text) - _WINDOW))
+        prefix = "…" if left else ""
+        text = prefix + text[left : left + _WINDOW] + ("…" if left + _WINDOW < len(text) else "")
+        start = start - left + len(prefix)
+        width = min(width, _WINDOW - (start - len(prefix)))
+    return text.rstrip(), start, max(1, width)
+
+
+def render_finding(finding: Finding, line: str | None, style: Style = _plain) -> str:
+    head = (
+        f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
+        f"{style(finding.code, fg=_COLORS[finding.severity], bold=True)} "
+        f"[{style(str(finding.severity), fg=_COLORS[finding.severity])}] {finding.message}"
+    )
+    out = [head]
+    if line is not None:
+        text, start, width = _source_line(line, finding)
+        gutter = f"{finding.line:>5} | "
+        out.append(gutter + text)
+        out.append(" " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red"))
+    for related in finding.related:
+        out.append(
+            f"      = earlier at line {related.line}, column {related.column}: {related.excerpt}"
+        )
+    if finding.fix is not None:
+        shown = finding.fix.replace("\n", "\\n") if finding.fix.strip() else "(delete)"
+        out.append(f"      = fix: {shown}")
+    return "\n".join(out)
+
+
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The whole text report; ``quiet`` prints one line per finding and nothing else."""
+    import click
+
+    style: Style = click.style if color else _plain
+    chunks = []
+    for result in report.files:
+        for finding in result.findings:
+            if quiet:
+                chunks.append(render_finding(finding, None, style).split("\n")[0])
+            else:
+                chunks.append(render_finding(finding, result.lines.get(finding.line), style))
+    if quiet:
+        return "".join(chunk + "\n" for chunk in chunks)
+    body = "\n\n".join(chunks)
+    tail = summary_line(report)
+    return (body + "\n\n" + tail + "\n") if body else tail + "\n"

@@ -1,0 +1,110 @@
+"""Turns the paths a user names into file results, one file at a time.
+
+Every input ends up in exactly one ``FileResult``: with findings, or with a one-line
+error. Nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.engine import Engine
+from linter.model import Finding
+from linter.read import ReadError, format_for, read_bytes
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+@dataclass
+class FileResult:
+    """What linting one input produced."""
+
+    path: str
+    format: str | None
+    words: int = 0
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    scores: dict[str, Any] = field(default_factory=dict)
+    lines: dict[int, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "words": self.words,
+            "error": self.error,
+            "scores": self.scores,
+        }
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly, and files with a known extension under named directories."""
+    for path in paths:
+        if path == STDIN:
+            yield path
+        elif os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if format_for(name):
+                        yield os.path.join(root, name)
+        else:
+            yield path
+
+
+def _read_input(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as error:
+        raise ReadError(error.strerror or str(error)) from None
+
+
+def _quoted_lines(source: str, findings: list[Finding]) -> dict[int, str]:
+    """The source lines findings point at, kept so reports can quote them later."""
+    wanted = {f.line for f in findings}
+    if not wanted:
+        return {}
+    return {n: line for n, line in enumerate(source.split("\n"), 1) if n in wanted}
+
+
+def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:
+    """Read, parse and check one input; errors become ``FileResult.error``."""
+    shown = STDIN_NAME if path == STDIN else path
+    result = FileResult(shown, fmt or format_for(path))
+    try:
+        doc = read_bytes(_read_input(path), shown, fmt)
+    except ReadError as error:
+        result.error = str(error)
+        return result
+    except Exception as error:  # a parser bug must not end the run for every other file
+        result.error = f"could not parse: {type(error).__name__}: {error}"
+        return result
+    result.format = doc.format
+    checked = engine.check(doc)
+    result.findings = checked.findings
+    result.scores = checked.scores
+    result.words = doc.word_count
+    result.lines = _quoted_lines(doc.source, result.findings)
+    if checked.errors:
+        result.error = "; ".join(checked.errors)
+    return result
+
+
+def lint_paths(
+    paths: Iterable[str], engine: Engine, fmt: str | None = None
+) -> Iterator[FileResult]:
+    """Results for every input under ``paths``, in order."""
+    for path in expand_paths(paths):
+        yield lint_one(path, engine, fmt)
