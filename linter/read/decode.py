@@ -10,6 +10,7 @@ declare Latin-1 and serve UTF-8 are common.
 from __future__ import annotations
 
 import codecs
+import re
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -47,8 +48,18 @@ def _declared_encoding(data: bytes, is_html: bool) -> str | None:
         return None
 
 
+def _lone_cr(text: str) -> str:
+    """Old Mac line ends (a lone CR) become LF, so lines count as editors count them."""
+    return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
+
+
 def decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
     """``(text, encoding)`` of ``data``; raises ``ReadError`` for binary or oversized input."""
+    text, encoding = _decode(data, is_html=is_html)
+    return _lone_cr(text), encoding
+
+
+def _decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
     if len(data) > MAX_BYTES:
         raise ReadError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
     for bom, encoding in _BOMS:

@@ -1,0 +1,259 @@
+"""Flags brackets and double quotes left without a partner inside one block of prose.
+
+A lost ")" or closing quote is a sure sign of an edit gone wrong (a sentence cut in half,
+a quote pasted without its end). Prose has legitimate unpaired marks too, so those are
+recognised and skipped: list markers ("a)", "2)"), smileys (":)"), half-open ranges
+("[0, 1)"), inch marks (5", 16”), the convention of opening every paragraph of a long
+quotation with a quote mark but closing only the last one, teasers the site cut short
+("“What we know..."), citation brackets split from their link ("(" + "1" + ")."), and
+script text that reached a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from linter.checks.base import Hit, block_hit, word_count
+from linter.model import FAQ_ANSWER, LIST_ITEM, MAIN, PARAGRAPH, QUOTE, Block, Document
+
+PARAMS: dict[str, Any] = {
+    "kinds": [PARAGRAPH, LIST_ITEM, FAQ_ANSWER, QUOTE],
+    "brackets": True,
+    "quotes": True,
+}
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+_WHERE = {
+    PARAGRAPH: "paragraph",
+    LIST_ITEM: "list item",
+    FAQ_ANSWER: "answer",
+    QUOTE: "quotation",
+    "table_cell": "table cell",
+}
+
+# Marks that are not brackets at all: smileys ":)", ";-(", "=]".
+_SMILEY = re.compile(r"[:;=][-'^o]?[()\[\]](?!\w)")
+# List markers "a)", "2)", "iv)" at the start or after a space/comma: they close nothing.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s(,;:/]))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)")
+# Half-open ranges "[0, 1)" and "(0, 10]" pair a bracket with a parenthesis on purpose.
+_RANGE = re.compile(r"[\[(]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[,;]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[\])]")
+# A straight quote straight after a number is an inch mark (a 55" screen, 5'11").
+_DIGITS = "0123456789½¼¾⅛"
+_INCH = re.compile(f'(?<=[{_DIGITS}])"')
+# A quotation may run on past navigation blocks and a few captions or ads.
+_LOOKAHEAD = 40
+_MAX_INTERRUPTIONS = 3
+# What may follow an opener at the end of a block (or precede a closer at its start)
+# when a citation link was split off: "(3," ... "4" ... ").".
+_CITATION_TAIL = re.compile(r"[\s\d,;–-]*")
+# A teaser cut short by the site: "... … Wikipedia", "... Read More".
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*(?:[\w…]+\s*){0,3}$")
+# Share of code symbols ({}[];=\\) above which a block is script text, not prose.
+_CODE_RATIO = 0.05
+# A short block not ending like a sentence is a caption or an ad a quotation runs past.
+_INTERRUPTION_WORDS = 15
+_TERMINALS = (".", "!", "?", ":", '"', "”", "’")
+# Characters after which a straight quote opens a quotation rather than closing one.
+_OPENS_AFTER = frozenset(" \t\n\xa0([{—–-/“‘'")
+
+
+def _ignored(text: str) -> set[int]:
+    """Offsets of bracket characters that are not meant to pair."""
+    skip: set[int] = set()
+    for match in _SMILEY.finditer(text):
+        skip.add(match.end() - 1)
+    for match in _RANGE.finditer(text):
+        opener, closer = text[match.start()], text[match.end() - 1]
+        if _PAIRS[opener] != closer:
+            skip.update((match.start(), match.end() - 1))
+    return skip
+
+
+def _bracket_problems(text: str) -> Iterable[tuple[int, str, str]]:
+    """``(offset, mark, detail)`` for every bracket without a partner."""
+    skip = _ignored(text)
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
+    stacks: dict[str, list[int]] = {opener: [] for opener in _PAIRS}
+    for offset, char in enumerate(text):
+        if offset in skip:
+            continue
+        if char in _PAIRS:
+            stacks[char].append(offset)
+        elif char in _CLOSERS:
+            stack = stacks[_CLOSERS[char]]
+            if stack:
+                stack.pop()
+            elif offset not in enumerators:
+                opener = _CLOSERS[char]
+                yield (
+                    offset,
+                    f"“{char}”",
+                    (f"nothing opens it. Add the missing “{opener}” or delete this one."),
+                )
+    for opener, stack in stacks.items():
+        for offset in stack:
+            yield (
+                offset,
+                f"“{opener}”",
+                (f"it is never closed. Add the missing “{_PAIRS[opener]}” or delete this one."),
+            )
+
+
+_OPEN, _CLOSE, _STRAIGHT, _PRIME = range(4)
+# Double quote marks, longest first: typesetters write ‘‘ and ’’ for “ and ” (AP style),
+# and WordPress turns a closing " after a digit into a double prime ″ ("Evil Dead 2″").
+_QUOTE_MARKS = re.compile(r"‘‘|’’|[“„”\"″]")
+_KINDS = {"‘‘": _OPEN, "“": _OPEN, "„": _OPEN, "’’": _CLOSE, "”": _CLOSE, '"': _STRAIGHT}
+
+
+def _quote_tokens(text: str) -> list[tuple[int, int, int]]:
+    """``(offset, length, kind)`` of every double quote mark that is not an inch mark."""
+    inches = {m.start() for m in _INCH.finditer(text)}
+    tokens = []
+    for match in _QUOTE_MARKS.finditer(text):
+        offset, mark = match.start(), match.group()
+        if offset in inches:
+            continue
+        kind = _KINDS.get(mark, _PRIME)
+        if kind == _STRAIGHT:
+            kind = _OPEN if offset == 0 or text[offset - 1] in _OPENS_AFTER else _CLOSE
+        tokens.append((offset, len(mark), kind))
+    return tokens
+
+
+def _unmatched_quote(text: str) -> tuple[int, int, bool, bool] | None:
+    """``(offset, length, opens, only_openers)`` of the first quote mark without a partner.
+
+    Only an odd count is reported: with an even count a "wrong" direction is usually a
+    typing habit (”like this”), not a missing mark. A number right before a straight
+    quote may be an inch mark, so an odd count is not trusted then either.
+    ``only_openers`` says every unmatched mark opens a quotation, which may continue in
+    the next paragraph.
+    """
+    if _INCH.search(text):
+        return None
+    stack: list[tuple[int, int]] = []
+    closers: list[tuple[int, int]] = []
+    used = 0
+    for offset, length, kind in _quote_tokens(text):
+        if kind == _PRIME:
+            if not stack:
+                continue  # a real double prime: 5″, 2′30″
+            stack.pop()
+        elif kind == _OPEN:
+            stack.append((offset, length))
+        elif stack:
+            stack.pop()
+        elif text[offset] == "”" and offset and text[offset - 1] in _DIGITS:
+            continue  # an inch mark typed as a closing quote: a 16” laptop
+        else:
+            closers.append((offset, length))
+        used += 1
+    if used % 2 == 0:
+        return None
+    unmatched = sorted(stack + closers)
+    if not unmatched:
+        return None
+    offset, length = unmatched[0]
+    return offset, length, (offset, length) in stack, not closers
+
+
+def _starts_with_quote(block: Block) -> bool:
+    return block.text.lstrip()[:1] in ("“", '"', "„") or block.text.lstrip()[:2] == "‘‘"
+
+
+def _interruption(block: Block, kinds: frozenset[str]) -> bool:
+    """A block a quotation can run past: navigation, a caption, "Advertisement"."""
+    if block.region != MAIN or block.kind not in kinds:
+        return True
+    text = block.text.strip()
+    return word_count(text) <= _INTERRUPTION_WORDS and not text.endswith(_TERMINALS)
+
+
+def _quotation_continues(blocks: list[Block], number: int, kinds: frozenset[str]) -> bool:
+    """True if the next paragraph, past captions, ads and navigation, reopens the quotation.
+
+    A long quotation is left open at the end of each paragraph and reopened with a quote
+    mark at the start of the next; only its last paragraph closes it.
+    """
+    skipped = 0
+    for block in blocks[number + 1 : number + 1 + _LOOKAHEAD]:
+        if not _interruption(block, kinds):
+            return _starts_with_quote(block)
+        skipped += block.region == MAIN
+        if skipped > _MAX_INTERRUPTIONS:
+            break
+    return False
+
+
+def _dangling(text: str, offset: int, length: int, opens: bool) -> bool:
+    """A mark that belongs to a neighbouring block or to text the page cut short.
+
+    An opener followed only by a citation number ("(3,") or a closer preceded only by one
+    ends or starts the block: the page (or the reader) split one paragraph around a link
+    or a custom element, as in "(<a>1</a>)". An opener before a trailing ellipsis is a
+    teaser the site truncated ("“What we are talking about...").
+    """
+    if opens:
+        rest = text[offset + length :]
+        return bool(_CITATION_TAIL.fullmatch(rest) or _TRUNCATED.search(rest))
+    return bool(_CITATION_TAIL.fullmatch(text[:offset]))
+
+
+def _looks_like_code(text: str) -> bool:
+    """Script or JSON that reached the text: its brackets are not prose punctuation."""
+    if "function(" in text or "=>" in text:
+        return True
+    symbols = sum(text.count(c) for c in "{}[];=\\")
+    return len(text) > 40 and symbols / len(text) > _CODE_RATIO
+
+
+def _quote_problem(mark: str) -> tuple[str, str]:
+    """``(mark, detail)`` for an unmatched quote mark."""
+    if mark == '"':
+        return 'quotation mark "', (
+            "the number of quotation marks is odd. Add the missing one where the quotation"
+            " starts or ends, or delete this one."
+        )
+    if mark in ("”", "’’"):
+        return f"closing quotation mark {mark}", (
+            "nothing opens it. Add the missing “ where the quotation starts, or delete this one."
+        )
+    return f"opening quotation mark {mark}", (
+        "it is never closed. Add the missing ” where the quotation ends, or delete this one."
+    )
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
+    """One hit per unmatched mark, at the mark itself."""
+    kinds = frozenset(params["kinds"])
+    blocks = doc.blocks
+    for number, block in enumerate(blocks):
+        if block.region != MAIN or block.kind not in kinds:
+            continue
+        text = block.text
+        if _looks_like_code(text):
+            continue
+        # (offset, length, opens, mark, detail)
+        problems: list[tuple[int, int, bool, str, str]] = []
+        if params["brackets"]:
+            problems.extend(
+                (offset, 1, text[offset] in _PAIRS, mark, detail)
+                for offset, mark, detail in _bracket_problems(text)
+            )
+        found = _unmatched_quote(text) if params["quotes"] else None
+        if found is not None:
+            offset, length, opens, only_openers = found
+            if not (only_openers and _quotation_continues(blocks, number, kinds)):
+                problems.append(
+                    (offset, length, opens, *_quote_problem(text[offset : offset + length]))
+                )
+        where = _WHERE.get(block.kind, "block")
+        for offset, length, opens, mark, detail in sorted(problems):
+            if not _dangling(text, offset, length, opens):
+                yield block_hit(
+                    block, offset, offset + length, mark=mark, where=where, detail=detail
+                )
