@@ -1,56 +1,107 @@
 """Exact duplicate paragraphs and sentences inside the article body.
 
-Copy-paste and template merges leave the same paragraph or sentence twice. Only text long
-enough to be meaningful is compared (short lines such as "Read more" repeat by design),
-and list items are left out: lists repeat their structure on purpose.
+Copy-paste and template merges leave the same paragraph or sentence twice. Only prose
+long enough to be meaningful is compared: text that ends like a sentence and has at
+least ``min_words`` words (teaser headlines and "Read more" lines repeat by design), and
+list items and table cells are left out because lists repeat their structure on purpose.
+A duplicated run of paragraphs (a whole section pasted twice) is one finding, not one per
+paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from linter.checks.base import Hit, block_hit, related_at
-from linter.model import LIST_ITEM, TABLE_CELL, Document
+from linter.model import LIST_ITEM, QUOTE, TABLE_CELL, Block, Document
 
-PARAMS = {"min_words": 8}
+PARAMS = {"min_words": 8, "max_findings": 5}
 
 _TRAILING = re.compile(r"[\s.!?;:…]+$")
+_PROSE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+@dataclass(slots=True)
+class _Copy:
+    block: Block
+    start: int
+    end: int
+    earlier: Block
+    earlier_start: int
+    earlier_end: int
+    what: str
 
 
 def _key(text: str) -> str:
     return _TRAILING.sub("", " ".join(text.split()).lower())
 
 
-def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    min_words = params["min_words"]
-    first_block: dict[str, Any] = {}
-    repeated_blocks: set[int] = set()
+def _is_prose(text: str, min_words: int) -> bool:
+    return len(text.split()) >= min_words and bool(_PROSE_END.search(text.rstrip()))
+
+
+def _copies(doc: Document, min_words: int) -> Iterator[_Copy]:
     blocks = [b for b in doc.body_blocks() if b.kind not in (LIST_ITEM, TABLE_CELL)]
+    first_block: dict[str, Block] = {}
+    repeated: set[int] = set()
     for block in blocks:
-        if len(block.text.split()) < min_words:
-            continue
-        key = _key(block.text)
-        earlier = first_block.setdefault(key, block)
+        if block.kind == QUOTE or not _is_prose(block.text, min_words):
+            continue  # a pull quote repeats the body by design
+        earlier = first_block.setdefault(_key(block.text), block)
         if earlier is not block:
-            repeated_blocks.add(block.index)
-            hit = block_hit(block, 0, len(block.text), what="paragraph")
-            hit.args["line"] = related_at(doc, earlier, 0, len(earlier.text)).line
-            hit.related.append(related_at(doc, earlier, 0, len(earlier.text)))
-            yield hit
-    indexes = {b.index for b in blocks}
+            repeated.add(block.index)
+            yield _Copy(block, 0, len(block.text), earlier, 0, len(earlier.text), "paragraph")
+    indexes = {b.index for b in blocks if b.kind != QUOTE}
     first_sentence: dict[str, Any] = {}
     for sentence in doc.sentences:
         block = sentence.block
-        if block.index not in indexes or block.index in repeated_blocks:
+        if block.index not in indexes or block.index in repeated:
             continue
-        if len(sentence.text.split()) < min_words:
+        if not _is_prose(sentence.text, min_words):
             continue
-        key = _key(sentence.text)
-        earlier = first_sentence.setdefault(key, sentence)
+        earlier = first_sentence.setdefault(_key(sentence.text), sentence)
         if earlier is not sentence:
-            related = related_at(doc, earlier.block, earlier.start, earlier.end)
-            hit = block_hit(block, sentence.start, sentence.end, what="sentence", line=related.line)
-            hit.related.append(related)
-            yield hit
+            yield _Copy(
+                block,
+                sentence.start,
+                sentence.end,
+                earlier.block,
+                earlier.start,
+                earlier.end,
+                "sentence",
+            )
+
+
+def _runs(copies: list[_Copy]) -> list[list[_Copy]]:
+    """Consecutive copies of consecutive originals: one pasted passage."""
+    runs: list[list[_Copy]] = []
+    for copy in sorted(copies, key=lambda c: (c.block.index, c.start)):
+        if runs:
+            last = runs[-1][-1]
+            if (
+                0 <= copy.block.index - last.block.index <= 1
+                and 0 <= copy.earlier.index - last.earlier.index <= 1
+                and (copy.block.index, copy.start) != (last.block.index, last.start)
+            ):
+                runs[-1].append(copy)
+                continue
+        runs.append([copy])
+    return runs
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    runs = _runs(list(_copies(doc, params["min_words"])))
+    limit = max(params["max_findings"], 1)
+    for number, run in enumerate(runs[:limit], 1):
+        first = run[0]
+        related = related_at(doc, first.earlier, first.earlier_start, first.earlier_end)
+        what = first.what if len(run) == 1 else f"passage ({len(run)} paragraphs or sentences)"
+        if number == limit and len(runs) > limit:
+            # A page that repeats itself this much needs one look, not fifty findings.
+            what += f" (and {len(runs) - limit} more repeated passages after it)"
+        hit = block_hit(first.block, first.start, first.end, what=what, line=related.line)
+        hit.related.append(related)
+        yield hit

@@ -18,9 +18,10 @@ from typing import Any
 from linter.checks.base import Hit, block_hit, related_at
 from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
 
-PARAMS = {"min_words": 6, "min_paragraphs": 3}
+PARAMS = {"min_words": 6, "min_paragraphs": 3, "min_content_words": 3}
 
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+# Soft hyphens sit inside words in typeset text ("cyber\xadsecurity").
+_WORD = re.compile(r"[^\W_](?:[\w\xad]*[^\W_])?(?:[’'][^\W_]+)?")
 
 
 def _stop_words() -> frozenset[str]:
@@ -32,6 +33,25 @@ def _stop_words() -> frozenset[str]:
 def _topic_words(doc: Document) -> set[str]:
     texts = [doc.title or ""] + [b.text for b in doc.blocks if b.kind in (HEADING, TITLE)]
     return {w.lower() for text in texts for w in _WORD.findall(text)}
+
+
+def _unexplained(
+    phrase: list[str],
+    original: list[re.Match[str]],
+    stop: frozenset[str],
+    explained: frozenset[str] | set[str],
+    min_content: int,
+) -> bool:
+    """Enough content words that the topic does not explain, and not mostly names.
+
+    Journalists repeat "Defense Secretary Mark Esper" and captions repeat "Photo: AP" by
+    convention; a phrase whose content words are mostly capitalised is such a name.
+    """
+    content = [(w, m.group()) for w, m in zip(phrase, original, strict=True) if w not in stop]
+    if sum(1 for w, _ in content if w not in explained) < min_content:
+        return False
+    capitalised = sum(1 for _, text in content if text[:1].isupper())
+    return capitalised * 2 < len(content)
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
@@ -65,7 +85,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             while j < len(covered) and covered[j]:
                 j += 1
             phrase = lowered[i:j]
-            if any(w not in explained for w in phrase) and sum(w not in stop for w in phrase) >= 2:
+            if _unexplained(phrase, matches[i:j], stop, explained, params["min_content_words"]):
                 occurrences[" ".join(phrase)].append(
                     (block, matches[i].start(), matches[j - 1].end())
                 )

@@ -28,8 +28,9 @@ def _html_run_in(doc: Document) -> Iterator[Hit]:
     if not body:
         return
     first = body[0]
-    for title in sorted({t.strip() for t in titles if len(t.split()) >= 2}, key=len, reverse=True):
-        match = re.match(re.escape(title) + r"(\s+)(?=[A-Z])", first.text)
+    for title in sorted({t.strip() for t in titles if len(t.split()) >= 3}, key=len, reverse=True):
+        # The title, a space, then a sentence: a capitalised word and a lowercase one.
+        match = re.match(re.escape(title) + r"(\s+)(?=[A-Z][\w’']*,?\s+[a-z])", first.text)
         if match:
             start, end = first.source_span(0, len(title))
             # No automatic fix: in HTML the break needs new markup, not a newline.
