@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -32,14 +33,20 @@ class UserError(click.ClickException):
         click.echo(f"contentlint: error: {self.message}", err=True)
 
 
-def _load_rules(config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]):
-    """The rules this run uses, after config and command-line selection."""
+def _load_rules(
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    settings: dict[str, Any] | None = None,
+):
+    """The rules this run uses, after config, command-line settings and selection."""
     from linter.config import ConfigError, apply_overrides, discover, load_config_file
     from linter.config import select_rules as choose
     from linter.rulepack import RuleError, load_rules
 
     try:
         config = load_config_file(Path(config_path)) if config_path else discover()
+        config.settings.update(settings or {})
         rules = load_rules(config.rule_packs)
         where = str(config.path) if config.path else "config"
         rules = choose(rules, config.select, config.ignore, where)
@@ -83,6 +90,13 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Only these rules (codes, names, categories, globs).")
 @click.option("--ignore", multiple=True, help="Leave out these rules (codes, names, categories).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(dir_okay=False),
+    help="Questions the FAQ should answer: one a line, or a CSV with a 'question' column.",
+)
+@click.option("--keyphrase", help="The search phrase the page should rank for.")
 @click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines, no source or summary.")
 def check(
@@ -93,6 +107,8 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: str | None,
+    questions_file: str | None,
+    keyphrase: str | None,
     no_color: bool,
     quiet: bool,
 ) -> None:
@@ -105,7 +121,17 @@ def check(
     from linter.report import Report
     from linter.runner import lint_paths
 
-    config, rules = _load_rules(config_path, _split(select), _split(ignore))
+    settings: dict[str, Any] = {}
+    if questions_file:
+        from linter.questions import QuestionsError, load_questions
+
+        try:
+            settings["faq.questions"] = load_questions(questions_file)
+        except QuestionsError as error:
+            raise UserError(str(error)) from None
+    if keyphrase:
+        settings["seo.keyphrase"] = keyphrase
+    config, rules = _load_rules(config_path, _split(select), _split(ignore), settings)
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
     engine = Engine(rules)
     report = Report(fail_on=threshold)

@@ -22,7 +22,15 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file."""
 
 
-_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on"}
+_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo"}
+
+# Run-wide settings: tables of the config whose values reach the rules that declare them
+# (a check module's ``SETTINGS`` maps a param to a setting such as "faq.required"). The
+# defaults give each setting its type; a setting left unset leaves the rule's own param.
+SETTINGS: dict[str, dict[str, Any]] = {
+    "faq": {"required": [""], "require_section": False, "questions": [""]},
+    "seo": {"keyphrase": "", "infer_keyphrase": False},
+}
 
 
 @dataclass
@@ -36,6 +44,7 @@ class Config:
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_packs: list[Path] = field(default_factory=list)
     fail_on: Severity | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def _string_list(value: Any, key: str, where: str) -> list[str]:
@@ -73,12 +82,32 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     config.rule_packs = [
         (base / p).resolve() for p in _string_list(data.get("rule_packs", []), "rule_packs", where)
     ]
+    config.settings = _parse_settings(data, where)
     if "fail_on" in data:
         try:
             config.fail_on = Severity.parse(str(data["fail_on"]))
         except ValueError as error:
             raise ConfigError(f"{where}: fail_on: {error}") from None
     return config
+
+
+def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """``{"faq.required": [...], ...}`` from the ``[faq]`` and ``[seo]`` tables."""
+    from linter.rulepack import type_name, type_ok
+
+    settings: dict[str, Any] = {}
+    for table, schema in SETTINGS.items():
+        values = data.get(table, {})
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: {table} must be a table ([{table}])")
+        for key, value in values.items():
+            if key not in schema:
+                known = ", ".join(sorted(schema))
+                raise ConfigError(f"{where}: unknown key {table}.{key} (known: {known})")
+            if not type_ok(schema[key], value):
+                raise ConfigError(f"{where}: {table}.{key} must be {type_name(schema[key])}")
+            settings[f"{table}.{key}"] = value
+    return settings
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -144,7 +173,14 @@ def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:
     result = []
     for rule in rules:
         severity = config.severity.get(rule.code) or config.severity.get(rule.name)
-        params = {**config.params.get(rule.name, {}), **config.params.get(rule.code, {})}
+        wired: dict[str, str] = getattr(rule.module, "SETTINGS", {})
+        params = {
+            param: config.settings[setting]
+            for param, setting in wired.items()
+            if setting in config.settings
+        }
+        params.update(config.params.get(rule.name, {}))
+        params.update(config.params.get(rule.code, {}))
         try:
             result.append(rule.with_overrides(severity, params))
         except RuleError as error:

@@ -90,7 +90,7 @@ class Rule:
         )
 
 
-def _type_ok(default: Any, value: Any) -> bool:
+def type_ok(default: Any, value: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):
@@ -99,14 +99,14 @@ def _type_ok(default: Any, value: Any) -> bool:
         return isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(default, list):
         return isinstance(value, list) and all(
-            not default or _type_ok(default[0], item) for item in value
+            not default or type_ok(default[0], item) for item in value
         )
     if default is None:
         return True
     return isinstance(value, type(default))
 
 
-def _type_name(default: Any) -> str:
+def type_name(default: Any) -> str:
     if isinstance(default, list):
         inner = type(default[0]).__name__ if default else "value"
         return f"a list of {inner}"
@@ -124,8 +124,8 @@ def validate_params(module: ModuleType, params: Any, where: str) -> dict[str, An
         if key not in defaults:
             known = ", ".join(sorted(defaults)) or "none"
             raise RuleError(f"{where}: unknown param {key!r} (known: {known})")
-        if not _type_ok(defaults[key], value):
-            raise RuleError(f"{where}: param {key!r} must be {_type_name(defaults[key])}")
+        if not type_ok(defaults[key], value):
+            raise RuleError(f"{where}: param {key!r} must be {type_name(defaults[key])}")
     hook = getattr(module, "validate", None)  # optional: checks values, e.g. regexes
     problem = hook(params) if hook else None
     if problem:

@@ -95,3 +95,21 @@ def test_bad_override_is_an_error(tmp_path, text, expected):
     path.write_text(text)
     with pytest.raises(ConfigError, match=expected):
         apply_overrides(load_rules(), load_config_file(path))
+
+
+def test_settings_tables_are_validated(tmp_path):
+    path = tmp_path / ".contentlint.toml"
+    path.write_text(
+        '[faq]\nrequired = ["salary"]\nrequire_section = true\n[seo]\nkeyphrase = "x"\n'
+    )
+    assert load_config_file(path).settings == {
+        "faq.required": ["salary"],
+        "faq.require_section": True,
+        "seo.keyphrase": "x",
+    }
+    path.write_text("[faq]\nrequird = []\n")
+    with pytest.raises(ConfigError, match="unknown key faq.requird"):
+        load_config_file(path)
+    path.write_text("[seo]\nkeyphrase = 3\n")
+    with pytest.raises(ConfigError, match="seo.keyphrase must be a string"):
+        load_config_file(path)

@@ -37,7 +37,7 @@ def test_valid_rule_loads_with_params_merged(tmp_path):
         "hygiene",
         "warning",
     )
-    assert rule.params == {"min_words": 4}
+    assert rule.params == {"min_words": 4, "max_findings": 5}
     assert rule.summary == "A test rule."
 
 
