@@ -1,0 +1,387 @@
+"""Source positions for HTML text: what lxml cannot tell us.
+
+lxml gives each element only a ``sourceline`` (the line of the end of its start tag), yet
+findings must land on the exact line and column of the original file. This module scans
+the source once with an HTML5-style tokenizer and builds a *decoded stream*: the text
+between markup (comments, doctype, tags, raw-text element bodies removed; entities and
+CR/LF decoded the way libxml2 2.14 decodes them), with a run table back to source
+offsets. lxml text nodes are then found in that stream in document order with
+``str.find`` from a moving cursor, which is exact because both sides saw the same text in
+the same order; text that libxml2 merged (around dropped stray end tags or removed
+comments) still matches because segments are concatenated without separators.
+
+The tokenizer also records the offsets of ``<a>``, ``<img>`` and ``<meta>`` start tags
+(lxml elements are matched to them in order, checked by line) and the bodies of JSON-LD
+scripts, which are parsed straight from the source so error offsets are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from html.entities import html5 as _HTML5
+
+# A run maps ``length`` characters at ``text_start`` onto ``source_length`` characters at
+# ``source_start``; entity runs (length != source_length) map all their characters to the
+# entity start. Same shape as ``TextMap`` runs.
+Run = tuple[int, int, int, int]
+
+_WS = "\t\n\f\r "
+# Attributes of a tag up to its closing '>'. As in the HTML5 tokenizer a quote opens a
+# quoted value only right after '=' (``href=a'b`` is one unquoted value), so a '>' inside
+# a quoted value does not end the tag. Possessive quantifiers keep an unterminated tag
+# from backtracking.
+_ATTRS = r"[^>=]*+(?:=[\t\n\f\r ]*+(?:\"[^\"]*+\"|'[^']*+')?+[^>=]*+)*+>"
+# Exact attribute syntax, used for raw-text start tags to tell a self-closing "/>" (which
+# libxml2 honours even on script and title, whose content then parses as markup) from a
+# "/" that ends an unquoted value.
+_ATTRS_SC = re.compile(
+    r"<[A-Za-z][^\t\n\f\r />]*"
+    r"(?>[\t\n\f\r ]+|/(?!>)|[^\t\n\f\r />][^\t\n\f\r />=]*"
+    r"(?>[\t\n\f\r ]*=[\t\n\f\r ]*(?>\"[^\"]*\"|'[^']*'|[^\t\n\f\r >]*))?)*(/?)>"
+)
+_START = re.compile(r"<([A-Za-z][^\t\n\f\r />]*+)" + _ATTRS)
+_END = re.compile(r"</(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|[^>]*+(?:>|\Z))")
+_BOGUS = re.compile(r"<[!?][^>]*+(?:>|\Z)")
+_COMMENT_END = re.compile(r"--!?>")
+# After this many misses searches are bounded, so a page that libxml2 reads very
+# differently cannot make every lookup scan to the end of the stream.
+_MISS_LIMIT = 32
+_WINDOW = 65536
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Elements whose content is raw text (not markup, no entities): never in the stream.
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
+_RCDATA = frozenset({"title", "textarea"})
+_END_FOLLOW = frozenset("\t\n\f\r />")
+_RECORDED = ("a", "img", "meta")
+# Start tags the tokenizer acts on: 1 = offsets recorded, 2 = raw text or RCDATA body.
+_SPECIAL = {name: 1 for name in _RECORDED} | {name: 2 for name in (*RAW_TEXT, *_RCDATA)}
+_REF = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))|\r\n?")
+_ATTR = re.compile(
+    r"([^\t\n\f\r />][^\t\n\f\r />=]*)"
+    r"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >]*)))?"
+)
+_LONGEST_NAME = max(len(name) for name in _HTML5)
+
+
+def _numeric(value: int) -> str:
+    """HTML5 numeric character reference rules, which libxml2 2.14 follows."""
+    if value == 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= value <= 0x9F:
+        return bytes([value]).decode("cp1252", errors="ignore") or chr(value)
+    return chr(value)
+
+
+def decode_runs(
+    raw: str, raw_start: int, text_start: int, attr: bool = False
+) -> tuple[str, list[Run]]:
+    """Decode entities and CR/LF in ``raw`` and return the text with its runs.
+
+    ``attr`` applies the attribute-value rule: a named reference without ``;`` followed
+    by a letter, digit or ``=`` stays literal.
+    """
+    out: list[str] = []
+    runs: list[Run] = []
+    pos = 0
+    d = text_start
+    for m in _REF.finditer(raw):
+        start = m.start()
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(raw[pos:start])
+            runs.append((d, raw_start + pos, start - pos, start - pos))
+            d += start - pos
+        hexa, dec, name = m.groups()
+        end = m.end()
+        if hexa is not None:
+            digits = hexa.lstrip("0")
+            value = _numeric(int(digits or "0", 16) if len(digits) < 9 else 0x110000)
+        elif dec is not None:
+            digits = dec.lstrip("0")
+            value = _numeric(int(digits or "0") if len(digits) < 9 else 0x110000)
+        elif name is not None:
+            value = _HTML5.get(name)
+            if value is None or (
+                attr
+                and not name.endswith(";")
+                and end < len(raw)
+                and (raw[end].isalnum() or raw[end] == "=")
+            ):
+                value = None
+                # The longest known prefix, as the HTML5 tokenizer reads it.
+                for size in range(min(len(name) - 1, _LONGEST_NAME), 1, -1):
+                    candidate = _HTML5.get(name[:size])
+                    if candidate is not None:
+                        if attr and (name[size].isalnum() or name[size] == "="):
+                            break
+                        value = candidate
+                        end = start + 1 + size
+                        break
+            if value is None:
+                # Not a reference: the text stays literal.
+                out.append(raw[start:end])
+                runs.append((d, raw_start + start, end - start, end - start))
+                d += end - start
+                pos = end
+                continue
+        else:
+            value = "\n"  # CR LF or a lone CR
+        out.append(value)
+        runs.append((d, raw_start + start, len(value), end - start))
+        d += len(value)
+        pos = end
+    if pos < len(raw):
+        out.append(raw[pos:])
+        runs.append((d, raw_start + pos, len(raw) - pos, len(raw) - pos))
+    return "".join(out), runs
+
+
+def attr_value_span(source: str, tag_start: int, name: str) -> tuple[int, int] | None:
+    """Source span of the value of attribute ``name`` in the start tag at ``tag_start``."""
+    pos = tag_start + 1
+    while pos < len(source) and source[pos] not in "\t\n\f\r />":
+        pos += 1
+    length = len(source)
+    while pos < length:
+        char = source[pos]
+        if char == ">":
+            return None
+        if char in "\t\n\f\r /":
+            pos += 1
+            continue
+        m = _ATTR.match(source, pos)
+        if m is None:  # pragma: no cover - the pattern always matches one character
+            return None
+        if m.group(1).lower() == name:
+            for group in (2, 3, 4):
+                if m.group(group) is not None:
+                    return m.span(group)
+            return (m.end(), m.end())
+        pos = m.end()
+    return None
+
+
+def _body_end(source: str, name: str, start: int) -> int:
+    """Offset of the end tag that closes raw-text element ``name`` (or the end of file)."""
+    if name == "plaintext":
+        return len(source)
+    size = len(name) + 2
+    length = len(source)
+    end = source.find("</", start)
+    while end >= 0:
+        if source[end + 2 : end + size].lower() == name and (
+            end + size == length or source[end + size] in _END_FOLLOW
+        ):
+            return end
+        end = source.find("</", end + 2)
+    return length
+
+
+class SourceIndex:
+    """The decoded text stream of a page, and a locator for lxml text nodes."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        parts: list[str] = []
+        runs: list[Run] = []
+        # (offset, first line, last line) of each recorded start tag
+        tags: dict[str, list[tuple[int, int, int]]] = {name: [] for name in _RECORDED}
+        line = 1
+        counted = 0
+        scripts: list[tuple[int, int, int]] = []
+        d = 0
+
+        def segment(a: int, b: int) -> None:
+            nonlocal d
+            raw = source[a:b]
+            if "&" in raw or "\r" in raw:
+                text, sub = decode_runs(raw, a, d)
+                parts.append(text)
+                runs.extend(sub)
+                d += len(text)
+            else:
+                parts.append(raw)
+                runs.append((d, a, b - a, b - a))
+                d += b - a
+
+        length = len(source)
+        find = source.find
+        match_start = _START.match
+        pos = 0  # start of the pending text segment
+        scan = 0  # where to look for the next "<"
+        while True:
+            start = find("<", scan)
+            if start < 0:
+                break
+            char = source[start + 1 : start + 2]
+            if char in _LETTERS:
+                m = match_start(source, start)
+                if m is None:
+                    # No ">" before the end of the file: the tag runs to the end (and
+                    # stopping here keeps later "<" from rescanning to the end each time).
+                    break
+                end = m.end()
+                name = m.group(1)
+                special = _SPECIAL.get(name)
+                if special is None and not name.islower():
+                    special = _SPECIAL.get(name.lower())
+                if special is None:
+                    pass
+                elif special == 1:
+                    # Lines of the tag's "<" and ">", counted incrementally in C.
+                    name = name.lower()
+                    line += source.count("\n", counted, start)
+                    counted = start
+                    tags[name].append((start, line, line + source.count("\n", start, end)))
+                else:
+                    name = name.lower()
+                    exact = _ATTRS_SC.match(source, start)
+                    if exact is None or not exact.group(1):  # not self-closing
+                        # Raw text (script, style...) or RCDATA (title, textarea).
+                        if exact is not None:
+                            end = exact.end()
+                        if start > pos:
+                            segment(pos, start)
+                        body_end = _body_end(source, name, end)
+                        if name in _RCDATA:
+                            if body_end > end:
+                                segment(end, body_end)
+                        elif name == "script" and "ld+json" in source[start:end].lower():
+                            scripts.append((start, end, body_end))
+                        pos = scan = body_end
+                        continue
+            elif char == "/":
+                m = _END.match(source, start)
+                end = m.end() if m else length
+            elif char == "!" and source.startswith("<!--", start):
+                if source.startswith(">", start + 4):
+                    end = start + 5
+                elif source.startswith("->", start + 4):
+                    end = start + 6
+                else:
+                    close = _COMMENT_END.search(source, start + 4)
+                    end = close.end() if close else length
+            elif char == "!" or char == "?":
+                m = _BOGUS.match(source, start)
+                end = m.end() if m else length
+            else:
+                scan = start + 1  # "<" that starts no markup is text
+                continue
+            if start > pos:
+                raw = source[pos:start]
+                if "&" in raw or "\r" in raw:
+                    segment(pos, start)
+                else:
+                    parts.append(raw)
+                    runs.append((d, pos, start - pos, start - pos))
+                    d += start - pos
+            pos = scan = end
+        if pos < length:
+            segment(pos, length)
+        self.stream = "".join(parts)
+        self.runs = runs
+        self._starts = [run[0] for run in runs]
+        self.tags = tags
+        self.ldjson_scripts = scripts
+        self.cursor = 0
+        self.misses = 0
+
+    def _map(self, d: int, n: int) -> list[Run]:
+        """Runs for the stream slice ``[d, d + n)``, relative to ``d``."""
+        runs = self.runs
+        index = bisect_right(self._starts, d) - 1
+        ds, rs, dl, rl = runs[index]
+        if dl == rl and d + n <= ds + dl:
+            return [(0, rs + d - ds, n, n)]
+        out: list[Run] = []
+        end = d + n
+        position = d
+        while position < end and index < len(runs):
+            ds, rs, dl, rl = runs[index]
+            stop = min(end, ds + dl)
+            if stop > position:
+                if dl == rl:
+                    out.append((position - d, rs + position - ds, stop - position, stop - position))
+                else:
+                    out.append((position - d, rs, stop - position, rl))
+                position = stop
+            index += 1
+        return out
+
+    def locate(self, text: str) -> list[Run] | None:
+        """Runs mapping ``text`` (the next lxml text node) to the source, or ``None``.
+
+        Searches from the cursor; on success the cursor moves past the match. When the
+        exact text is missing (libxml2 saw something differently) the first word is
+        tried, mapping the node as if it were contiguous from there.
+        """
+        stream = self.stream
+        cursor = self.cursor
+        if self.misses < _MISS_LIMIT:
+            found = stream.find(text, cursor)
+        else:
+            found = stream.find(text, cursor, cursor + len(text) + _WINDOW)
+        if found >= 0:
+            self.cursor = found + len(text)
+            return self._map(found, len(text))
+        self.misses += 1
+        stripped = text.lstrip(_WS + "\xa0")
+        head = stripped[:24].split(None, 1)[0] if stripped.strip() else ""
+        if len(head) < 3:
+            return None
+        found = stream.find(head, self.cursor, self.cursor + 4 * len(text) + 2000)
+        if found < 0:
+            return None
+        lead = len(text) - len(stripped)
+        self.cursor = found + len(head)
+        size = min(len(stripped), len(stream) - found)
+        runs = [(lead + t, s, n, sl) for t, s, n, sl in self._map(found, size)]
+        if lead:
+            runs.insert(0, (0, runs[0][1], lead, 1))
+        if size < len(stripped):
+            runs.append((lead + size, runs[-1][1] + runs[-1][3], len(stripped) - size, 1))
+        return runs
+
+    def skip(self, text: str) -> None:
+        """Move the cursor past ``text`` (a node that is not linted) if it is found."""
+        if self.misses < _MISS_LIMIT:
+            found = self.stream.find(text, self.cursor)
+        else:
+            found = self.stream.find(text, self.cursor, self.cursor + len(text) + _WINDOW)
+        if found >= 0:
+            self.cursor = found + len(text)
+        else:
+            self.misses += 1
+
+
+class TagQueue:
+    """Source offsets of one tag name, handed out in document order.
+
+    lxml elements are matched to the tokenizer's start tags by order, checked against
+    ``sourceline`` (the line of the tag's ``>``; libxml2 caps it at 65535).
+    """
+
+    __slots__ = ("_pos", "_tags")
+
+    def __init__(self, tags: list[tuple[int, int, int]]) -> None:
+        self._tags = tags
+        self._pos = 0
+
+    def take(self, sourceline: int | None) -> int | None:
+        """Offset of the ``<`` of the element's start tag, or ``None`` if unmatched."""
+        tags = self._tags
+        while self._pos < len(tags):
+            start, first, last = tags[self._pos]
+            if not sourceline or sourceline >= 65535:
+                self._pos += 1
+                return start
+            if last < sourceline:
+                self._pos += 1
+                continue
+            if first <= sourceline:
+                self._pos += 1
+                return start
+            return None
+        return None

@@ -1,0 +1,539 @@
+"""The HTML reader: blocks, regions, FAQ, links, JSON-LD and exact source positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.model import Block, Document
+from linter.read import read_bytes
+from linter.read.decode import decode
+from linter.read.html import read_html
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bench"
+
+
+def read(source: str) -> Document:
+    return read_html(source, "page.html")
+
+
+def block(doc: Document, needle: str) -> Block:
+    """The first block whose text contains ``needle``."""
+    for candidate in doc.blocks:
+        if needle in candidate.text:
+            return candidate
+    raise AssertionError(f"no block contains {needle!r}: {[b.text for b in doc.blocks]}")
+
+
+def where(doc: Document, needle: str, word: str | None = None) -> tuple[int, int]:
+    """Line and column of the first character of ``word`` in the block holding ``needle``."""
+    found = block(doc, needle)
+    return doc.lines.position(found.tmap.to_source(found.text.index(word or needle)))
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+# --- text and positions ------------------------------------------------------------------
+
+
+def test_paragraph_over_several_lines_collapses_whitespace_and_keeps_columns() -> None:
+    source = "\n".join(
+        [
+            "<html><body>",
+            "<p>The first line",
+            "      goes on here",
+            "\tand ends there.</p>",
+            "</body></html>",
+        ]
+    )
+    doc = read(source)
+    para = block(doc, "first line")
+    assert para.text == "The first line goes on here and ends there."
+    assert para.kind == "paragraph"
+    assert where(doc, "first line", "The") == (2, 4)
+    assert where(doc, "first line", "goes") == (3, 7)
+    assert where(doc, "first line", "ends") == (4, 6)
+    start, end = para.source_span(para.text.index("goes"), para.text.index("here") + 4)
+    assert source[start:end] == "goes on here"
+
+
+def test_entities_decode_and_the_following_word_keeps_its_column() -> None:
+    source = "<p>Salt &amp; pepper, it&#8217;s fine,&nbsp;really &lt;3 &copy x</p>"
+    doc = read(source)
+    para = doc.blocks[0]
+    # &nbsp; becomes a plain space (collapsed with its neighbours).
+    assert para.text == "Salt & pepper, it’s fine, really <3 © x"
+    assert where(doc, "Salt", "pepper") == (1, 15)
+    assert where(doc, "Salt", "s fine") == (1, 32)
+    assert where(doc, "Salt", "really") == (1, 45)
+    # A decoded character maps to the "&" that starts its entity.
+    assert source[para.tmap.to_source(para.text.index("&"))] == "&"
+    assert source[para.tmap.to_source(para.text.index("’"))] == "&"
+    start, end = para.source_span(para.text.index("&"), para.text.index("&") + 1)
+    assert source[start:end] == "&amp;"
+
+
+def test_entity_edge_cases_follow_html5_like_libxml2() -> None:
+    source = "<p>&notit; &#x80; &#0; &bogus; &amp &AMP; end</p>"
+    doc = read(source)
+    assert doc.blocks[0].text == "¬it; € \ufffd &bogus; & & end"
+    assert where(doc, "end", "it;") == (1, 8)
+    assert where(doc, "end", "&bogus") == (1, 24)
+    assert where(doc, "end", "end") == (1, 43)
+
+
+def test_inline_tags_inside_a_sentence_stay_in_one_block() -> None:
+    source = '<p>One <b>two</b> <a href="/x">three <em>four</em></a>, five.</p>'
+    doc = read(source)
+    assert kinds(doc) == [("paragraph", "One two three four, five.")]
+    assert where(doc, "One", "two") == (1, 11)
+    assert where(doc, "One", "four") == (1, 42)
+    assert where(doc, "One", ", five") == (1, 55)
+
+
+def test_single_br_is_a_line_break_and_double_br_splits_paragraphs() -> None:
+    source = "<div>\nRoses are red,<br>violets are blue.<br>\n<br>New paragraph here.\n</div>"
+    doc = read(source)
+    assert kinds(doc) == [
+        ("paragraph", "Roses are red,\nviolets are blue."),
+        ("paragraph", "New paragraph here."),
+    ]
+    assert where(doc, "Roses", "violets") == (2, 19)
+    assert where(doc, "New paragraph") == (3, 5)
+
+
+def test_br_inside_a_list_item_keeps_one_block() -> None:
+    doc = read("<ul><li>first<br><br>second</li></ul>")
+    assert kinds(doc) == [("list_item", "first\nsecond")]
+
+
+def test_words_in_attributes_comments_and_scripts_are_not_matched() -> None:
+    source = (
+        '<div title="hello world" data-x="hello world">\n'
+        "<!-- hello world -->\n"
+        '<script>var s = "hello world";</script>\n'
+        '<img alt="hello world" src="a.png">\n'
+        "<p>Say hello world now.</p>\n"
+        "</div>"
+    )
+    doc = read(source)
+    assert kinds(doc) == [("paragraph", "Say hello world now.")]
+    assert where(doc, "Say", "hello") == (5, 8)
+
+
+def test_text_before_and_after_a_comment_inside_a_paragraph() -> None:
+    source = "<p>Before <!-- after --> after the comment.</p>"
+    doc = read(source)
+    assert doc.blocks[0].text == "Before after the comment."
+    assert where(doc, "Before", "after") == (1, 26)
+
+
+def test_skipped_elements_are_not_linted() -> None:
+    source = (
+        "<p>Run <code>rm -rf</code> with care.</p>"
+        "<pre>print('hi')</pre><p>Press <kbd>Enter</kbd> now.</p>"
+        "<form><button>Send it</button><textarea>draft</textarea>"
+        "<select><option>One</option></select></form>"
+        "<svg><text>chart label</text></svg><noscript>Enable JS</noscript>"
+        "<template><p>hidden</p></template><p>End.</p>"
+    )
+    doc = read(source)
+    assert kinds(doc) == [
+        ("paragraph", "Run with care."),
+        ("paragraph", "Press now."),
+        ("paragraph", "End."),
+    ]
+    assert where(doc, "Run with", "with") == (1, 28)
+
+
+def test_loose_text_in_containers_and_nested_lists() -> None:
+    source = (
+        "<body><div>Loose text <span>in a div</span><section>Inner text</section>"
+        "after the section</div>"
+        "<ul><li>Parent item<ul><li>Child item</li></ul></li><li>Second</li></ul>"
+        "<table><tr><th>Head</th><td>Cell <b>one</b></td></tr></table>"
+        "<blockquote>Quoted words<p>Quoted paragraph</p></blockquote>"
+        "<h2>Sub <i>title</i></h2></body>"
+    )
+    doc = read(source)
+    assert kinds(doc) == [
+        ("paragraph", "Loose text in a div"),
+        ("paragraph", "Inner text"),
+        ("paragraph", "after the section"),
+        ("list_item", "Parent item"),
+        ("list_item", "Child item"),
+        ("list_item", "Second"),
+        ("table_cell", "Head"),
+        ("table_cell", "Cell one"),
+        ("quote", "Quoted words"),
+        ("paragraph", "Quoted paragraph"),
+        ("heading", "Sub title"),
+    ]
+    assert block(doc, "Sub title").level == 2
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+
+
+def test_paragraphs_inside_list_items_and_cells_keep_their_kind() -> None:
+    doc = read("<ul><li><p>In a list</p></li></ul><table><td><p>In a cell</p></td></table>")
+    assert kinds(doc) == [("list_item", "In a list"), ("table_cell", "In a cell")]
+
+
+def test_crlf_source_positions() -> None:
+    source = "<p>first line\r\nsecond &amp; line</p>\r\n<p>third</p>"
+    doc = read(source)
+    assert kinds(doc) == [("paragraph", "first line second & line"), ("paragraph", "third")]
+    assert where(doc, "first", "second") == (2, 1)
+    assert where(doc, "first", "line") == (1, 10)
+    assert where(doc, "third") == (3, 4)
+
+
+# --- robustness --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "   \n\t ", "<!-- only a comment -->", "<?php echo 1; ?>", "</p></div>", "<![CDATA[]]>"],
+)
+def test_inputs_without_text_give_no_blocks(source: str) -> None:
+    doc = read(source)
+    assert doc.blocks == []
+    assert doc.format == "html"
+    assert doc.meta["titles"] == []
+
+
+def test_a_lone_less_than_or_ampersand_is_text() -> None:
+    assert kinds(read("<")) == [("paragraph", "<")]
+    assert kinds(read("a & b")) == [("paragraph", "a & b")]
+
+
+def test_broken_markup_keeps_positions() -> None:
+    source = (
+        "<div><p>First <b>bold\n"
+        "<p>Second</span> paragraph</em>\n"
+        "<li>Item <![CDATA[ x > y ]]> tail\n"
+        "<p>Nul\x00char and a < b stays"
+    )
+    doc = read(source)
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "First bold"
+    assert "Second paragraph" in texts
+    assert where(doc, "Second", "paragraph") == (2, 18)
+    assert where(doc, "Item", "tail") == (3, 30)
+    assert block(doc, "stays").text == "Nul\ufffdchar and a < b stays"
+    assert where(doc, "stays", "b stays") == (4, 21)
+
+
+def test_unclosed_tags_and_stray_end_tags() -> None:
+    source = "<section><p>alpha</i> beta</b>\n<ul><li>gamma<li>delta</ul></section>"
+    doc = read(source)
+    assert kinds(doc) == [
+        ("paragraph", "alpha beta"),
+        ("list_item", "gamma"),
+        ("list_item", "delta"),
+    ]
+    assert where(doc, "alpha", "beta") == (1, 23)
+    assert where(doc, "delta") == (2, 18)
+
+
+def test_xml_prologue_is_accepted() -> None:
+    source = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html lang="fr"><body><p>Bonjour</p></body></html>'
+    )
+    doc = read(source)
+    assert kinds(doc) == [("paragraph", "Bonjour")]
+    assert doc.lang == "fr"
+    assert where(doc, "Bonjour") == (2, 26)
+
+
+def test_latin1_page_declared_in_meta() -> None:
+    data = (
+        b'<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head>\n'
+        b"<body><p>Cr\xe8me br\xfbl\xe9e, s'il vous pla\xeet.</p></body></html>"
+    )
+    doc = read_bytes(data, "x.html")
+    assert doc.format == "html"
+    assert doc.title == "Café"
+    assert block(doc, "Crème").text == "Crème brûlée, s'il vous plaît."
+    assert where(doc, "Crème", "brûlée") == (2, 16)
+
+
+# --- head, links, images, JSON-LD --------------------------------------------------------
+
+
+def test_title_meta_and_head_data() -> None:
+    source = (
+        '<html lang="en-GB"><head>\n'
+        "<title>  Main   title &amp; more </title>\n"
+        '<meta name="Description" content="A short &amp; sweet summary.">\n'
+        '<meta name="robots" content="noindex, follow">\n'
+        '<meta property="og:title" content="OG title">\n'
+        '<meta property="og:site_name" content="Site">\n'
+        '<link rel="canonical" href="https://example.com/a">\n'
+        "<style>p { color: red }</style>\n"
+        "</head><body><p>Body.</p><title>Second title</title></body></html>"
+    )
+    doc = read(source)
+    assert doc.title == "Main title & more"
+    assert doc.lines.position(doc.title_offset) == (2, 10)
+    assert doc.meta["titles"] == ["Main title & more", "Second title"]
+    assert doc.meta["description"] == "A short & sweet summary."
+    assert doc.meta["descriptions"] == ["A short & sweet summary."]
+    assert doc.meta["robots"] == "noindex, follow"
+    assert doc.meta["og:title"] == "OG title"
+    assert doc.meta["og:site_name"] == "Site"
+    assert doc.meta["canonical"] == "https://example.com/a"
+    assert doc.lang == "en-GB"
+    title, meta = doc.blocks[0], doc.blocks[1]
+    assert (title.kind, title.region) == ("title", "main")
+    assert (meta.kind, meta.region, meta.attrs) == ("meta", "main", {"name": "description"})
+    # The description maps into the content attribute's value.
+    assert where(doc, "sweet", "sweet") == (3, 49)
+    assert [b.kind for b in doc.blocks] == ["title", "meta", "paragraph", "title"]
+
+
+def test_links_and_images() -> None:
+    source = (
+        '<nav><a href="/home">Home</a></nav>\n'
+        '<article><p>Read <a href=" /doc " rel="nofollow">the <b>docs</b></a> and\n'
+        '<img src="a.png" alt="A chart"><img src="b.png"><img src="c.png" alt=""></p>'
+        "<a name=anchor>no href</a><p>Enough words to make this the article body.</p>"
+        "</article>"
+    )
+    doc = read(source)
+    assert [(link.href, link.text, link.rel, link.region) for link in doc.links] == [
+        ("/home", "Home", "", "chrome"),
+        ("/doc", "the docs", "nofollow", "main"),
+    ]
+    assert doc.lines.position(doc.links[0].offset) == (1, 6)
+    assert doc.lines.position(doc.links[1].offset) == (2, 18)
+    assert [(image.src, image.alt, image.region) for image in doc.images] == [
+        ("a.png", "A chart", "main"),
+        ("b.png", None, "main"),
+        ("c.png", "", "main"),
+    ]
+    assert doc.lines.position(doc.images[1].offset) == (3, 32)
+
+
+def test_jsonld_valid_wrapped_and_invalid() -> None:
+    source = (
+        "<html><head>\n"
+        '<script type="application/ld+json">{"@type": "Article", "name": "A"}</script>\n'
+        '<script type="application/ld+json">\n//<![CDATA[\n{"@type": "Thing"};\n//]]>\n</script>\n'
+        '<script type="application/ld+json">\n{\n  "@type": "FAQPage",\n  "name": "x",,\n}\n'
+        "</script>\n"
+        '<script type="text/javascript">{"not": "json-ld"}</script>\n'
+        "</head><body></body></html>"
+    )
+    doc = read(source)
+    assert [item.data for item in doc.jsonld[:2]] == [
+        {"@type": "Article", "name": "A"},
+        {"@type": "Thing"},
+    ]
+    assert len(doc.jsonld) == 3
+    assert doc.lines.position(doc.jsonld[0].offset) == (2, 36)
+    broken = doc.jsonld[2]
+    assert broken.data is None
+    assert broken.error and "property name" in broken.error
+    assert doc.lines.position(broken.error_offset) == (11, 15)
+
+
+# --- regions -----------------------------------------------------------------------------
+
+
+def test_regions_with_an_article() -> None:
+    source = (
+        "<body><header><a href='/'>Site</a><p>Tagline of the site</p></header>"
+        "<nav><ul><li>Menu item</li></ul></nav>"
+        "<article><header><h1>Article headline</h1></header>"
+        "<p>The article body has enough words to be the main content of this page.</p>"
+        "<div class='share-buttons'><p>Share this</p></div>"
+        "<div class='comments'><p>A reader comment</p></div></article>"
+        "<aside><p>Sidebar text</p></aside><footer><p>Copyright notice</p></footer>"
+        "<p>Loose text outside the article</p></body>"
+    )
+    doc = read(source)
+    region = {b.text: (b.kind, b.region) for b in doc.blocks}
+    assert region["Article headline"] == ("heading", "chrome")  # inside the article's <header>
+    assert region["The article body has enough words to be the main content of this page."] == (
+        "paragraph",
+        "main",
+    )
+    for text in (
+        "Tagline of the site",
+        "Menu item",
+        "Share this",
+        "A reader comment",
+        "Sidebar text",
+        "Copyright notice",
+        "Loose text outside the article",
+    ):
+        assert region[text][1] == "chrome", text
+    assert doc.meta["body_found"] is True
+    assert len(doc.headings()) == 1
+
+
+def test_h1_in_page_header_is_still_a_heading() -> None:
+    source = (
+        "<header><h1>Page title</h1></header>"
+        "<main><p>Plenty of body text in the main element of this page.</p></main>"
+    )
+    doc = read(source)
+    assert (block(doc, "Page title").kind, block(doc, "Page title").region) == (
+        "heading",
+        "chrome",
+    )
+    assert block(doc, "Plenty").region == "main"
+
+
+@pytest.mark.parametrize("attribute", ['role="main"', "itemprop='articleBody'"])
+def test_role_main_or_article_body_is_the_container(attribute: str) -> None:
+    source = (
+        f"<div><p>Before the body.</p></div><div {attribute}>"
+        "<p>The body of the article, with more words than anything around it.</p></div>"
+        "<div><p>After the body.</p></div>"
+    )
+    doc = read(source)
+    assert doc.meta["body_found"] is True
+    assert [(b.text, b.region) for b in doc.blocks] == [
+        ("Before the body.", "chrome"),
+        ("The body of the article, with more words than anything around it.", "main"),
+        ("After the body.", "chrome"),
+    ]
+
+
+def test_layout_wrapper_named_after_the_sidebar_stays_main() -> None:
+    body = "<p>" + "Real article text that is long enough. " * 5 + "</p>"
+    source = (
+        "<div class='content-with-sidebar'>" + body + body + "</div>"
+        "<div class='sidebar'><p>Popular posts</p></div>"
+    )
+    doc = read(source)
+    assert block(doc, "Real article").region == "main"
+    assert block(doc, "Popular posts").region == "chrome"
+    assert doc.meta["body_found"] is False
+
+
+# --- FAQ ---------------------------------------------------------------------------------
+
+
+def test_faq_section_from_headings() -> None:
+    source = (
+        "<h2>Intro</h2><p>Not an answer.</p>"
+        "<h2>(FAQs) About Widgets</h2>"
+        "<h3>What is a widget?</h3><p>A small thing.</p><ul><li>Often blue.</li></ul>"
+        "<h3>How much does it cost?</h3><p>Very little.</p>"
+        "<h4>Returns</h4><p><strong>Can I return one?</strong></p><p>Yes, within a month.</p>"
+        "<h2>Conclusion</h2><p>Bye.</p>"
+    )
+    doc = read(source)
+    assert [(b.kind, b.text, b.attrs) for b in doc.blocks] == [
+        ("heading", "Intro", {}),
+        ("paragraph", "Not an answer.", {}),
+        ("heading", "(FAQs) About Widgets", {"faq": True}),
+        ("faq_question", "What is a widget?", {}),
+        ("faq_answer", "A small thing.", {"question": 3}),
+        ("faq_answer", "Often blue.", {"question": 3}),
+        ("faq_question", "How much does it cost?", {}),
+        ("faq_answer", "Very little.", {"question": 6}),
+        ("heading", "Returns", {"faq_group": True}),
+        ("faq_question", "Can I return one?", {}),
+        ("faq_answer", "Yes, within a month.", {"question": 9}),
+        ("heading", "Conclusion", {}),
+        ("paragraph", "Bye.", {}),
+    ]
+    assert doc.blocks[3].level == 3
+
+
+def test_faq_definition_list_details_and_plugins() -> None:
+    source = (
+        "<h2>Frequently Asked Questions</h2>"
+        "<dl><dt>Is it safe</dt><dd>Yes.</dd><dt>Is it fast</dt><dd>Very.</dd></dl>"
+        "<h2>Other</h2>"
+        "<details><summary>Where is it made?</summary><p>In Spain.</p></details>"
+        "<div class='schema-faq-section'><strong class='schema-faq-question'>Yoast Q?</strong>"
+        "<p class='schema-faq-answer'>Yoast A.</p></div>"
+        "<div class='rank-math-list-item'><h3 class='rank-math-question'>Rank Q?</h3>"
+        "<div class='rank-math-answer'><p>Rank A.</p></div></div>"
+    )
+    doc = read(source)
+    got = [(b.kind, b.text, b.attrs.get("question")) for b in doc.blocks]
+    index = {text: i for i, (_, text, _) in enumerate(got)}
+    assert got == [
+        ("heading", "Frequently Asked Questions", None),
+        ("faq_question", "Is it safe", None),
+        ("faq_answer", "Yes.", index["Is it safe"]),
+        ("faq_question", "Is it fast", None),
+        ("faq_answer", "Very.", index["Is it fast"]),
+        ("heading", "Other", None),
+        ("faq_question", "Where is it made?", None),
+        ("faq_answer", "In Spain.", index["Where is it made?"]),
+        ("faq_question", "Yoast Q?", None),
+        ("faq_answer", "Yoast A.", index["Yoast Q?"]),
+        ("faq_question", "Rank Q?", None),
+        ("faq_answer", "Rank A.", index["Rank Q?"]),
+    ]
+
+
+def test_faq_microdata_and_section_end() -> None:
+    source = (
+        '<div itemscope itemtype="https://schema.org/Question">'
+        '<h3 itemprop="name">Why microdata?</h3>'
+        '<div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">'
+        '<p itemprop="text">Search engines read it.</p></div></div>'
+        "<h2>FAQ</h2><h3>Inside?</h3><p>Yes.</p><footer><p>Footer text</p></footer>"
+    )
+    doc = read(source)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("faq_question", "Why microdata?"),
+        ("faq_answer", "Search engines read it."),
+        ("heading", "FAQ"),
+        ("faq_question", "Inside?"),
+        ("faq_answer", "Yes."),
+        ("paragraph", "Footer text"),
+    ]
+    assert doc.blocks[1].attrs == {"question": 0}
+
+
+# --- corpus ------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="benchmark corpus not available")
+def test_corpus_pages_read_and_every_character_maps_to_the_source() -> None:
+    pages = sorted(CORPUS.glob("*.html"))[::4]
+    assert pages
+    checked = mismatched = 0
+    for page in pages:
+        text, _ = decode(page.read_bytes(), is_html=True)
+        doc = read_html(text, str(page))
+        for item in doc.blocks:
+            for i, char in enumerate(item.text):
+                if char.isspace():
+                    continue
+                checked += 1
+                offset = item.tmap.to_source(i)
+                if not (0 <= offset < len(text)) or text[offset] not in (char, "&"):
+                    mismatched += 1
+    assert checked > 100_000
+    assert mismatched == 0
+
+
+def test_self_closed_script_still_hides_its_code():
+    doc = read(
+        '<p>Before the code.</p>\n<script type="text/javascript"/>\nvar x = "hidden";\n'
+        "</script>\n<p>After the code.</p>"
+    )
+    texts = [b.text for b in doc.blocks]
+    assert texts == ["Before the code.", "After the code."]
+    after = doc.blocks[1]
+    assert doc.lines.position(after.tmap.to_source(0)) == (5, 4)
+
+
+def test_custom_inline_element_stays_inside_its_sentence():
+    doc = read(
+        "<p>Fat was measured (<cite-ref><a href='#r1'>1</a></cite-ref>) twice.</p>"
+        "<my-card><p>Card text.</p></my-card>"
+    )
+    assert [b.text for b in doc.blocks] == ["Fat was measured (1) twice.", "Card text."]
