@@ -108,8 +108,8 @@ def test_settings_tables_are_validated(tmp_path):
         "seo.keyphrase": "x",
     }
     path.write_text("[faq]\nrequird = []\n")
-    with pytest.raises(ConfigError, match="unknown key faq.requird"):
+    with pytest.raises(ConfigError, match=r"unknown key faq\.requird"):
         load_config_file(path)
     path.write_text("[seo]\nkeyphrase = 3\n")
-    with pytest.raises(ConfigError, match="seo.keyphrase must be a string"):
+    with pytest.raises(ConfigError, match=r"seo\.keyphrase must be a string"):
         load_config_file(path)
