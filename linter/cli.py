@@ -57,6 +57,18 @@ def _load_rules(
     return config, rules
 
 
+def _choose_pipeline(model: str | None) -> None:
+    """Select the spaCy pipeline; a model that is not installed is a usage error."""
+    from linter import nlp
+
+    nlp.configure(model)
+    if model:
+        import importlib.util
+
+        if importlib.util.find_spec(model) is None:
+            raise UserError(f"spaCy pipeline {model!r} is not installed (see the README)")
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
@@ -97,6 +109,10 @@ def main() -> None:
     help="Questions the FAQ should answer: one a line, or a CSV with a 'question' column.",
 )
 @click.option("--keyphrase", help="The search phrase the page should rank for.")
+@click.option(
+    "--model",
+    help="An installed spaCy pipeline (e.g. en_core_web_sm) instead of the blank English one.",
+)
 @click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines, no source or summary.")
 def check(
@@ -109,6 +125,7 @@ def check(
     config_path: str | None,
     questions_file: str | None,
     keyphrase: str | None,
+    model: str | None,
     no_color: bool,
     quiet: bool,
 ) -> None:
@@ -131,7 +148,10 @@ def check(
             raise UserError(str(error)) from None
     if keyphrase:
         settings["seo.keyphrase"] = keyphrase
+    if model:
+        settings["nlp.model"] = model
     config, rules = _load_rules(config_path, _split(select), _split(ignore), settings)
+    _choose_pipeline(config.settings.get("nlp.model") or None)
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
     engine = Engine(rules)
     report = Report(fail_on=threshold)

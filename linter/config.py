@@ -22,7 +22,7 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file."""
 
 
-_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo"}
+_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo", "nlp"}
 
 # Run-wide settings: tables of the config whose values reach the rules that declare them
 # (a check module's ``SETTINGS`` maps a param to a setting such as "faq.required"). The
@@ -30,6 +30,7 @@ _KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq
 SETTINGS: dict[str, dict[str, Any]] = {
     "faq": {"required": [""], "require_section": False, "questions": [""]},
     "seo": {"keyphrase": "", "infer_keyphrase": False},
+    "nlp": {"model": ""},
 }
 
 

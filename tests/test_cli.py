@@ -144,7 +144,7 @@ def test_bad_config_and_unknown_selection_exit_2(cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"contentlint: error: {config}: unknown key(s): ignor "
-        "(known: fail_on, faq, ignore, params, rule_packs, select, seo, severity)"
+        "(known: fail_on, faq, ignore, nlp, params, rule_packs, select, seo, severity)"
     )
     unknown = cli("check", str(tmp_path), "--select", "BP999")
     assert unknown.exit_code == 2
@@ -161,3 +161,13 @@ def test_broken_rule_pack_exit_2_naming_the_file(cli, tmp_path):
     result = cli("check", "--config", str(config), str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"contentlint: error: {bad}: missing required key 'category'")
+
+
+def test_unknown_model_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Hello there.\n")
+    result = cli("check", str(path), "--model", "no_such_pipeline_xyz")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "contentlint: error: spaCy pipeline 'no_such_pipeline_xyz' is not installed (see the README)"
+    )
