@@ -1,0 +1,31 @@
+"""FAQPage questions in the JSON-LD that the page does not show.
+
+Google's rules for FAQ rich results require every marked-up question (and answer) to be
+visible on the page; markup for hidden content can cost the page its rich results or earn
+a manual action. The question is reported where its name sits in the script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.checks.base import Hit
+from linter.faq import faq_schema, question_key, strip_markup, visible_text_keys
+from linter.model import Document
+
+PARAMS: dict[str, Any] = {}
+FORMATS = ("html",)
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    questions = [q for q in faq_schema(doc) if q.name]
+    if not questions:
+        return
+    visible = f" {visible_text_keys(doc)} "
+    for question in questions:
+        key = question_key(strip_markup(question.name or ""))
+        if key and f" {key} " not in visible:
+            yield Hit(
+                question.start, question.end, {"question": question.name}, excerpt=question.name
+            )
