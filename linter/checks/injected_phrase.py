@@ -17,6 +17,7 @@ finding was a legitimate mention):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,6 +42,12 @@ PARAMS = {
     "min_share": 0.3,
 }
 
+# "When comparing X vs Y, ..." names the comparison as a topic: a writer's sentence.
+_TOPIC_CUE = re.compile(
+    r"\b(compar(e|es|ed|ing)|comparison of|review(ing)? of|reviewing|choos(e|ing)( between)?"
+    r"|between|weigh(ing)?|debate over|deciding between)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
 _QUOTES_OPEN = "“\"‘'«("
 _QUOTES_CLOSE = "”\"’'»)"
 
@@ -101,6 +108,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                 if any(s < end and start < e for s, e in taken.get(block.index, ())):
                     continue
                 if _quoted(block.text, start, end) or _whole_block(block.text, start, end):
+                    continue
+                if _TOPIC_CUE.search(block.text[max(0, start - 40) : start]):
                     continue
                 hit = block_hit(block, start, end, phrase=phrase)
                 if skip_at is not None and hit.start == skip_at:
