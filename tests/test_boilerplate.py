@@ -70,7 +70,7 @@ def test_title_without_comparison_flagged_only_when_pasted_everywhere():
 def test_injected_phrase_found_without_title_as_recurring_comparison():
     text = (
         "Notes on Budgeting\n\n"
-        "Many families weigh Cash Envelopes vs Budget Apps habits.\n"
+        "Many families adopt Cash Envelopes vs Budget Apps habits.\n"
         "The Cash Envelopes vs Budget Apps debate never ends.\n"
         "Some prefer Cash Envelopes vs Budget Apps tools.\n"
     )
