@@ -17,8 +17,8 @@ from linter import __version__
 from linter.model import Severity
 
 SEVERITIES = ["error", "warning", "info"]
-OUTPUT_FORMATS = ["text", "json"]
-INPUT_FORMATS = ["html", "text"]
+OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab"]
+INPUT_FORMATS = ["html", "text", "markdown"]
 
 
 class UserError(click.ClickException):
@@ -61,12 +61,12 @@ def _choose_pipeline(model: str | None) -> None:
     """Select the spaCy pipeline; a model that is not installed is a usage error."""
     from linter import nlp
 
-    nlp.configure(model)
     if model:
         import importlib.util
 
         if importlib.util.find_spec(model) is None:
             raise UserError(f"spaCy pipeline {model!r} is not installed (see the README)")
+    nlp.configure(model)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -79,15 +79,90 @@ def main() -> None:
     """Lint articles (HTML or plain text) for boilerplate, hygiene and readability problems."""
 
 
+def _pair_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(format, destination)`` pairs: in order; a format without an output goes to stdout."""
+    formats = formats or ("text",)
+    if len(outputs) > len(formats):
+        raise UserError(
+            f"{len(outputs)} --output given for {len(formats)} --format; "
+            "give one --format per --output"
+        )
+    return [(fmt, outputs[n] if n < len(outputs) else "-") for n, fmt in enumerate(formats)]
+
+
+def _emit(report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool) -> None:
+    """Render each report to its destination; files are replaced atomically."""
+    from linter.baseline import write_atomic
+    from linter.report import render
+
+    for fmt, destination in destinations:
+        if destination == "-":
+            text = render(report, fmt, color=color and fmt == "text", quiet=quiet)
+            click.echo(text, nl=False, color=color and fmt == "text")
+            continue
+        try:
+            write_atomic(destination, render(report, fmt, quiet=quiet))
+        except OSError as error:
+            raise UserError(f"cannot write {destination}: {error.strerror or error}") from None
+
+
+def _catalogue(config) -> list:
+    """Every rule of the run's packs, selected or not: what suppression comments may name."""
+    from linter.rulepack import RuleError, load_rules
+
+    try:
+        return load_rules(config.rule_packs)
+    except RuleError as error:
+        raise UserError(str(error)) from None
+
+
+def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str, ...]):
+    """The changed lines ``--diff``/``--diff-file`` name, or None when neither is given."""
+    if diff_ref is None and diff_file is None:
+        return None
+    if diff_ref is not None and diff_file is not None:
+        raise UserError("give --diff or --diff-file, not both")
+    from linter.changed import DiffError, git_changes, read_patch
+
+    try:
+        return git_changes(diff_ref, paths) if diff_ref is not None else read_patch(diff_file)
+    except DiffError as error:
+        raise UserError(str(error)) from None
+
+
+def _apply_baseline(report, baseline_path: str | None, write_path: str | None) -> None:
+    """Write and/or apply a baseline; writing one hides everything it just recorded."""
+    if baseline_path is None and write_path is None:
+        return
+    from linter.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+
+    try:
+        if write_path is not None:
+            count = write_baseline(write_path, report.files)
+            click.echo(f"contentlint: wrote {count} finding(s) to baseline {write_path}", err=True)
+            baseline_path = write_path
+        baseline = load_baseline(baseline_path)
+    except BaselineError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"cannot write {write_path}: {error.strerror or error}") from None
+    report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
-    "output_format",
+    "output_formats",
     type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    multiple=True,
+    help="Report format (default text); repeatable, paired in order with --output.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    help="Write the report to FILE ('-' is stdout); repeatable, paired with --format.",
 )
 @click.option(
     "--format-in",
@@ -115,9 +190,44 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines, no source or summary.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Hide the findings recorded in this baseline file; show only new ones.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record every current finding in this baseline file.",
+)
+@click.option("--diff", "diff_ref", help="Only findings on lines changed since this git revision.")
+@click.option(
+    "--diff-file",
+    "diff_file",
+    type=click.Path(dir_okay=False),
+    help="Only findings on lines a unified diff (patch file) adds or changes.",
+)
+@click.option(
+    "--warn-unused-suppressions",
+    is_flag=True,
+    help="Report contentlint-disable comments that silenced nothing (HY009).",
+)
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files in place.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print a diff and change nothing.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2)."
+)
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    diff_ref: str | None,
+    diff_file: str | None,
+    warn_unused_suppressions: bool,
     format_in: str | None,
     fail_on: str | None,
     select: tuple[str, ...],
@@ -128,6 +238,9 @@ def check(
     model: str | None,
     no_color: bool,
     quiet: bool,
+    fix: bool,
+    dry_run: bool,
+    exit_zero: bool,
 ) -> None:
     """Lint PATHS (files, directories, or - for standard input).
 
@@ -138,6 +251,10 @@ def check(
     from linter.report import Report
     from linter.runner import lint_paths
 
+    if dry_run and not fix:
+        raise UserError("--dry-run only works with --fix")
+    if fix and "-" in paths:
+        raise UserError("--fix cannot change standard input; name the files")
     settings: dict[str, Any] = {}
     if questions_file:
         from linter.questions import QuestionsError, load_questions
@@ -150,25 +267,73 @@ def check(
         settings["seo.keyphrase"] = keyphrase
     if model:
         settings["nlp.model"] = model
+    if warn_unused_suppressions:
+        settings["suppress.warn_unused"] = True
+    destinations = _pair_outputs(output_formats, outputs)
+    output_format = destinations[0][0]
+    changes = _changed_lines(diff_ref, diff_file, paths)
     config, rules = _load_rules(config_path, _split(select), _split(ignore), settings)
     _choose_pipeline(config.settings.get("nlp.model") or None)
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
-    engine = Engine(rules)
-    report = Report(fail_on=threshold)
-    for result in lint_paths(paths, engine, format_in):
+    engine = Engine(rules, known=_catalogue(config))
+    report = Report(fail_on=threshold, rules=rules)
+    fixed = _run_fixes(paths, engine, format_in, dry_run, report) if fix else None
+    for result in [] if fix else lint_paths(paths, engine, format_in):
         report.files.append(result)
         if result.error is not None:
             click.echo(f"contentlint: {result.path}: {result.error}", err=True)
-    if output_format == "json":
-        from linter.report.json import render as render_json
+    if dry_run:
+        click.echo(fixed, err=True)
+        sys.exit(0 if exit_zero and report.exit_code() == 1 else report.exit_code())
+    _apply_baseline(report, baseline_path, write_baseline_path)
+    if changes is not None:
+        from linter.changed import filter_results
 
-        click.echo(render_json(report), nl=False)
-    else:
-        from linter.report.text import render as render_text
+        filter_results(report.files, changes)
+    _emit(report, destinations, color=not no_color and sys.stdout.isatty(), quiet=quiet)
+    if fixed and not quiet:
+        click.echo(fixed, err=output_format != "text")
+    code = report.exit_code()
+    sys.exit(0 if exit_zero and code == 1 else code)
 
-        color = not no_color and sys.stdout.isatty()
-        click.echo(render_text(report, color=color, quiet=quiet), nl=False, color=color)
-    sys.exit(report.exit_code())
+
+def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
+    """Apply (or, dry, diff) the safe fixes; fills ``report``; returns the summary line."""
+    from linter.fix import fix_paths
+    from linter.report import plural
+
+    applied = files = 0
+    for outcome in fix_paths(paths, engine, fmt, dry_run):
+        report.files.append(outcome.result)
+        if outcome.result.error is not None:
+            click.echo(f"contentlint: {outcome.result.path}: {outcome.result.error}", err=True)
+        if outcome.note:
+            click.echo(f"contentlint: {outcome.result.path}: {outcome.note}", err=True)
+        if dry_run and outcome.diff:
+            click.echo(outcome.diff, nl=False)
+        if outcome.applied:
+            applied += outcome.applied
+            files += 1
+    verb = "Would apply" if dry_run else "Applied"
+    fixes = f"{applied} fix" if applied == 1 else f"{applied} fixes"
+    return f"{verb} {fixes} in {plural(files, 'file')}."
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .contentlint.toml.")
+def init(force: bool) -> None:
+    """Write a commented starter .contentlint.toml in the current directory."""
+    from importlib import resources
+
+    target = Path(".contentlint.toml")
+    if target.exists() and not force:
+        raise UserError(f"{target} already exists (use --force to overwrite it)")
+    starter = resources.files("linter").joinpath("data", "starter.contentlint.toml")
+    try:
+        target.write_text(starter.read_text(encoding="utf-8"), encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot write {target}: {error.strerror or error}") from None
+    click.echo(f"Wrote {target}; edit it, then run 'contentlint check'.")
 
 
 @main.command("rules")

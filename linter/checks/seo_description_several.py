@@ -1,0 +1,32 @@
+"""SEO007: more than one meta description.
+
+Search engines take one of them, not necessarily the one the editor wrote; a second
+description is usually a theme and an SEO plugin both printing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from linter.checks._seo import head_anchor, scan, tag_hit
+from linter.checks.base import Hit
+from linter.model import Document
+
+PARAMS: dict[str, Any] = {}
+FORMATS = ("html",)
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
+    count = len(doc.meta.get("descriptions", []))
+    if count < 2:
+        return
+    tags = scan(doc).metas("description")
+    if len(tags) >= 2:
+        first = doc.lines.position(tags[0].start)[0]
+        for tag in tags[1:]:
+            yield tag_hit(tag, count=count, line=first)
+    else:
+        hit = head_anchor(doc)
+        hit.args.update(count=count, line=doc.lines.position(hit.start)[0])
+        yield hit

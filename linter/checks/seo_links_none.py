@@ -1,0 +1,53 @@
+"""SEO017: an article body without links.
+
+Internal links help readers and crawlers find related pages; outbound links to sources
+support what the article says (Yoast checks both). By default only a body with neither
+is reported; ``each: true`` also reports a body that lacks just one kind. Only the
+article body counts: every page has menu and footer links. A link is internal when it is
+relative or points at the host of the canonical URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from linter.checks._seo import first_paragraph, is_navigable
+from linter.checks.base import Hit, block_hit
+from linter.model import MAIN, Document
+
+PARAMS: dict[str, Any] = {"each": False}
+FORMATS = ("html",)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
+    if not doc.body_blocks():
+        return
+    home = _host(str(doc.meta.get("canonical", "")))
+    internal = outbound = 0
+    for link in doc.links:
+        if link.region != MAIN or not is_navigable(link.href):
+            continue
+        host = _host(link.href) if "//" in link.href else ""
+        if not host or host == home:
+            internal += 1
+        else:
+            outbound += 1
+    missing = []
+    if not internal:
+        missing.append("internal")
+    if not outbound:
+        missing.append("outbound")
+    if not missing or (len(missing) == 1 and not params["each"]):
+        return
+    what = " or ".join(missing)
+    block = first_paragraph(doc) or doc.body_blocks()[0]
+    yield block_hit(block, 0, len(block.text), missing=what)

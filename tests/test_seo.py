@@ -1,0 +1,451 @@
+"""On-page SEO rules (SEO001-SEO024): positions, messages and the cases that must pass.
+
+Each rule runs alone through the engine on HTML written for these tests, so line,
+column and message are checked exactly as users see them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linter.checks._seo import keyphrase, mentions, phrase_stems, pixel_width, stem
+from linter.config import Config, apply_overrides
+from linter.engine import Engine
+from linter.model import Finding
+from linter.read import parse
+from linter.rulepack import load_rules
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+RULES = {rule.code: rule for rule in load_rules() if rule.category == "seo"}
+
+
+def run(code: str, source: str, fmt: str = "html", **params: Any) -> list[Finding]:
+    """Findings of one SEO rule on ``source``."""
+    rule = RULES[code]
+    if params:
+        rule = rule.with_overrides(None, params)
+    doc = parse(source, "x.html" if fmt == "html" else "x.txt", fmt)
+    return [f for f in Engine([rule]).check(doc).findings if f.code == code]
+
+
+def where(finding: Finding) -> tuple[int, int, int, int]:
+    return finding.line, finding.column, finding.end_line, finding.end_column
+
+
+def test_rules_codes_and_severities() -> None:
+    assert {code: str(rule.severity) for code, rule in RULES.items()} == {
+        "SEO001": "error",
+        "SEO002": "warning",
+        "SEO003": "info",
+        "SEO004": "error",
+        "SEO005": "warning",
+        "SEO006": "info",
+        "SEO007": "error",
+        "SEO008": "warning",
+        "SEO009": "warning",
+        "SEO010": "info",
+        "SEO011": "warning",
+        "SEO012": "info",
+        "SEO013": "warning",
+        "SEO014": "info",
+        "SEO015": "info",
+        "SEO016": "info",
+        "SEO017": "info",
+        "SEO018": "warning",
+        "SEO019": "warning",
+        "SEO020": "warning",
+        "SEO021": "warning",
+        "SEO022": "info",
+        "SEO023": "warning",
+        "SEO024": "info",
+    }
+    text_rules = {code for code, rule in RULES.items() if "text" in rule.formats}
+    assert text_rules == {"SEO018", "SEO019", "SEO020", "SEO021"}
+
+
+# A page with one of almost every fault, each on a line of its own.
+PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<title>Pruning Roses</title>
+<meta name="robots" content="noindex">
+</head>
+<body>
+<header><h1>Garden Guides</h1></header>
+<article>
+<h1>How to Prune Roses</h1>
+<p>Cut above an outward bud <a href="/tools"></a> and read <a href="/more">here</a>.</p>
+<h2></h2>
+<h4>Aftercare</h4>
+<img src="/img/IMG_0042.jpg" alt="IMG_0042.jpg" width="640">
+<img src="/img/rose.jpg">
+</article>
+</body>
+</html>
+"""
+
+EXPECTED = {
+    "SEO003": (
+        (4, 8, 4, 21),
+        "Title is only 13 characters (under 30). Say more about what the page offers: "
+        "the topic and what the reader gets.",
+    ),
+    "SEO005": (
+        (3, 1, 3, 7),
+        'The meta description is missing. Add <meta name="description" content="..."> '
+        "with a 70-160 character summary of the page.",
+    ),
+    "SEO009": (
+        (10, 1, 10, 28),
+        "Another H1 (2 on the page; the first is on line 8). Keep one H1 for the page's "
+        "headline and make the others H2.",
+    ),
+    "SEO010": (
+        (13, 5, 13, 14),
+        "Heading level skipped: H4 after H1. Make it an H2, or add the missing level above it.",
+    ),
+    "SEO011": ((12, 1, 12, 10), "Empty H2 heading. Give it text or remove the element."),
+    "SEO013": (
+        (15, 1, 15, 26),
+        'Image “rose.jpg” has no alt attribute. Describe it in alt="...", or use alt="" if '
+        "it is only decoration.",
+    ),
+    "SEO014": (
+        (14, 1, 14, 61),
+        "Alt text of this article image is the file name “IMG_0042.jpg”. Describe what "
+        "the image shows.",
+    ),
+    "SEO015": (
+        (11, 29, 11, 46),
+        "Link to “/tools” has no text. Add anchor text, or an aria-label or image alt that "
+        "says where it leads.",
+    ),
+    "SEO016": (
+        (11, 60, 11, 84),
+        "Link text “here” says nothing about where the link leads. Use words that name the target.",
+    ),
+    "SEO018": (
+        (10, 5, 10, 23),
+        "Only 8 words of body text (under 300). Thin pages rarely answer a search well: "
+        "expand the article or merge it with a related one.",
+    ),
+    "SEO022": (
+        (3, 1, 3, 7),
+        'The canonical link is missing. Add <link rel="canonical" href="..."> with the '
+        "page's preferred URL.",
+    ),
+    "SEO023": (
+        (5, 1, 5, 39),
+        '<meta name="robots"> says “noindex”: search engines will not index this page. '
+        "Remove it before publishing, unless the page is meant to stay out of search.",
+    ),
+    "SEO024": (
+        (2, 1, 2, 7),
+        'The lang attribute of <html> is missing. Add the page\'s language, e.g. <html lang="en">.',
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_faulty_page_exact_positions_and_messages(code: str) -> None:
+    found = [(where(f), f.message) for f in run(code, PAGE)]
+    assert found == ([EXPECTED[code]] if code in EXPECTED else [])
+
+
+def test_clean_sample_has_no_seo_findings() -> None:
+    source = (SAMPLES / "clean-article.html").read_text(encoding="utf-8")
+    doc = parse(source, "clean-article.html", "html")
+    engine = Engine(list(RULES.values()))
+    assert [(f.code, f.message) for f in engine.check(doc).findings] == []
+
+
+# Titles ----------------------------------------------------------------------------------
+
+
+def test_missing_title_is_reported_at_head_and_empty_first_title_at_the_title() -> None:
+    (missing,) = run("SEO001", "<html>\n<head>\n<meta charset='utf-8'>\n</head></html>")
+    assert where(missing) == (2, 1, 2, 7)
+    assert missing.message.startswith("The page title is missing.")
+    # Browsers use the first <title>: a filled second one does not help.
+    (empty,) = run("SEO001", "<html><head>\n  <title></title><title>Roses</title></head></html>")
+    assert where(empty) == (2, 3, 2, 10)
+    assert empty.message.startswith("The page title is empty.")
+
+
+def test_long_title_message_gives_characters_and_pixels() -> None:
+    title = "The Complete Beginner's Guide to Pruning Roses, Shrubs and Fruit Trees"
+    (finding,) = run("SEO002", f"<html><head>\n<title>{title}</title></head></html>")
+    assert where(finding) == (2, 8, 2, 8 + len(title))
+    assert finding.message == (
+        "Title is 70 characters, about 659 px wide in Google's results (limit 60 characters"
+        " / 600 px); the end will be cut off. Shorten it and put the topic first."
+    )
+
+
+def test_title_of_wide_letters_is_too_long_before_60_characters() -> None:
+    assert round(pixel_width("W" * 40)) == 755
+    (finding,) = run("SEO002", "<title>" + "WMWM " * 11 + "</title>")
+    assert "54 characters, about 837 px" in finding.message
+    assert run("SEO002", "<title>" + "illicit " * 7 + "</title>") == []
+
+
+def test_several_titles_reported_after_the_first() -> None:
+    source = "<html><head>\n<title>Pruning Roses in Late Winter</title>\n<title>Home</title>\n</head></html>"
+    (finding,) = run("SEO004", source)
+    assert where(finding) == (3, 1, 3, 8)
+    assert finding.message == (
+        "Another <title> element (2 on the page; the first is on line 2). Keep one title."
+    )
+
+
+# Meta description --------------------------------------------------------------------------
+
+
+def test_description_length_and_duplicates() -> None:
+    short = '<html><head>\n<meta name="description" content="Pruning roses.">\n</head></html>'
+    (finding,) = run("SEO006", short)
+    assert where(finding) == (2, 35, 2, 49)
+    assert finding.message == (
+        "Meta description is 14 characters, too short (limit 70): search engines may replace"
+        " it with text from the page; say what the reader will find here."
+    )
+    both = short.replace("</head>", '<meta name="description" content="Roses.">\n</head>')
+    (duplicate,) = run("SEO007", both)
+    assert where(duplicate) == (3, 1, 3, 43)
+    assert "(2 on the page; the first is on line 2)" in duplicate.message
+    (empty,) = run("SEO005", '<head>\n<meta name="description" content=" ">\n</head>')
+    assert where(empty) == (2, 1, 2, 38)
+    assert empty.message.startswith("The meta description is empty.")
+
+
+# Headings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<header><h1>How to Prune Roses</h1></header><main><p>Text.</p></main>",
+        "<article><header><h1>How to Prune Roses</h1></header><p>Text.</p></article>",
+        "<nav>Menu</nav><article><h1>How to Prune Roses</h1><p>Text.</p></article>",
+        '<h1><a href="/"><img src="/logo.png" alt="Garden Guides"></a></h1><p>Text.</p>',
+        '<h1><svg viewBox="0 0 9 9"><title>Garden Guides</title></svg></h1><p>Text.</p>',
+    ],
+)
+def test_h1_anywhere_counts(body: str) -> None:
+    assert run("SEO008", f"<html><body>{body}</body></html>") == []
+
+
+def test_missing_h1_reported_at_body() -> None:
+    (finding,) = run("SEO008", "<html>\n<body class='post'>\n<h2>Tools</h2></body></html>")
+    assert where(finding) == (2, 1, 2, 20)
+    assert finding.message.startswith("The page's H1 is missing.")
+
+
+def test_h1_in_template_or_script_is_not_an_h1() -> None:
+    source = "<h1>Roses</h1><template><h1>Slot</h1></template><script>x='<h1>y</h1>'</script>"
+    assert run("SEO009", source) == []
+    assert run("SEO011", "<h1>Roses</h1><template><h2></h2></template><!-- <h3></h3> -->") == []
+
+
+def test_empty_headings_in_chrome_only_when_asked() -> None:
+    source = "<article><h1>Roses</h1><p>Text.</p></article>\n<footer><h3 class='modal-title'></h3></footer>"
+    assert run("SEO011", source) == []
+    (finding,) = run("SEO011", source, body_only=False)
+    assert where(finding) == (2, 9, 2, 38)
+
+
+def test_h1_same_as_title_ignores_case_and_punctuation() -> None:
+    source = "<title>Pruning Roses - A Guide</title>\n<h1>Pruning roses: a guide</h1>"
+    (finding,) = run("SEO012", source)
+    assert where(finding) == (2, 5, 2, 27)
+
+
+def test_sidebar_headings_do_not_count_as_skipped_levels() -> None:
+    source = (
+        "<article><h1>Roses</h1><h2>Tools</h2><p>Text.</p></article><aside><h4>Popular</h4></aside>"
+    )
+    assert run("SEO010", source) == []
+
+
+# Images ------------------------------------------------------------------------------------
+
+
+def test_missing_alt_is_capped_with_a_count() -> None:
+    images = "\n".join(f'<img src="/g/{n}.jpg">' for n in range(14))
+    found = run("SEO013", f"<article>\n{images}\n</article>", max_per_page=3)
+    assert [f.line for f in found] == [2, 3, 4]
+    assert found[-1].message.endswith(
+        "only decoration (11 more images without alt on this page not listed)."
+    )
+
+
+def test_pixels_spacers_and_hidden_images_need_no_alt() -> None:
+    source = (
+        '<img src="https://t.example.com/p.gif" width="1" height="1">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<img src="/i/a.svg" aria-hidden="true"><img src="/i/b.svg" role="presentation">'
+    )
+    assert run("SEO013", source) == []
+    lazy = '<img src="data:image/gif;base64,R0lGOD=" data-src="/uploads/rose-bed.jpg">'
+    (finding,) = run("SEO013", lazy)
+    assert "“rose-bed.jpg”" in finding.message
+
+
+def test_poor_alt_only_on_content_images() -> None:
+    chrome = '<header><img src="/logo.png" alt="logo.png" width="200"></header>'
+    icon = '<article><p>Text.</p><img src="/i/print.png" alt="" width="16"></article>'
+    avatar = '<article><p>Text.</p><img class="avatar" src="/u/jo.jpg" alt=""></article>'
+    assert run("SEO014", chrome + icon + avatar) == []
+    (empty,) = run("SEO014", '<article><p>Text.</p><img src="/u/rose.jpg" alt=""></article>')
+    assert "is empty" in empty.message
+    assert run("SEO014", '<article><img src="/a.jpg" alt=""></article>', report_empty=False) == []
+
+
+# Links -------------------------------------------------------------------------------------
+
+
+def test_links_in_navigation_are_not_judged() -> None:
+    source = (
+        '<nav><a href="/"></a><a href="/more">More</a></nav>'
+        '<article><p>See the <a href="/guides/roses">rose guide</a>.</p></article>'
+    )
+    assert run("SEO015", source) == []
+    assert run("SEO016", source) == []
+    assert run("SEO017", source) == []
+
+
+def test_no_links_in_body() -> None:
+    source = "<article>\n<p>Cut above an outward bud.</p>\n</article><footer><a href='/'>Home</a></footer>"
+    (finding,) = run("SEO017", source)
+    assert where(finding) == (2, 4, 2, 29)
+    assert finding.message.startswith("The article body has no internal or outbound links.")
+    internal_only = (
+        '<html><head><link rel="canonical" href="https://example.org/a"></head><body>'
+        '<article><p><a href="https://www.example.org/b">b</a></p></article></body></html>'
+    )
+    assert run("SEO017", internal_only) == []
+    (each,) = run("SEO017", internal_only, each=True)
+    assert "has no outbound links" in each.message
+
+
+# Content -----------------------------------------------------------------------------------
+
+
+def test_thin_content_counts_body_words_only_and_works_on_text() -> None:
+    footer = "<footer><p>" + "word " * 400 + "</p></footer>"
+    (finding,) = run(
+        "SEO018",
+        f"<article><h1>Roses</h1><p>Ten words of body text are not an article yet.</p></article>{footer}",
+    )
+    assert "Only 10 words" in finding.message
+    (text,) = run(
+        "SEO018", "Pruning Roses\n\nCut above an outward bud in late winter.\n", fmt="text"
+    )
+    assert where(text) == (1, 1, 1, 14)
+    assert run("SEO018", "Roses\n\n" + "Words go here. " * 120, fmt="text") == []
+
+
+KEY_PAGE = """<html><head>
+<title>Pruning Roses in Late Winter</title>
+<meta name="description" content="How to prune rose bushes: tools, timing and cuts.">
+</head><body>
+<h1>Pruning Roses</h1>
+<p>By Jo Gardener, 3 March</p>
+<p>Late winter is the time to cut back your bushes, before the buds open.</p>
+<h2>Tools for rose bushes</h2>
+</body></html>
+"""
+
+
+def test_keyphrase_places_each_reported_where_it_is_missing() -> None:
+    found = run("SEO019", KEY_PAGE, keyphrase="rose bush")
+    assert [(where(f), f.message) for f in found] == [
+        (
+            (2, 8, 2, 36),
+            "The keyphrase “rose bush” is not in the title. Work it in where it reads naturally.",
+        ),
+        (
+            (5, 5, 5, 18),
+            "The keyphrase “rose bush” is not in the H1. Work it in where it reads naturally.",
+        ),
+        (
+            (7, 4, 7, 74),
+            "The keyphrase “rose bush” is not in the first paragraph. Work it in where it "
+            "reads naturally.",
+        ),
+    ]
+
+
+def test_keyphrase_matching_ignores_case_plurals_and_order() -> None:
+    stems = phrase_stems("rose bush")
+    assert stem("Bushes") == "bush" and stem("berries") == "berry" and stem("glass") == "glass"
+    assert mentions("Rose Bushes for Small Gardens", stems)
+    assert mentions("Bushes of roses", stems)
+    assert not mentions("Rose gardens", stems)
+
+
+def test_keyphrase_from_config_reaches_the_rule() -> None:
+    config = Config(settings={"seo.keyphrase": "rose bush"})
+    (rule,) = apply_overrides([RULES["SEO019"]], config)
+    assert rule.params["keyphrase"] == "rose bush"
+    doc = parse(KEY_PAGE, "x.html", "html")
+    assert len(Engine([rule]).check(doc).findings) == 3
+
+
+def test_inferred_keyphrase_drops_site_name_and_long_headlines() -> None:
+    doc = parse(
+        '<title>Garden Co | Pruning Roses</title><meta property="og:site_name" content="Garden Co">',
+        "x.html",
+        "html",
+    )
+    assert keyphrase(doc, "", True) == "Pruning Roses"
+    assert keyphrase(doc, "", False) == ""
+    doc = parse("<title>Pruning Roses: Tools, Timing and Cuts</title>", "x.html", "html")
+    assert keyphrase(doc, "", True) == "Pruning Roses"
+    headline = parse(
+        "<title>Why every gardener should prune their roses in late winter</title>",
+        "x.html",
+        "html",
+    )
+    assert keyphrase(headline, "", True) == ""
+    page = (
+        "<title>Pruning Roses | Garden Co</title><h1>Pruning roses</h1>"
+        "<p>When pruning roses, start with the dead wood and work inwards.</p>"
+    )
+    assert run("SEO019", page, infer=True) == []  # "Pruning Roses", not the site name
+    (finding,) = run("SEO019", page.replace("When pruning roses", "When cutting"), infer=True)
+    assert "“Pruning Roses” is not in the first paragraph" in finding.message
+
+
+def test_density_low_and_high() -> None:
+    body = "<p>" + "Gardeners cut stems above a bud in spring. " * 25 + "Roses need it.</p>"
+    (low,) = run("SEO020", body, keyphrase="roses")
+    assert low.message == (
+        "Keyphrase “roses” density is 0.49 % (used once in 203 words of body text), too low;"
+        " aim for 0.5-3.0 %."
+    )
+    assert run("SEO020", body, keyphrase="roses", min_density=0.4) == []
+    many = (
+        "<p>"
+        + "Roses need a cut above a bud. " * 2
+        + "Gardeners cut stems in spring now. " * 8
+        + "</p>"
+    )
+    (high,) = run("SEO020", many, keyphrase="roses", min_words=10)
+    assert "too high" in high.message and "used twice in 62 words" in high.message
+    assert where(high) == (1, 4, 1, 9)
+
+
+def test_stuffing_by_density_and_by_repeated_phrase() -> None:
+    stuffed = "<p>" + "Buy cheap rose bushes today. " * 9 + "</p>"
+    (finding,) = run("SEO021", stuffed, min_words=10)
+    assert finding.message == (
+        "“Buy cheap rose bushes today” is stuffed into the text: in 9 of 9 sentences. Cut most"
+        " repetitions; use pronouns and other phrasings."
+    )
+    assert where(finding) == (1, 4, 1, 31)
+    (dense,) = run("SEO021", stuffed, keyphrase="rose bush", min_words=10)
+    assert "20 % of 45 words" in dense.message
