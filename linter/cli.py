@@ -162,6 +162,7 @@ def _apply_baseline(report, baseline_path: str | None, write_path: str | None) -
     "--output",
     "outputs",
     multiple=True,
+    metavar="FILE",
     help="Write the report to FILE ('-' is stdout); repeatable, paired with --format.",
 )
 @click.option(
@@ -202,7 +203,12 @@ def _apply_baseline(report, baseline_path: str | None, write_path: str | None) -
     type=click.Path(dir_okay=False),
     help="Record every current finding in this baseline file.",
 )
-@click.option("--diff", "diff_ref", help="Only findings on lines changed since this git revision.")
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    help="Only findings on lines changed since this git revision.",
+)
 @click.option(
     "--diff-file",
     "diff_file",
@@ -289,7 +295,7 @@ def check(
     if changes is not None:
         from linter.changed import filter_results
 
-        filter_results(report.files, changes)
+        filter_results(report.files, changes, rules)
     _emit(report, destinations, color=not no_color and sys.stdout.isatty(), quiet=quiet)
     if fixed and not quiet:
         click.echo(fixed, err=output_format != "text")

@@ -66,9 +66,41 @@ class DocumentResult:
 class Engine:
     """Holds the selected rules; ``check`` runs them on one document."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], known: list[Rule] | None = None) -> None:
         self.rules = [r for r in rules if r.scope == "document"]
         self.corpus_rules = [r for r in rules if r.scope == "corpus"]
+        self._known = known  # every rule a suppression comment may name
+
+    @property
+    def known(self) -> list[Rule]:
+        """Rules a suppression may name: the catalogue, so deselected ones are no error."""
+        if self._known is None:
+            from linter.rulepack import load_rules
+
+            names = {r.code for r in self.rules}
+            self._known = list(self.rules) + [r for r in load_rules() if r.code not in names]
+        return self._known
+
+    def _suppress(self, doc: Document, ran: list[Rule], findings: list[Finding]) -> list[Finding]:
+        """Findings left after inline suppressions, plus findings about the comments."""
+        if "contentlint" not in doc.source.lower():
+            return findings
+        from linter.checks.base import Hit
+        from linter.suppress import apply_suppressions
+
+        kept, unused, problems = apply_suppressions(doc.source, findings, ran, self.known)
+        for rule in ran:
+            if rule.check == "unused_suppression" and rule.params.get("report"):
+                kept += [
+                    make_finding(rule, doc, Hit(s.start, s.end, {"comment": s.text}))
+                    for s in unused
+                ]
+            elif rule.check == "bad_suppression":
+                kept += [
+                    make_finding(rule, doc, Hit(p.start, p.end, {"problem": p.problem}))
+                    for p in problems
+                ]
+        return kept
 
     def check(self, doc: Document) -> DocumentResult:
         result = DocumentResult()
@@ -81,6 +113,8 @@ class Engine:
                 result.errors.append(f"rule {rule.code} failed: {type(error).__name__}: {error}")
                 continue
             result.findings.extend(make_finding(rule, doc, hit) for hit in hits)
+        ran = [r for r in self.rules if r.applies_to(doc.format)]
+        result.findings = self._suppress(doc, ran, result.findings)
         result.findings.sort(key=Finding.sort_key)
         try:
             from linter.readability import document_scores

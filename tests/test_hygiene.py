@@ -48,6 +48,9 @@ def test_every_hygiene_rule_is_loaded() -> None:
         "HY003": "warning",
         "HY004": "info",
         "HY005": "warning",
+        "HY006": "info",
+        "HY009": "info",
+        "HY010": "warning",
     }
 
 

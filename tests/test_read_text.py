@@ -509,3 +509,10 @@ def test_seed_000_structure() -> None:
     cta = [b for b in doc.blocks if b.text.startswith("Interested in")]
     assert cta and all(b.kind == PARAGRAPH for b in cta)
     assert all(not h.text.endswith(".") for h in doc.headings())
+
+
+def test_comment_lines_are_not_text():
+    doc = read_text(
+        "Title Line Here\n\n<!-- contentlint-disable HY001 -->\nA real paragraph here.\n", "x.txt"
+    )
+    assert [b.text for b in doc.blocks] == ["Title Line Here", "A real paragraph here."]

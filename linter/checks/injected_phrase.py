@@ -95,13 +95,42 @@ def _whole_block(text: str, start: int, end: int) -> bool:
     return not text[:start].strip(" -–—:|#*") and not text[end:].strip(" .!?:;-–—|")
 
 
+def _suggestion(phrase: str, body_text: str) -> str | None:
+    """The words the template most likely replaced, when the document shows them.
+
+    A template pastes "Healthcare Management vs Healthcare Administration" where one
+    side of the comparison belonged ("... of healthcare management organizations"). The
+    side the writer uses most often in their own sentences (outside the pasted phrase) is
+    the best guess, in lower case; a tie or no use at all gives no suggestion. Only a guess, so ``--fix`` never
+    applies it (``linter.fix.SAFE_FIXES``).
+    """
+    parts: list[list[str]] = [[]]
+    for word in phrase.split():
+        if word.lower() in COMPARISON:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    own_text = phrase_pattern(phrase).sub(" ", body_text)
+    counts: dict[str, int] = {}
+    for part in parts:
+        if part:
+            pattern = re.compile(phrase_pattern(" ".join(part)).pattern, re.IGNORECASE)
+            counts[" ".join(part).lower()] = len(pattern.findall(own_text))
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     body = doc.body_blocks()
+    body_text = "\n".join(b.text for b in body)
     run_in = doc.meta.get("title_run_in") or {}
     skip_at = doc.title_offset if run_in else None
     taken: dict[int, list[tuple[int, int]]] = {}
     for phrase in _candidates(doc, body, params):
         pattern = phrase_pattern(phrase)
+        suggestion = _suggestion(phrase, body_text) if _is_comparison(phrase) else None
         for block in body:
             for match in pattern.finditer(block.text):
                 start, end = match.span()
@@ -111,7 +140,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 if _TOPIC_CUE.search(block.text[max(0, start - 40) : start]):
                     continue
-                hit = block_hit(block, start, end, phrase=phrase)
+                hint = f" Perhaps “{suggestion}” was meant." if suggestion else ""
+                hit = block_hit(block, start, end, phrase=phrase, fix=suggestion, suggestion=hint)
                 if skip_at is not None and hit.start == skip_at:
                     continue
                 taken.setdefault(block.index, []).append((start, end))

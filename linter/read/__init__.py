@@ -10,13 +10,15 @@ from pathlib import Path
 from linter.model import Document
 from linter.read.decode import ReadError, decode
 
-FORMATS = ("html", "text")
+FORMATS = ("html", "text", "markdown")
 _EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 
 
@@ -39,6 +41,10 @@ def parse(text: str, path: str, fmt: str) -> Document:
         from linter.read.html import read_html
 
         return read_html(text, path)
+    if fmt == "markdown":
+        from linter.read.markdown import read_markdown
+
+        return read_markdown(text, path)
     from linter.read.text import read_text
 
     return read_text(text, path)
@@ -47,7 +53,7 @@ def parse(text: str, path: str, fmt: str) -> Document:
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Decode and parse ``data``; ``fmt`` overrides detection by extension."""
     fmt = fmt or format_for(path)
-    text, _ = decode(data, is_html=fmt != "text")
+    text, _ = decode(data, is_html=fmt not in ("text", "markdown"))
     if fmt is None:
         fmt = sniff_format(text)
     return parse(text, path, fmt)

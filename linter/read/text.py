@@ -141,6 +141,9 @@ class _State:
 # --- line shapes -------------------------------------------------------------------------
 
 
+_COMMENT_LINE = re.compile(r"<!--.*?-->")
+
+
 def _split_lines(text: str) -> list[_Line]:
     """Trimmed non-blank lines; ``\\n``, ``\\r\\n`` and lone ``\\r`` all end a line."""
     lines: list[_Line] = []
@@ -150,7 +153,9 @@ def _split_lines(text: str) -> list[_Line]:
     for end in ends:
         raw = text[position:end]
         content = raw.strip(_SPACE)
-        if content:
+        if _COMMENT_LINE.fullmatch(content):
+            pass  # a "<!-- contentlint-disable ... -->" line directs the linter; it is not text
+        elif content:
             lead = len(raw) - len(raw.lstrip(_SPACE))
             lines.append(_Line(position + lead, content, blank_before))
             blank_before = False

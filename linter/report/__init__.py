@@ -19,6 +19,11 @@ class Report:
 
     files: list[FileResult] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
+    # The rules that ran: SARIF and JUnit describe them, not just the ones that fired.
+    rules: list[Any] = field(default_factory=list)
+    # Set when a baseline was applied: findings it hid, and its entries no longer seen.
+    baseline_hidden: int | None = None
+    baseline_fixed: int | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -48,7 +53,11 @@ class Report:
             "info": counts[Severity.INFO],
             "fail_on": str(self.fail_on),
             "exit_code": self.exit_code(),
-        }
+        } | (
+            {"baseline_hidden": self.baseline_hidden, "baseline_fixed": self.baseline_fixed}
+            if self.baseline_hidden is not None
+            else {}
+        )
 
 
 def plural(count: int, word: str) -> str:
@@ -72,4 +81,24 @@ def summary_line(report: Report) -> str:
     failed = len(report.failed_files)
     if failed:
         line += f" {plural(failed, 'file')} could not be linted."
+    if report.baseline_hidden is not None:
+        line += (
+            f" {plural(report.baseline_hidden, 'known problem')} hidden by the baseline;"
+            f" {plural(report.baseline_fixed or 0, 'baseline entry')} no longer found (fixed)."
+        ).replace("entrys", "entries")
     return line
+
+
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+
+
+def render(report: Report, fmt: str, *, color: bool = False, quiet: bool = False) -> str:
+    """The report in ``fmt``; reporters are imported only when asked for."""
+    import importlib
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    module = importlib.import_module(f"linter.report.{fmt}")
+    if fmt == "text":
+        return module.render(report, color=color, quiet=quiet)
+    return module.render(report)

@@ -52,6 +52,8 @@ def render_finding(finding: Finding, line: str | None, style: Style = _plain) ->
         out.append(f"      = see line {related.line}, column {related.column}: {related.excerpt}")
     if finding.fix is not None:
         shown = finding.fix.replace("\n", "\\n") if finding.fix.strip() else "(delete)"
+        if finding.fix == " ":
+            shown = "(one space)"
         out.append(f"      = fix: {shown}")
     return "\n".join(out)
 

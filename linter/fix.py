@@ -1,0 +1,273 @@
+"""Applies the safe fixes of findings to files, in place or as a diff.
+
+A fix is only applied when a wrong one cannot change what the text says: a doubled
+word, blank lines, a space run, a mojibake repair, a plain-text title run into its first
+sentence. Suggestions that rewrite wording (the injected-phrase rule's) are shown in the
+report but never applied.
+
+The file must come back byte for byte as it was apart from the fixed spans, so fixes are
+applied to the decoded text exactly as the file holds it (line ends, lone CRs) and it is
+re-encoded with the encoding and byte-order mark it was read with, then written through
+a temporary file in the same directory and ``os.replace``, keeping the file's mode.
+Fixes are applied from the end of the file backwards, a fix overlapping one already
+taken is left for the next pass, and passes repeat until nothing safe is left, so a
+second ``--fix`` run changes nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import difflib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.engine import Engine
+from linter.model import Document, Finding
+from linter.read import ReadError, format_for, parse, sniff_format
+from linter.read.decode import decode
+from linter.runner import FileResult, expand_paths
+
+# Rules whose fixes are safe to apply unattended, with the input formats where they are
+# (None: every format). The run-in title's fix inserts a blank line: right in plain
+# text, wrong in markup.
+SAFE_FIXES: dict[str, frozenset[str] | None] = {
+    "HY001": None,  # doubled word: keep the first
+    "HY003": None,  # mojibake: reverse the mis-decoding
+    "HY004": None,  # blank lines: delete the extra ones
+    "HY006": None,  # space run: one space
+    "BP002": frozenset({"text"}),  # run-in title: a blank line after the title
+}
+MAX_PASSES = 5
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def is_safe(finding: Finding, fmt: str) -> bool:
+    """Whether ``finding`` has a fix that ``--fix`` applies in ``fmt`` input."""
+    if finding.fix is None or finding.code not in SAFE_FIXES:
+        return False
+    formats = SAFE_FIXES[finding.code]
+    return formats is None or fmt in formats
+
+
+def apply_fixes(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, int]:
+    """``text`` with ``(start, end, replacement)`` edits applied; overlapping ones skipped.
+
+    Edits are taken from the end backwards, so earlier offsets stay valid; an edit that
+    overlaps one already taken (or repeats it) is skipped and left for another pass.
+    """
+    applied = 0
+    floor = len(text) + 1
+    parts: list[str] = []
+    tail = len(text)
+    for start, end, replacement in sorted(set(edits), key=lambda e: (e[0], e[1]), reverse=True):
+        if end > floor or (end == floor and start == end) or start < 0 or end > len(text):
+            continue
+        parts.append(text[end:tail])
+        parts.append(replacement)
+        tail = start
+        floor = start
+        applied += 1
+    parts.append(text[:tail])
+    return "".join(reversed(parts)), applied
+
+
+@dataclass
+class _Source:
+    """A file's text exactly as stored, and how to store it again."""
+
+    raw: str  # decoded text, line ends untouched (the reader's text differs only in lone CRs)
+    codec: str  # codec to encode ``raw`` with (no BOM)
+    bom: bytes
+    newline: str  # line end written for a "\n" inside a fix
+
+
+def _source(data: bytes, is_html: bool) -> tuple[str, _Source | None]:
+    """The reader's text, and the stored text when the file can be written back losslessly."""
+    text, encoding = decode(data, is_html=is_html)
+    bom = b""
+    codec = codecs.lookup(encoding).name
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            bom, codec = mark, name
+            break
+    try:
+        raw = data[len(bom) :].decode(codec)
+    except UnicodeDecodeError:
+        return text, None  # decoded with replacement characters: writing back would lose bytes
+    if len(raw) != len(text) or raw.encode(codec) != data[len(bom) :]:
+        return text, None
+    if "\r\n" in raw:
+        newline = "\r\n"
+    elif "\r" in raw and "\n" not in raw:
+        newline = "\r"
+    else:
+        newline = "\n"
+    return text, _Source(raw, codec, bom, newline)
+
+
+def _encodable(replacement: str, codec: str, is_html: bool) -> str | None:
+    """``replacement`` as the file's encoding can hold it (HTML gets character references)."""
+    try:
+        replacement.encode(codec)
+    except UnicodeEncodeError:
+        if not is_html:
+            return None
+        return replacement.encode(codec, "xmlcharrefreplace").decode(codec)
+    return replacement
+
+
+def _lone_cr(text: str) -> str:
+    return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
+
+
+@dataclass
+class FixOutcome:
+    """What ``--fix`` did to one input: the fixes applied, the diff, the findings left."""
+
+    result: FileResult
+    applied: int = 0
+    diff: str = ""
+    note: str | None = None  # why a file with safe fixes was left as it was
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of two texts, ``\\ No newline at end of file`` included."""
+    lines: list[str] = []
+    for line in difflib.unified_diff(
+        _LINES.findall(old), _LINES.findall(new), fromfile=path, tofile=path
+    ):
+        if line.endswith("\n"):
+            lines.append(line)
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def _result(path: str, doc: Document, engine: Engine) -> FileResult:
+    """The file result of linting ``doc``, as the runner makes it."""
+    from linter.runner import _quoted_lines
+
+    checked = engine.check(doc)
+    result = FileResult(path, doc.format)
+    result.findings = checked.findings
+    result.scores = checked.scores
+    result.words = doc.word_count
+    result.lines = _quoted_lines(doc.source, result.findings)
+    if checked.errors:
+        result.error = "; ".join(checked.errors)
+    return result
+
+
+def fix_file(
+    path: str, engine: Engine, fmt: str | None = None, dry_run: bool = False
+) -> FixOutcome:
+    """Apply the safe fixes to ``path`` (unless ``dry_run``) and lint what is left."""
+    shown = path
+    try:
+        data = Path(path).read_bytes()
+        fmt = fmt or format_for(path)
+        is_html = fmt not in ("text", "markdown")
+        text, stored = _source(data, is_html)
+    except ReadError as error:
+        return FixOutcome(FileResult(shown, fmt, error=str(error)))
+    except FileNotFoundError:
+        return FixOutcome(FileResult(shown, fmt, error="no such file"))
+    except IsADirectoryError:
+        return FixOutcome(FileResult(shown, fmt, error="is a directory"))
+    except PermissionError:
+        return FixOutcome(FileResult(shown, fmt, error="permission denied"))
+    except OSError as error:
+        return FixOutcome(FileResult(shown, fmt, error=error.strerror or str(error)))
+    fmt = fmt or sniff_format(text)
+    try:
+        doc = parse(text, shown, fmt)
+        result = _result(shown, doc, engine)
+    except Exception as error:  # a parser bug must not end the run for every other file
+        message = f"could not parse: {type(error).__name__}: {error}"
+        return FixOutcome(FileResult(shown, fmt, error=message))
+    if stored is None:
+        lossy = any(is_safe(f, fmt) for f in result.findings)
+        reason = "not fixed: the file's encoding cannot be written back without loss"
+        return FixOutcome(result, note=reason if lossy else None)
+    current = stored.raw
+    applied = 0
+    note: str | None = None
+    for _ in range(MAX_PASSES):
+        edits = []
+        for finding in result.findings:
+            if not is_safe(finding, fmt) or finding.fix is None:
+                continue
+            replacement = _encodable(
+                finding.fix.replace("\n", stored.newline), stored.codec, fmt == "html"
+            )
+            if replacement is not None:
+                edits.append((finding.start, finding.end, replacement))
+        if not edits:
+            break
+        updated, count = apply_fixes(current, edits)
+        if updated == current:
+            break
+        try:
+            result = _result(shown, parse(_lone_cr(updated), shown, fmt), engine)
+        except Exception as error:  # keep the last text that parsed
+            note = f"fixes stopped: the fixed text could not be parsed: {error}"
+            break
+        current, applied = updated, applied + count
+    outcome = FixOutcome(result, applied, note=note)
+    if current == stored.raw:
+        return outcome
+    if dry_run:
+        outcome.diff = unified_diff(shown, stored.raw, current)
+        return outcome
+    try:
+        write_atomic(path, stored.bom + current.encode(stored.codec))
+    except OSError as error:
+        outcome.result.error = f"could not write the fixes: {error.strerror or error}"
+        outcome.applied = 0
+    return outcome
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the file at ``path`` (through symlinks) with ``data``, keeping its mode.
+
+    A temporary file in the same directory and ``os.replace`` mean a reader (or a crash)
+    sees the old file or the new one, never half of one.
+    """
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    handle, temp = tempfile.mkstemp(
+        prefix=".contentlint-", suffix=".tmp", dir=os.path.dirname(target)
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def fix_paths(
+    paths: Iterable[str], engine: Engine, fmt: str | None = None, dry_run: bool = False
+) -> Iterator[FixOutcome]:
+    """``fix_file`` for every input under ``paths``, in order."""
+    for path in expand_paths(paths):
+        yield fix_file(path, engine, fmt, dry_run)
