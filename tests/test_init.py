@@ -48,4 +48,10 @@ def test_pre_commit_hook_definition():
     hook = next(h for h in hooks if h["id"] == "contentlint")
     assert hook["entry"] == "contentlint check"
     assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"html", "markdown", "text"}
+    import re
+
+    pattern = re.compile(hook["files"])
+    for name in ("a.html", "a.htm", "a.xhtml", "docs/a.md", "a.markdown", "a.txt", "a.text"):
+        assert pattern.search(name), name
+    for name in ("a.py", "a.yaml", "a.mdx", "a.txt.bak"):
+        assert not pattern.search(name), name

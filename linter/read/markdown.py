@@ -403,7 +403,8 @@ def read_markdown(text: str, path: str) -> Document:
         if not stripped:
             if stack and stack[-1].startswith("h") and stack[-1][1:].isdigit():
                 # an empty heading still counts in the outline
-                _emit(blocks, HEADING, "", TextMap.identity(offsets[0], 0), heading_level, {})
+                empty = TextMap([(0, offsets[0], 0, 0)], [0])  # points at the heading line
+                _emit(blocks, HEADING, "", empty, heading_level, {})
             continue
         lead = len(content) - len(content.lstrip())
         block_text = stripped
