@@ -162,3 +162,12 @@ def test_call_to_action_and_related_lines_are_info():
     assert (cta.line, cta.column, str(cta.severity)) == (5, 1, "info")
     assert (related.line, related.column, str(related.severity)) == (7, 1, "info")
     assert "“Related: Paying for Evening Classes”" in related.message
+
+
+def test_comparison_named_as_topic_is_not_pasted_but_a_running_noun_is():
+    source = (
+        "<title>Tea vs Coffee for Students</title>\n"
+        "<p>When comparing Tea vs Coffee for Students, start with caffeine.</p>\n"
+        "<p>Dorms that choose Tea vs Coffee for Students machines save money.</p>\n"
+    )
+    assert spans(lint(source, "BP001")) == [(3, 22, 3, 48)]

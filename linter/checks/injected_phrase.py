@@ -48,6 +48,8 @@ _TOPIC_CUE = re.compile(
     r"|between|weigh(ing)?|debate over|deciding between)\s+(the\s+)?$",
     re.IGNORECASE,
 )
+# ... and the named topic ends its clause; a pasted noun runs on ("choose X plans").
+_TOPIC_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _QUOTES_OPEN = "“\"‘'«("
 _QUOTES_CLOSE = "”\"’'»)"
 
@@ -138,7 +140,9 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                     continue
                 if _quoted(block.text, start, end) or _whole_block(block.text, start, end):
                     continue
-                if _TOPIC_CUE.search(block.text[max(0, start - 40) : start]):
+                if _TOPIC_CUE.search(block.text[max(0, start - 40) : start]) and _TOPIC_END.match(
+                    block.text, end
+                ):
                     continue
                 hint = f" Perhaps “{suggestion}” was meant." if suggestion else ""
                 hit = block_hit(block, start, end, phrase=phrase, fix=suggestion, suggestion=hint)
