@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine import Engine
-from linter.model import Document, Finding
+from linter.model import Finding
 from linter.read import ReadError, format_for, parse, sniff_format
 from linter.read.decode import decode
-from linter.runner import FileResult, expand_paths
+from linter.runner import FileResult, expand_paths, result_for
 
 # Rules whose fixes are safe to apply unattended, with the input formats where they are
 # (None: every format). The run-in title's fix inserts a blank line: right in plain
@@ -157,21 +157,6 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(lines)
 
 
-def _result(path: str, doc: Document, engine: Engine) -> FileResult:
-    """The file result of linting ``doc``, as the runner makes it."""
-    from linter.runner import _quoted_lines
-
-    checked = engine.check(doc)
-    result = FileResult(path, doc.format)
-    result.findings = checked.findings
-    result.scores = checked.scores
-    result.words = doc.word_count
-    result.lines = _quoted_lines(doc.source, result.findings)
-    if checked.errors:
-        result.error = "; ".join(checked.errors)
-    return result
-
-
 def fix_file(
     path: str, engine: Engine, fmt: str | None = None, dry_run: bool = False
 ) -> FixOutcome:
@@ -195,7 +180,7 @@ def fix_file(
     fmt = fmt or sniff_format(text)
     try:
         doc = parse(text, shown, fmt)
-        result = _result(shown, doc, engine)
+        result = result_for(shown, doc, engine)
     except Exception as error:  # a parser bug must not end the run for every other file
         message = f"could not parse: {type(error).__name__}: {error}"
         return FixOutcome(FileResult(shown, fmt, error=message))
@@ -222,7 +207,7 @@ def fix_file(
         if updated == current:
             break
         try:
-            result = _result(shown, parse(_lone_cr(updated), shown, fmt), engine)
+            result = result_for(shown, parse(_lone_cr(updated), shown, fmt), engine)
         except Exception as error:  # keep the last text that parsed
             note = f"fixes stopped: the fixed text could not be parsed: {error}"
             break

@@ -10,12 +10,11 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from linter.engine import Engine
-from linter.model import Finding
-from linter.read import ReadError, format_for, read_bytes
+from linter.model import Document, Finding
+from linter.read import ReadError, format_for, load_bytes, read_bytes
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -59,16 +58,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def _read_input(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except OSError as error:
-        raise ReadError(error.strerror or str(error)) from None
+    return sys.stdin.buffer.read() if path == STDIN else load_bytes(path)
 
 
 def _quoted_lines(source: str, findings: list[Finding]) -> dict[int, str]:
@@ -91,8 +81,13 @@ def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:
     except Exception as error:  # a parser bug must not end the run for every other file
         result.error = f"could not parse: {type(error).__name__}: {error}"
         return result
-    result.format = doc.format
+    return result_for(shown, doc, engine)
+
+
+def result_for(path: str, doc: Document, engine: Engine) -> FileResult:
+    """Check a parsed document and keep what the reports need of it."""
     checked = engine.check(doc)
+    result = FileResult(path, doc.format)
     result.findings = checked.findings
     result.scores = checked.scores
     result.words = doc.word_count

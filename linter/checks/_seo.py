@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -204,6 +205,21 @@ def head_anchor(doc: Document) -> Hit:
 
 def tag_hit(tag: Tag, **args: object) -> Hit:
     return Hit(tag.start, tag.end, dict(args))
+
+
+def several_tags(doc: Document, count: int, tags: list[Tag]) -> Iterator[Hit]:
+    """Findings for the second and later of ``count`` elements that should be unique:
+    at each extra tag, or at the head when the tags cannot be located in the source."""
+    if count < 2:
+        return
+    if len(tags) >= 2:
+        first = doc.lines.position(tags[0].start)[0]
+        for tag in tags[1:]:
+            yield tag_hit(tag, count=count, line=first)
+    else:
+        hit = head_anchor(doc)
+        hit.args.update(count=count, line=doc.lines.position(hit.start)[0])
+        yield hit
 
 
 def heading_blocks(doc: Document, region: str | None = None) -> list[Block]:

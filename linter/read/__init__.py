@@ -59,10 +59,10 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     return parse(text, path, fmt)
 
 
-def read_path(path: str, fmt: str | None = None) -> Document:
-    """Read one file; raises ``ReadError`` with a one-line reason."""
+def load_bytes(path: str) -> bytes:
+    """The bytes of ``path``; raises ``ReadError`` with a one-line reason."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except FileNotFoundError:
@@ -71,7 +71,19 @@ def read_path(path: str, fmt: str | None = None) -> Document:
         raise ReadError("permission denied") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return read_bytes(data, path, fmt)
 
 
-__all__ = ["FORMATS", "ReadError", "format_for", "parse", "read_bytes", "read_path"]
+def read_path(path: str, fmt: str | None = None) -> Document:
+    """Read one file; raises ``ReadError`` with a one-line reason."""
+    return read_bytes(load_bytes(path), path, fmt)
+
+
+__all__ = [
+    "FORMATS",
+    "ReadError",
+    "format_for",
+    "load_bytes",
+    "parse",
+    "read_bytes",
+    "read_path",
+]
