@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from linter.engine import Engine
-from linter.read import parse
+from helpers import lint_rule, where
+
 from linter.rulepack import load_rules
 
 RULES = {r.code: r for r in load_rules()}
 
 
 def lint(source: str, code: str, fmt: str | None = None):
-    fmt = fmt or ("html" if source.lstrip().startswith("<") else "text")
-    doc = parse(source, f"x.{'html' if fmt == 'html' else 'txt'}", fmt)
-    return [f for f in Engine([RULES[code]]).check(doc).findings if f.code == code]
+    return lint_rule(code, source, fmt)
 
 
 def spans(findings):
-    return [(f.line, f.column, f.end_line, f.end_column) for f in findings]
+    return [where(f) for f in findings]
 
 
 def test_injected_phrase_each_occurrence_at_its_place_in_html():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import lint_rule
 
 import linter.nlp
 from linter.claims import (
@@ -43,10 +44,7 @@ def nlp_mode(request):
 
 
 def run(code: str, source: str, **params) -> list[Finding]:
-    fmt = "html" if source.lstrip().startswith("<") else "text"
-    rule = RULES[code].with_overrides(None, params) if params else RULES[code]
-    doc = parse(source, f"t.{'html' if fmt == 'html' else 'txt'}", fmt)
-    return [f for f in Engine([rule]).check(doc).findings if f.code == code]
+    return lint_rule(code, source, **params)
 
 
 def where(finding: Finding) -> tuple[int, int, str, list[tuple[int, int, str]]]:

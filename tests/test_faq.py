@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import lint_rule, parse_source
 
 from linter.config import apply_overrides, load_config_file
 from linter.engine import Engine
 from linter.faq import concepts, coverage, faq_entries, faq_schema, looks_like_question
-from linter.read import parse, read_path
+from linter.read import read_path
 from linter.rulepack import load_rules
 
 RULES = {r.code: r for r in load_rules()}
@@ -18,14 +19,11 @@ SEEDS = REPO.parent / "shared" / "seeds"
 SAMPLES = REPO / "samples"
 
 
-def doc_of(source: str, fmt: str | None = None):
-    fmt = fmt or ("html" if source.lstrip().startswith("<") else "text")
-    return parse(source, f"x.{'html' if fmt == 'html' else 'txt'}", fmt)
+doc_of = parse_source
 
 
 def lint(source: str, code: str, params: dict | None = None, fmt: str | None = None):
-    rule = RULES[code].with_overrides(None, params) if params else RULES[code]
-    return [f for f in Engine([rule]).check(doc_of(source, fmt)).findings if f.code == code]
+    return lint_rule(code, source, fmt, **(params or {}))
 
 
 def where(findings):

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import lint_rule, where
 
 from linter.checks import pattern, unbalanced
 from linter.checks.base import Hit
-from linter.engine import Engine
 from linter.model import CHROME, HEADING, MAIN, PARAGRAPH, Block, Document, Finding
-from linter.read import parse
 from linter.rulepack import RuleError, load_rule, load_rules
 from linter.textmap import TextMap
 
@@ -24,16 +23,8 @@ RULES = {rule.code: rule for rule in load_rules() if rule.category == "hygiene"}
 
 
 def run(code: str, source: str, fmt: str = "text", **params: Any) -> list[Finding]:
-    """Findings of one hygiene rule on ``source``."""
-    rule = RULES[code]
-    if params:
-        rule = rule.with_overrides(None, params)
-    doc = parse(source, "x.html" if fmt == "html" else "x.txt", fmt)
-    return [f for f in Engine([rule]).check(doc).findings if f.code == code]
-
-
-def where(finding: Finding) -> tuple[int, int, int, int]:
-    return finding.line, finding.column, finding.end_line, finding.end_column
+    """Findings of one hygiene rule on ``source`` (plain text unless ``fmt`` says)."""
+    return lint_rule(code, source, fmt, **params)
 
 
 def apply_fix(source: str, finding: Finding) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import lint_rule
 
 from linter.engine import Engine
 from linter.model import Block, Document, Finding
@@ -32,12 +33,7 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 def lint(code: str, source: str, **params: object) -> list[Finding]:
     """Findings of one rule on ``source`` (HTML if it starts with "<", else plain text)."""
-    rule = RULES[code]
-    if params:
-        rule = rule.with_overrides(None, dict(params))
-    fmt = "html" if source.lstrip().startswith("<") else "text"
-    doc = parse(source, f"t.{'html' if fmt == 'html' else 'txt'}", fmt)
-    return Engine([rule]).check(doc).findings
+    return lint_rule(code, source, **params)
 
 
 def paragraph_doc(*paragraphs: str) -> Document:

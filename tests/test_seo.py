@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import lint_rule, where
 
 from linter.checks._seo import keyphrase, mentions, phrase_stems, pixel_width, stem
 from linter.config import Config, apply_overrides
@@ -23,16 +24,8 @@ RULES = {rule.code: rule for rule in load_rules() if rule.category == "seo"}
 
 
 def run(code: str, source: str, fmt: str = "html", **params: Any) -> list[Finding]:
-    """Findings of one SEO rule on ``source``."""
-    rule = RULES[code]
-    if params:
-        rule = rule.with_overrides(None, params)
-    doc = parse(source, "x.html" if fmt == "html" else "x.txt", fmt)
-    return [f for f in Engine([rule]).check(doc).findings if f.code == code]
-
-
-def where(finding: Finding) -> tuple[int, int, int, int]:
-    return finding.line, finding.column, finding.end_line, finding.end_column
+    """Findings of one SEO rule on ``source`` (HTML unless ``fmt`` says)."""
+    return lint_rule(code, source, fmt, **params)
 
 
 def test_rules_codes_and_severities() -> None:
