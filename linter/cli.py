@@ -76,7 +76,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="contentlint")
 def main() -> None:
-    """Lint articles (HTML or plain text) for boilerplate, hygiene and readability problems."""
+    """Lint articles (HTML, Markdown or plain text): boilerplate, FAQ, contradictions,
+    readability, on-page SEO and hygiene, each finding at its exact line and column."""
 
 
 def _pair_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[str, str]]:
