@@ -119,24 +119,12 @@ def faq_headings(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind == HEADING and b.attrs.get("faq")]
 
 
-# Recent documents' entries: a dozen FAQ rules read the same ones.
-_ENTRIES: dict[int, tuple[Document, list[FaqEntry]]] = {}
-
-
 def faq_entries(doc: Document) -> list[FaqEntry]:
     """Visible FAQ entries of the article body, in document order.
 
-    Cached per document (a dozen FAQ rules read the same entries); the cache keeps only
-    the most recent documents so a batch run does not grow it.
+    Built once per document: a dozen FAQ rules read the same entries.
     """
-    hit = _ENTRIES.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    entries = _build_entries(doc)
-    if len(_ENTRIES) > 8:
-        _ENTRIES.clear()
-    _ENTRIES[id(doc)] = (doc, entries)
-    return entries
+    return doc.memo("faq.entries", lambda: _build_entries(doc))
 
 
 def _build_entries(doc: Document) -> list[FaqEntry]:
@@ -354,7 +342,12 @@ def _encodings(value: str) -> list[str]:
 
 
 def faq_pages(doc: Document) -> list[FaqPage]:
-    """Every ``FAQPage`` in the document's JSON-LD, with its questions located."""
+    """Every ``FAQPage`` in the document's JSON-LD, with its questions located (once per
+    document: five schema rules read them)."""
+    return doc.memo("faq.pages", lambda: _build_pages(doc))
+
+
+def _build_pages(doc: Document) -> list[FaqPage]:
     pages: list[FaqPage] = []
     for script in doc.jsonld:
         if script.error is not None or script.data is None:

@@ -7,14 +7,17 @@ offsets into ``Block.text``; ``Block.tmap`` turns them into offsets into
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from linter.textmap import LineIndex, TextMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
+
+T = TypeVar("T")
 
 
 class Severity(IntEnum):
@@ -137,7 +140,7 @@ class Document:
     images: list[Image] = field(default_factory=list)
     jsonld: list[JsonLd] = field(default_factory=list)
     lang: str | None = None
-    scores: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
@@ -146,6 +149,13 @@ class Document:
         if self._lines is None:
             self._lines = LineIndex(self.source)
         return self._lines
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """Derived data several checks share (FAQ entries, readability counts, a source
+        scan): built on first request, kept as long as the document and no longer."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     @property
     def sentences(self) -> list[Sentence]:

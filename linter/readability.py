@@ -38,7 +38,6 @@ LONG_SENTENCE_WORDS = 20
 # A word: letters or digits, joined by apostrophes, hyphens or dots inside it, so
 # "don't", "well-known", "e.g." and "3.5" are one word each and a dash is no word.
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_STATS_KEY = "_readability"
 
 
 # --- Syllables -------------------------------------------------------------------------
@@ -457,10 +456,11 @@ def readable_sentences(doc: Document) -> list[Sentence]:
 
 
 def text_stats(doc: Document) -> TextStats:
-    """The document's readability counts, computed on first use and cached on it."""
-    cached = doc.scores.get(_STATS_KEY)
-    if isinstance(cached, TextStats):
-        return cached
+    """The document's readability counts, computed once and shared by rules and scores."""
+    return doc.memo("readability.stats", lambda: _count(doc))
+
+
+def _count(doc: Document) -> TextStats:
     stats = TextStats()
     common = 0
     count_syllables = offline_textstat().syllable_count
@@ -480,7 +480,6 @@ def text_stats(doc: Document) -> TextStats:
         )
     if not _looks_english(stats.words, common):
         stats = TextStats(english=False)
-    doc.scores[_STATS_KEY] = stats
     return stats
 
 

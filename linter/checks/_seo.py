@@ -15,7 +15,6 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from linter.checks.base import Hit
 from linter.model import (
@@ -159,7 +158,6 @@ def _heading_label(fragment: str) -> str:
     return " ".join(labels)
 
 
-@lru_cache(maxsize=8)
 def _scan_source(source: str) -> Scan:
     hidden = _hidden_ranges(source)
     tags: list[Tag] = []
@@ -188,8 +186,8 @@ def _scan_source(source: str) -> Scan:
 
 
 def scan(doc: Document) -> Scan:
-    """The source scan of ``doc`` (cached by source text: checks share one scan)."""
-    return _scan_source(doc.source)
+    """The source scan of ``doc``, made once per document: the SEO checks share it."""
+    return doc.memo("seo.scan", lambda: _scan_source(doc.source))
 
 
 def head_anchor(doc: Document) -> Hit:
