@@ -39,7 +39,8 @@ def _load_rules(
     ignore: tuple[str, ...],
     settings: dict[str, Any] | None = None,
 ):
-    """The rules this run uses, after config, command-line settings and selection."""
+    """The config, the rules this run uses (after settings and selection), and the whole
+    catalogue of its packs (what suppression comments may name)."""
     from linter.config import ConfigError, apply_overrides, discover, load_config_file
     from linter.config import select_rules as choose
     from linter.rulepack import RuleError, load_rules
@@ -47,14 +48,14 @@ def _load_rules(
     try:
         config = load_config_file(Path(config_path)) if config_path else discover()
         config.settings.update(settings or {})
-        rules = load_rules(config.rule_packs)
+        catalogue = load_rules(config.rule_packs)
         where = str(config.path) if config.path else "config"
-        rules = choose(rules, config.select, config.ignore, where)
+        rules = choose(catalogue, config.select, config.ignore, where)
         rules = choose(rules, list(select), list(ignore), "command line")
         rules = apply_overrides(rules, config)
     except (ConfigError, RuleError) as error:
         raise UserError(str(error)) from None
-    return config, rules
+    return config, rules, catalogue
 
 
 def _choose_pipeline(model: str | None) -> None:
@@ -105,16 +106,6 @@ def _emit(report, destinations: list[tuple[str, str]], *, color: bool, quiet: bo
             write_atomic(destination, render(report, fmt, quiet=quiet))
         except OSError as error:
             raise UserError(f"cannot write {destination}: {error.strerror or error}") from None
-
-
-def _catalogue(config) -> list:
-    """Every rule of the run's packs, selected or not: what suppression comments may name."""
-    from linter.rulepack import RuleError, load_rules
-
-    try:
-        return load_rules(config.rule_packs)
-    except RuleError as error:
-        raise UserError(str(error)) from None
 
 
 def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str, ...]):
@@ -279,10 +270,10 @@ def check(
     destinations = _pair_outputs(output_formats, outputs)
     output_format = destinations[0][0]
     changes = _changed_lines(diff_ref, diff_file, paths)
-    config, rules = _load_rules(config_path, _split(select), _split(ignore), settings)
+    config, rules, catalogue = _load_rules(config_path, _split(select), _split(ignore), settings)
     _choose_pipeline(config.settings.get("nlp.model") or None)
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
-    engine = Engine(rules, known=_catalogue(config))
+    engine = Engine(rules, known=catalogue)
     report = Report(fail_on=threshold, rules=rules)
     fixed = _run_fixes(paths, engine, format_in, dry_run, report) if fix else None
     for result in [] if fix else lint_paths(paths, engine, format_in):
@@ -350,7 +341,7 @@ def init(force: bool) -> None:
 )
 def list_rules(config_path: str | None, output_format: str) -> None:
     """List every rule: code, name, category, severity and summary."""
-    _, rules = _load_rules(config_path, (), ())
+    _, rules, _ = _load_rules(config_path, (), ())
     if output_format == "markdown":
         click.echo(rules_markdown(rules), nl=False)
         return
@@ -388,7 +379,7 @@ def rules_markdown(rules) -> str:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 def explain(rule: str, config_path: str | None) -> None:
     """Explain a rule (by CODE or NAME): what it finds, why it matters, examples."""
-    _, rules = _load_rules(config_path, (), ())
+    _, rules, _ = _load_rules(config_path, (), ())
     match = next((r for r in rules if rule in (r.code, r.name)), None)
     if match is None:
         raise UserError(f"no rule named {rule!r} (see 'contentlint rules')")

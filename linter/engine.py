@@ -67,8 +67,7 @@ class Engine:
     """Holds the selected rules; ``check`` runs them on one document."""
 
     def __init__(self, rules: list[Rule], known: list[Rule] | None = None) -> None:
-        self.rules = [r for r in rules if r.scope == "document"]
-        self.corpus_rules = [r for r in rules if r.scope == "corpus"]
+        self.rules = [r for r in rules if r.scope == "document"]  # corpus rules run elsewhere
         self._known = known  # every rule a suppression comment may name
 
     @property

@@ -42,38 +42,6 @@ CONNECTORS = frozenset(
     ]
 )
 COMPARISON = frozenset({"vs", "vs.", "versus", "or"})
-# Words that start a sentence: when a Title-Case run ends in one, it belongs to the text.
-_SENTENCE_OPENERS = frozenset(
-    [
-        "a",
-        "an",
-        "as",
-        "at",
-        "for",
-        "from",
-        "if",
-        "in",
-        "it",
-        "many",
-        "most",
-        "one",
-        "our",
-        "since",
-        "so",
-        "some",
-        "the",
-        "these",
-        "this",
-        "those",
-        "to",
-        "today",
-        "when",
-        "while",
-        "with",
-        "you",
-        "your",
-    ]
-)
 
 
 def words(text: str) -> list[str]:
@@ -156,7 +124,3 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Case-sensitive, whole-word match of ``phrase`` with any white space inside."""
     body = r"\s+".join(re.escape(w) for w in phrase.split())
     return re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])")
-
-
-def is_sentence_opener(word: str) -> bool:
-    return word.lower() in _SENTENCE_OPENERS

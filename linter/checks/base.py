@@ -7,9 +7,8 @@ positions or know which rule called them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from linter.model import Block, Document, Related, Sentence
 
@@ -44,10 +43,6 @@ def related_at(doc: Document, block: Block, start: int, end: int) -> Related:
     """A reference to another place in the same document, for messages and JSON."""
     line, column = doc.lines.position(block.tmap.to_source(start))
     return Related(line, column, block.text[start:end])
-
-
-class CheckFunction(Protocol):
-    def __call__(self, doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]: ...
 
 
 def word_count(text: str) -> int:
