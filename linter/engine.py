@@ -103,16 +103,14 @@ class Engine:
 
     def check(self, doc: Document) -> DocumentResult:
         result = DocumentResult()
-        for rule in self.rules:
-            if not rule.applies_to(doc.format):
-                continue
+        ran = [r for r in self.rules if r.applies_to(doc.format)]
+        for rule in ran:
             try:
                 hits = list(rule.module.check(doc, rule.params))
             except Exception as error:  # a broken check must not lose the other rules
                 result.errors.append(f"rule {rule.code} failed: {type(error).__name__}: {error}")
                 continue
             result.findings.extend(make_finding(rule, doc, hit) for hit in hits)
-        ran = [r for r in self.rules if r.applies_to(doc.format)]
         result.findings = self._suppress(doc, ran, result.findings)
         result.findings.sort(key=Finding.sort_key)
         try:
