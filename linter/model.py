@@ -185,6 +185,8 @@ class Related:
     line: int
     column: int
     excerpt: str
+    # Set when the place is in another file: site-level findings list the other pages.
+    path: str | None = None
 
 
 @dataclass(slots=True)
@@ -225,6 +227,8 @@ class Finding:
             "excerpt": self.excerpt,
             "fix": self.fix,
             "related": [
-                {"line": r.line, "column": r.column, "excerpt": r.excerpt} for r in self.related
+                {"line": r.line, "column": r.column, "excerpt": r.excerpt}
+                | ({"path": r.path} if r.path else {})
+                for r in self.related
             ],
         }

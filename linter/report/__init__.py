@@ -24,6 +24,12 @@ class Report:
     # Set when a baseline was applied: findings it hid, and its entries no longer seen.
     baseline_hidden: int | None = None
     baseline_fixed: int | None = None
+    # Audit only. Set when Ctrl-C stopped the run: the report covers the pages done.
+    interrupted: bool = False
+    # How this run compares with an earlier one in the history database
+    # (``linter.history.Comparison``), and the totals of earlier runs, oldest first.
+    comparison: Any = None
+    trend: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:

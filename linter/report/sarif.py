@@ -83,7 +83,7 @@ def _result(finding: Finding, index: int, line: str | None) -> dict[str, Any]:
             {
                 "id": number,
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
+                    "artifactLocation": {"uri": artifact_uri(r.path or finding.path)},
                     "region": {"startLine": r.line, "startColumn": r.column},
                 },
                 "message": {"text": r.excerpt or "related"},

@@ -49,7 +49,10 @@ def render_finding(finding: Finding, line: str | None, style: Style = _plain) ->
         out.append(gutter + text)
         out.append(" " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red"))
     for related in finding.related:
-        out.append(f"      = see line {related.line}, column {related.column}: {related.excerpt}")
+        where = f"{related.path}, " if related.path else ""
+        out.append(
+            f"      = see {where}line {related.line}, column {related.column}: {related.excerpt}"
+        )
     if finding.fix is not None:
         shown = finding.fix.replace("\n", "\\n") if finding.fix.strip() else "(delete)"
         if finding.fix == " ":
