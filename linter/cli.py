@@ -141,6 +141,23 @@ def _apply_baseline(report, baseline_path: str | None, write_path: str | None) -
     report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
 
 
+def _settings(questions_file: str | None, keyphrase: str | None, model: str | None):
+    """Run-wide settings from command-line options (they win over the config file)."""
+    settings: dict[str, Any] = {}
+    if questions_file:
+        from linter.questions import QuestionsError, load_questions
+
+        try:
+            settings["faq.questions"] = load_questions(questions_file)
+        except QuestionsError as error:
+            raise UserError(str(error)) from None
+    if keyphrase:
+        settings["seo.keyphrase"] = keyphrase
+    if model:
+        settings["nlp.model"] = model
+    return settings
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -253,18 +270,7 @@ def check(
         raise UserError("--dry-run only works with --fix")
     if fix and "-" in paths:
         raise UserError("--fix cannot change standard input; name the files")
-    settings: dict[str, Any] = {}
-    if questions_file:
-        from linter.questions import QuestionsError, load_questions
-
-        try:
-            settings["faq.questions"] = load_questions(questions_file)
-        except QuestionsError as error:
-            raise UserError(str(error)) from None
-    if keyphrase:
-        settings["seo.keyphrase"] = keyphrase
-    if model:
-        settings["nlp.model"] = model
+    settings = _settings(questions_file, keyphrase, model)
     if warn_unused_suppressions:
         settings["suppress.warn_unused"] = True
     destinations = _pair_outputs(output_formats, outputs)
@@ -315,6 +321,252 @@ def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
     verb = "Would apply" if dry_run else "Applied"
     fixes = f"{applied} fix" if applied == 1 else f"{applied} fixes"
     return f"{verb} {fixes} in {plural(files, 'file')}."
+
+
+AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS, "csv", "html"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching GLOB.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB.")
+@click.option(
+    "--from-list",
+    "list_file",
+    type=click.Path(dir_okay=False),
+    help="Also audit the paths in FILE, one a line ('#' starts a comment).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per CPU core).",
+)
+@click.option(
+    "--format",
+    "output_formats",
+    type=click.Choice(AUDIT_FORMATS),
+    multiple=True,
+    help="Report format (default summary); repeatable, paired in order with --output.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the report to FILE ('-' is stdout); repeatable, paired with --format.",
+)
+@click.option("--csv", "csv_path", metavar="FILE", help="Write one CSV row per finding.")
+@click.option("--pages-csv", "pages_csv_path", metavar="FILE", help="Write one CSV row per page.")
+@click.option("--html", "html_path", metavar="FILE", help="Write a self-contained HTML report.")
+@click.option("--db", "db_path", metavar="FILE", help="Record this audit in a SQLite history.")
+@click.option(
+    "--compare",
+    metavar="last|ID",
+    help="With --db: report new, fixed and unchanged findings since that audit.",
+)
+@click.option(
+    "--format-in",
+    type=click.Choice(INPUT_FORMATS),
+    help="Input format, instead of guessing from the file extension.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    help="Lowest severity that makes the exit code 1 (default: error, or fail_on in config).",
+)
+@click.option("--select", multiple=True, help="Only these rules (codes, names, categories, globs).")
+@click.option("--ignore", multiple=True, help="Leave out these rules (codes, names, categories).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(dir_okay=False),
+    help="Questions every FAQ should answer: one a line, or a CSV with a 'question' column.",
+)
+@click.option("--keyphrase", help="The search phrase the pages should rank for.")
+@click.option("--model", help="An installed spaCy pipeline instead of the blank English one.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Hide the findings recorded in this baseline file; show only new ones.",
+)
+@click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only findings, no summary.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2)."
+)
+def audit(
+    paths: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    list_file: str | None,
+    jobs: int | None,
+    output_formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    csv_path: str | None,
+    pages_csv_path: str | None,
+    html_path: str | None,
+    db_path: str | None,
+    compare: str | None,
+    format_in: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    questions_file: str | None,
+    keyphrase: str | None,
+    model: str | None,
+    baseline_path: str | None,
+    no_color: bool,
+    quiet: bool,
+    exit_zero: bool,
+) -> None:
+    """Audit a site: PATHS (files or directories) on every core, then site-level rules.
+
+    Same rules, config and exit codes as check, plus duplicate titles, descriptions and
+    H1s across pages, template text, near-duplicate pages and FAQ gaps between sibling
+    pages. Ctrl-C stops early and still writes the reports for the pages done (exit 130).
+    """
+    import time
+
+    from linter.audit.paths import PathListError, audit_paths, read_path_list
+    from linter.audit.run import AuditPlan, default_jobs, run_audit
+    from linter.engine import Engine
+    from linter.report import Report
+
+    if compare and not db_path:
+        raise UserError("--compare needs --db FILE, the history to compare with")
+    named = list(paths)
+    if list_file:
+        try:
+            named += read_path_list(list_file)
+        except PathListError as error:
+            raise UserError(str(error)) from None
+    if not named:
+        raise UserError("name the pages to audit: PATH... or --from-list FILE")
+    destinations = _pair_outputs(output_formats or ("summary",), outputs)
+    destinations += [
+        (fmt, path)
+        for fmt, path in (("csv", csv_path), ("pages-csv", pages_csv_path), ("html", html_path))
+        if path
+    ]
+    settings = _settings(questions_file, keyphrase, model)
+    config, rules, catalogue = _load_rules(config_path, _split(select), _split(ignore), settings)
+    _choose_pipeline(config.settings.get("nlp.model") or None)
+    history = _open_history(db_path)
+    pages = audit_paths(named, include, exclude)
+    workers = min(jobs or default_jobs(), max(len(pages), 1))
+    plan = AuditPlan(
+        Engine(rules, known=catalogue), [r for r in rules if r.scope == "corpus"], format_in
+    )
+    progress = _progress_bar(len(pages), quiet)
+    started = time.time()
+    try:
+        outcome = run_audit(pages, plan, jobs=workers, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    seconds = time.time() - started
+    threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
+    report = Report(outcome.files, fail_on=threshold, rules=rules, interrupted=outcome.interrupted)
+    for result in report.failed_files:
+        click.echo(f"contentlint: {result.path}: {result.error}", err=True)
+    for problem in outcome.errors:
+        click.echo(f"contentlint: {problem}", err=True)
+    _apply_baseline(report, baseline_path, None)
+    if history is not None:
+        _record_history(history, db_path, compare, report, started, seconds, named, quiet)
+    _emit_audit(report, destinations, seconds, workers, color=not no_color, quiet=quiet)
+    if outcome.interrupted:
+        sys.exit(130)
+    code = report.exit_code()
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _progress_bar(total: int, quiet: bool):
+    """A progress bar when standard error is a terminal; none in pipes, CI or --quiet."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from linter.audit.progress import Progress
+
+    return Progress(total)
+
+
+def _open_history(db_path: str | None):
+    if db_path is None:
+        return None
+    from linter.history import HistoryError, open_db
+
+    try:
+        return open_db(db_path)
+    except HistoryError as error:
+        raise UserError(str(error)) from None
+
+
+def _record_history(conn, db_path, compare, report, started, seconds, named, quiet) -> None:
+    """Compare with an earlier audit (before recording this one), then record it."""
+    from datetime import UTC, datetime
+
+    from linter.history import (
+        HistoryError,
+        config_hash,
+        record_run,
+        render_comparison,
+        resolve_run,
+        trend,
+    )
+    from linter.history import compare as compare_runs
+
+    try:
+        if compare:
+            report.comparison = compare_runs(conn, resolve_run(conn, compare), report)
+        run = record_run(
+            conn,
+            report,
+            started=datetime.fromtimestamp(started, UTC),
+            duration=seconds,
+            config_hash=config_hash(report.rules),
+            paths=named,
+        )
+        report.trend = trend(conn)
+    except HistoryError as error:
+        raise UserError(str(error)) from None
+    finally:
+        conn.close()
+    if not quiet:
+        click.echo(f"contentlint: recorded audit {run} in {db_path}", err=True)
+        if report.comparison is not None:
+            click.echo(render_comparison(report.comparison), err=True, nl=False)
+
+
+def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> None:
+    """The summary and the other reports; CSV of pages and the summary are audit-only."""
+    from linter.audit.summary import render_summary
+    from linter.baseline import write_atomic
+
+    rest = []
+    for fmt, destination in destinations:
+        if fmt not in ("summary", "pages-csv"):
+            rest.append((fmt, destination))
+            continue
+        if fmt == "summary" and quiet:
+            continue
+        if fmt == "summary":
+            text = render_summary(report, seconds, workers)
+        else:
+            from linter.report.csv import render_pages
+
+            text = render_pages(report)
+        if destination == "-":
+            click.echo(text, nl=False)
+            continue
+        try:
+            write_atomic(destination, text)
+        except OSError as error:
+            raise UserError(f"cannot write {destination}: {error.strerror or error}") from None
+    _emit(report, rest, color=color and sys.stdout.isatty(), quiet=quiet)
 
 
 @main.command()
@@ -398,3 +650,36 @@ def explain(rule: str, config_path: str | None) -> None:
             click.echo("Flagged:" if label == "fail" else "Not flagged:")
             for example in examples:
                 click.echo("  " + str(example[label]).strip().replace("\n", "\n  "))
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    required=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="The history database 'contentlint audit --db' writes.",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def history(db_path: str, output_format: str) -> None:
+    """List the audits recorded in a history database, newest first, with their totals."""
+    from linter.history import HistoryError, list_runs, open_db, render_runs
+
+    # Checked here, not left to SQLite: a typo must not leave an empty database behind.
+    if not Path(db_path).exists():
+        raise UserError(f"{db_path}: no such history database")
+    try:
+        conn = open_db(db_path)
+        try:
+            runs = list_runs(conn)
+        finally:
+            conn.close()
+    except HistoryError as error:
+        raise UserError(str(error)) from None
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(runs, indent=2, ensure_ascii=False))
+        return
+    click.echo(render_runs(runs, db_path), nl=False)

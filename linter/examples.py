@@ -30,11 +30,26 @@ def example_source(example: dict[str, Any]) -> tuple[str, str]:
 
 def run_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
     """Findings of ``rule`` alone on ``example``."""
-    source, fmt = example_source(example)
     if example.get("params"):
         rule = rule.with_overrides(None, example["params"])
+    if rule.scope == "corpus":
+        return _run_site_example(rule, example)
+    source, fmt = example_source(example)
     doc = parse(source, f"example.{'html' if fmt == 'html' else 'txt'}", fmt)
     return [f for f in Engine([rule]).check(doc).findings if f.code == rule.code]
+
+
+def _run_site_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
+    """A site rule's example is a list of pages, audited together."""
+    from linter.audit.run import AuditPlan, audit_documents
+
+    pages = example.get("fail", example.get("pass")) or []
+    docs = []
+    for number, page in enumerate(pages, 1):
+        source, fmt = example_source({"fail": page, "format": example.get("format")})
+        docs.append(parse(source, f"page{number}.{'html' if fmt == 'html' else 'txt'}", fmt))
+    outcome = audit_documents(docs, AuditPlan(Engine([]), [rule]))
+    return [f for result in outcome.files for f in result.findings if f.code == rule.code]
 
 
 def example_problem(rule: Rule, example: dict[str, Any]) -> str | None:

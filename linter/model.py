@@ -98,6 +98,13 @@ class Sentence:
         return self.base + token.idx
 
 
+def _is_template(sentence: Sentence) -> bool:
+    """Whether an audit found this sentence pasted by the site's template (see
+    ``linter.audit.template``): sentence rules leave such passages to the site report."""
+    spans = sentence.block.attrs.get("template")
+    return bool(spans) and any(a < sentence.end and sentence.start < b for a, b in spans)
+
+
 @dataclass(slots=True)
 class Link:
     href: str
@@ -163,7 +170,7 @@ class Document:
         if self._sentences is None:
             from linter.nlp import segment
 
-            self._sentences = segment(self.body_blocks())
+            self._sentences = [s for s in segment(self.body_blocks()) if not _is_template(s)]
         return self._sentences
 
     def body_blocks(self) -> list[Block]:

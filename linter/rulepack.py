@@ -18,7 +18,7 @@ from typing import Any
 from linter.checks import available_kinds, load_kind
 from linter.model import Severity
 
-CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygiene")
+CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygiene", "site")
 SCOPES = ("document", "corpus")
 FORMATS = ("html", "text", "markdown")
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")

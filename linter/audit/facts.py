@@ -1,0 +1,96 @@
+"""What site rules need to know of a page, small enough to keep for every page of a site.
+
+Workers parse a page, run its page rules, and send back these facts instead of the
+document: a title, a description, a heading, the FAQ questions, a MinHash signature and
+where template text sat. Each fact keeps its line and column, and the source line, so a
+site finding is reported, quoted and fingerprinted like any other finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.audit.minhash import signature
+from linter.model import HEADING, META, Document
+
+_ANSWER_CHARS = 600  # enough of an answer to judge what it covers
+
+
+@dataclass(slots=True)
+class Located:
+    """A piece of a page's text and where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class FaqItem:
+    """A visible FAQ question with the start of its answer (what coverage reads)."""
+
+    question: Located
+    answer_text: str
+
+    @property
+    def text(self) -> str:
+        return self.question.text
+
+
+@dataclass(slots=True)
+class PageFacts:
+    """One page as the site rules see it."""
+
+    path: str
+    format: str = "html"
+    words: int = 0
+    title: Located | None = None
+    description: Located | None = None
+    h1: Located | None = None
+    faq: list[FaqItem] = field(default_factory=list)
+    signature: bytes | None = None
+    template: list[tuple[int, Located]] = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)
+
+
+class _Locator:
+    """Turns source offsets into ``Located`` and keeps the lines they are on."""
+
+    def __init__(self, doc: Document, facts: PageFacts) -> None:
+        self.doc = doc
+        self.facts = facts
+
+    def at(self, text: str, offset: int) -> Located:
+        line, column = self.doc.lines.position(offset)
+        if line not in self.facts.lines:
+            start = self.doc.lines.line_start(line)
+            end = self.doc.source.find("\n", start)
+            self.facts.lines[line] = self.doc.source[start : None if end == -1 else end]
+        return Located(" ".join(text.split()), line, column)
+
+
+def page_facts(
+    doc: Document, template: list[tuple[int, int, str]], *, min_words: int = 50
+) -> PageFacts:
+    """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
+    from linter.faq import faq_entries
+
+    facts = PageFacts(doc.path, doc.format, words=doc.word_count)
+    where = _Locator(doc, facts)
+    if doc.title and doc.title_offset is not None:
+        facts.title = where.at(doc.title, doc.title_offset)
+    for block in doc.blocks:
+        if not block.text.strip():
+            continue
+        if facts.description is None and block.kind == META:
+            if block.attrs.get("name") == "description":
+                facts.description = where.at(block.text, block.source_span()[0])
+        elif facts.h1 is None and block.kind == HEADING and block.level == 1:
+            facts.h1 = where.at(block.text, block.source_span()[0])
+    for entry in faq_entries(doc):
+        start = entry.question.source_span(entry.text_start)[0]
+        facts.faq.append(FaqItem(where.at(entry.text, start), entry.answer_text[:_ANSWER_CHARS]))
+    body = " ".join(block.text for block in doc.body_blocks())
+    facts.signature = signature(body, min_words)
+    facts.template = [(key, where.at(text, offset)) for key, offset, text in template]
+    return facts

@@ -1,0 +1,102 @@
+"""MinHash signatures and LSH buckets: near-duplicate pages without comparing all pairs.
+
+Two pages' Jaccard similarity over word shingles is estimated by the share of equal
+signature values; banding the signature puts likely pairs in the same bucket, so the
+work grows with the number of pages, not its square. (Broder 1997; Leskovec, Rajaraman
+and Ullman, *Mining of Massive Datasets*, ch. 3.)
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import combinations
+
+import numpy as np
+
+PERMUTATIONS = 128
+BANDS = 16  # 16 bands of 8 rows: pairs near 0.7 and above become candidates
+SHINGLE = 5
+_ALL_PAIRS_LIMIT = 50  # a bucket larger than this is compared with its first member only
+_PRIME = np.uint64(4294967311)  # the first prime above 2**32
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """Fixed hash functions, so signatures from different runs and workers compare."""
+    rng = np.random.default_rng(20261123)
+    a = rng.integers(1, 2**31, size=(PERMUTATIONS, 1), dtype=np.uint64)
+    b = rng.integers(0, 2**31, size=(PERMUTATIONS, 1), dtype=np.uint64)
+    return a, b
+
+
+def shingles(words: list[str], size: int = SHINGLE) -> set[int]:
+    """CRC-32 of every run of ``size`` words."""
+    return {
+        zlib.crc32(" ".join(words[i : i + size]).encode())
+        for i in range(max(0, len(words) - size + 1))
+    }
+
+
+def signature(text: str, min_words: int) -> bytes | None:
+    """The MinHash signature of ``text`` (bytes, to travel cheaply between processes),
+    or ``None`` when the text is too short for similarity to mean anything."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < max(min_words, SHINGLE):
+        return None
+    found = shingles(words)
+    a, b = _coefficients()
+    values = np.fromiter(found, dtype=np.uint64, count=len(found))
+    hashed = (a * values + b) % _PRIME
+    return hashed.min(axis=1).astype(np.uint32).tobytes()
+
+
+def similarity(first: bytes, second: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    x = np.frombuffer(first, dtype=np.uint32)
+    y = np.frombuffer(second, dtype=np.uint32)
+    return float(np.mean(x == y))
+
+
+def candidate_pairs(signatures: Sequence[bytes | None]) -> Iterable[tuple[int, int]]:
+    """Index pairs that share at least one LSH band, each once, in order."""
+    width = PERMUTATIONS // BANDS * 4  # bytes of signature per band (uint32 values)
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    for index, sig in enumerate(signatures):
+        if sig is None:
+            continue
+        for band in range(BANDS):
+            buckets[band, sig[band * width : (band + 1) * width]].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > _ALL_PAIRS_LIMIT:
+            # A thousand copies of one page: comparing each with the first finds the
+            # cluster without a million comparisons.
+            pairs.update((members[0], other) for other in members[1:])
+        elif len(members) > 1:
+            pairs.update(combinations(members, 2))
+    return sorted(pairs)
+
+
+def clusters(signatures: Sequence[bytes | None], threshold: float) -> list[list[int]]:
+    """Groups of pages whose signatures agree on ``threshold`` or more, linked pairwise
+    (union-find); each group sorted, groups in order of their first page."""
+    parent = list(range(len(signatures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(signatures):
+        if similarity(signatures[i], signatures[j]) >= threshold:  # type: ignore[arg-type]
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(signatures)):
+        groups[root(index)].append(index)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])

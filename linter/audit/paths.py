@@ -1,0 +1,48 @@
+"""Which pages an audit reads: named paths, directories walked, a list file, globs."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
+
+from linter.runner import expand_paths
+
+
+class PathListError(Exception):
+    """A ``--from-list`` file that cannot be read; the message names it."""
+
+
+def read_path_list(list_file: str) -> list[str]:
+    """Paths from a file, one per line; blank lines and ``#`` comments are skipped."""
+    try:
+        with open(list_file, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise PathListError(f"{list_file}: cannot read the path list: {reason}") from None
+    return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    """Whether ``path`` matches a glob, by its whole path or by its file name."""
+    posix = PurePath(path).as_posix()
+    name = PurePath(path).name
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def audit_paths(
+    paths: Iterable[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[str]:
+    """Files to audit, in a stable order, each once: directories are walked for known
+    extensions; ``include`` keeps only matching files, ``exclude`` drops matching ones."""
+    seen: set[str] = set()
+    chosen: list[str] = []
+    for path in expand_paths(paths):
+        if path in seen or (include and not _matches(path, include)):
+            continue
+        if exclude and _matches(path, exclude):
+            continue
+        seen.add(path)
+        chosen.append(path)
+    return chosen

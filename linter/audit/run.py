@@ -1,0 +1,214 @@
+"""Runs an audit: a first pass counts template passages, a second lints every page.
+
+Both passes run on worker processes when ``jobs > 1``. Each worker builds its spaCy
+pipeline once and handles one page at a time, so its memory stays flat however large
+the site is; results come back in the order of the paths whatever the number of
+workers, so the report of an audit is the same at ``--jobs 1`` and ``--jobs 8``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from linter.audit.facts import PageFacts, page_facts
+from linter.audit.site import site_findings
+from linter.audit.template import mark_template, page_keys
+from linter.engine import Engine
+from linter.read import ReadError, load_bytes, read_bytes
+from linter.rulepack import Rule
+from linter.runner import FileResult, result_for
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_CHUNK = 2  # pages a worker takes at a time: small, so order costs little waiting
+
+
+@dataclass
+class AuditPlan:
+    """What every worker needs: the page rules, the site rules' settings, the template."""
+
+    engine: Engine
+    site_rules: list[Rule]
+    fmt: str | None = None
+    template_keys: frozenset[int] = frozenset()
+
+    def _params(self, check: str) -> dict[str, Any] | None:
+        return next((r.params for r in self.site_rules if r.check == check), None)
+
+    @property
+    def template_params(self) -> dict[str, Any] | None:
+        """SITE004's params when it runs; without it there is no template pass."""
+        return self._params("site_template_text")
+
+    @property
+    def min_words(self) -> int:
+        near = self._params("site_near_duplicate")
+        return near["min_words"] if near else 50
+
+
+@dataclass
+class AuditResult:
+    """Every page's result, in path order, and how the run ended."""
+
+    files: list[FileResult] = field(default_factory=list)
+    interrupted: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+_PLAN: AuditPlan | None = None  # the plan of this worker process
+
+
+def _start_worker(plan: AuditPlan | None) -> None:
+    """Worker setup: Ctrl-C is the parent's to handle; load spaCy before the first page."""
+    global _PLAN
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if plan is not None:
+        _PLAN = plan
+    from linter.nlp import pipeline
+
+    pipeline()
+
+
+def _read(path: str, fmt: str | None):
+    return read_bytes(load_bytes(path), path, fmt)
+
+
+def scan_page(path: str) -> set[int] | None:
+    """Pass 1: keys of the page's body passages (``None`` when it cannot be read)."""
+    assert _PLAN is not None and _PLAN.template_params is not None
+    try:
+        doc = _read(path, _PLAN.fmt)
+    except Exception:  # reported by the lint pass, which reads the page again
+        return None
+    return page_keys(doc, _PLAN.template_params["min_chars"])
+
+
+def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
+    """Pass 2: the page's findings and the facts the site rules need."""
+    plan = _PLAN
+    assert plan is not None
+    try:
+        doc = _read(path, plan.fmt)
+    except ReadError as error:
+        return FileResult(path, plan.fmt, error=str(error)), None
+    except Exception as error:  # a parser bug must not end the audit
+        message = f"could not parse: {type(error).__name__}: {error}"
+        return FileResult(path, plan.fmt, error=message), None
+    template = plan.template_params
+    found = mark_template(doc, plan.template_keys, template["min_chars"]) if template else []
+    result = result_for(path, doc, plan.engine)
+    facts = page_facts(doc, found, min_words=plan.min_words) if plan.site_rules else None
+    return result, facts
+
+
+def _mapped(
+    function: Callable[[T], R], items: Sequence[T], plan: AuditPlan, jobs: int
+) -> Iterator[R]:
+    """``function`` over ``items`` in order, on ``jobs`` worker processes."""
+    if jobs <= 1 or len(items) <= 1:
+        global _PLAN
+        _PLAN = plan
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(min(jobs, len(items)), _start_worker, (plan,))
+    try:
+        yield from pool.imap(function, items, _CHUNK)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def can_fork() -> bool:
+    """Workers inherit the loaded rules by forking; where fork is missing, run in one."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_audit(
+    paths: Sequence[str],
+    plan: AuditPlan,
+    *,
+    jobs: int = 1,
+    progress: Callable[[str, int], None] | None = None,
+) -> AuditResult:
+    """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
+    the pages done so far (``interrupted``)."""
+    jobs = jobs if can_fork() else 1
+    outcome = AuditResult()
+    facts: list[PageFacts] = []
+    owners: list[int] = []
+    tick = progress or (lambda phase, done: None)
+    try:
+        if plan.template_params is not None and len(paths) > 1:
+            plan.template_keys = _template_keys(paths, plan, jobs, tick)
+        for done, (result, page) in enumerate(_mapped(lint_page, paths, plan, jobs), 1):
+            outcome.files.append(result)
+            if page is not None:
+                facts.append(page)
+                owners.append(done - 1)
+            tick("lint", done)
+    except KeyboardInterrupt:
+        outcome.interrupted = True
+    _add_site_findings(outcome, plan, facts, owners)
+    return outcome
+
+
+def _template_keys(
+    paths: Sequence[str], plan: AuditPlan, jobs: int, tick: Callable[[str, int], None]
+) -> frozenset[int]:
+    from linter.checks.site_template_text import template_keys
+
+    counts: Counter[int] = Counter()
+    pages = 0
+    for done, keys in enumerate(_mapped(scan_page, paths, plan, jobs), 1):
+        if keys is not None:
+            counts.update(keys)
+            pages += 1
+        tick("scan", done)
+    assert plan.template_params is not None
+    return template_keys(counts, pages, plan.template_params)
+
+
+def _add_site_findings(
+    outcome: AuditResult, plan: AuditPlan, facts: list[PageFacts], owners: list[int]
+) -> None:
+    """Run the site rules and hand each finding to the page it is reported on."""
+    found, errors = site_findings(plan.site_rules, facts)
+    outcome.errors.extend(errors)
+    for index, findings in found.items():
+        result = outcome.files[owners[index]]
+        result.findings.extend(findings)
+        result.findings.sort(key=lambda f: f.sort_key())
+        result.lines.update(facts[index].lines)
+
+
+def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:
+    """The audit of already-parsed documents, in this process: for rule examples and
+    tests, where pages are strings rather than files."""
+    docs = list(docs)
+    template = plan.template_params
+    if template is not None and len(docs) > 1:
+        from linter.checks.site_template_text import template_keys
+
+        counts = Counter(key for doc in docs for key in page_keys(doc, template["min_chars"]))
+        plan.template_keys = template_keys(counts, len(docs), template)
+    outcome = AuditResult()
+    facts: list[PageFacts] = []
+    for doc in docs:
+        found = mark_template(doc, plan.template_keys, template["min_chars"]) if template else []
+        outcome.files.append(result_for(doc.path, doc, plan.engine))
+        facts.append(page_facts(doc, found, min_words=plan.min_words))
+    _add_site_findings(outcome, plan, facts, list(range(len(facts))))
+    return outcome

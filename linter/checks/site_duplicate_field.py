@@ -1,0 +1,50 @@
+"""SITE001-SITE003: the same title, meta description or H1 on several pages.
+
+Search engines show one of a group of pages with the same title and description and
+treat the rest as copies; readers cannot tell the results apart. Texts are compared
+with case and spacing folded. One finding per group, on its first page, naming the rest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from linter.audit.facts import PageFacts
+from linter.audit.site import SiteHit, page_list, related
+
+SCOPE = "corpus"
+PARAMS: dict[str, Any] = {"field": "title", "max_listed": 10}
+FIELDS = {"title": "title", "description": "meta description", "h1": "H1"}
+
+
+def validate(params: Mapping[str, Any]) -> str | None:
+    if params.get("field", "title") not in FIELDS:
+        return f"field must be one of {', '.join(FIELDS)}"
+    return None
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    name = params["field"]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, page in enumerate(pages):
+        value = getattr(page, name)
+        if value is not None and value.text:
+            groups[" ".join(value.text.casefold().split())].append(index)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first, others = members[0], members[1:]
+        at = getattr(pages[first], name)
+        yield SiteHit(
+            first,
+            at,
+            {
+                "what": FIELDS[name],
+                "text": at.text,
+                "count": len(members),
+                "pages": page_list([pages[i].path for i in others], params["max_listed"]),
+            },
+            [related(pages[i], getattr(pages[i], name)) for i in others],
+        )

@@ -1,0 +1,68 @@
+"""SITE006: a sibling page's FAQ answers questions this page's FAQ leaves open.
+
+Pages on the same topic (titles sharing a two-word key phrase, such as "healthcare
+management") are read as siblings; when one FAQ answers a question the other does not
+cover, readers of the second miss it. Coverage is judged by meaning, as FQ012 does.
+Only pages that both have an FAQ are compared, and a key phrase shared by more than
+``max_group`` pages is a site-wide word, not a topic, and groups nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise, permutations
+from typing import Any
+
+from linter.audit.facts import PageFacts
+from linter.audit.site import SiteHit, related
+from linter.faq import _STOP, covered, stem
+
+SCOPE = "corpus"
+PARAMS: dict[str, Any] = {"threshold": 0.5, "max_group": 30, "max_listed": 5}
+
+_PART = re.compile(r"\s+[|–—·»:-]\s+")  # "Topic | Site name", "Site: Topic"
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def topic_phrases(title: str) -> set[tuple[str, str]]:
+    """Stemmed pairs of neighbouring content words of the title's main part."""
+    main = max(_PART.split(title), key=len)
+    words = [w for w in _WORD.findall(main.lower()) if w not in _STOP and not w.isdigit()]
+    stems = [stem(w) for w in words]
+    return set(pairwise(stems))
+
+
+def sibling_pairs(pages: Sequence[PageFacts], max_group: int) -> Iterator[tuple[int, int]]:
+    """Ordered pairs of FAQ pages sharing a title key phrase, each pair once."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, page in enumerate(pages):
+        if page.faq and page.title:
+            for phrase in topic_phrases(page.title.text):
+                groups[phrase].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in groups.values():
+        if 1 < len(members) <= max_group:
+            seen.update(permutations(members, 2))
+    yield from sorted(seen)
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    for source, target in sibling_pairs(pages, params["max_group"]):
+        theirs, ours = pages[source], pages[target]
+        missing = [
+            item for item in theirs.faq if not covered(item.text, ours.faq, params["threshold"])
+        ]
+        if not missing:
+            continue
+        shown = missing[: params["max_listed"]]
+        names = "; ".join(f'"{item.text}"' for item in shown)
+        if len(missing) > len(shown):
+            names += f" and {len(missing) - len(shown)} more"
+        yield SiteHit(
+            target,
+            ours.faq[0].question,
+            {"page": theirs.path, "count": len(missing), "questions": names},
+            [related(theirs, item.question) for item in missing],
+        )
