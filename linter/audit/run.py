@@ -65,15 +65,11 @@ class AuditResult:
 _PLAN: AuditPlan | None = None  # the plan of this worker process
 
 
-def _start_worker(plan: AuditPlan | None) -> None:
-    """Worker setup: Ctrl-C is the parent's to handle; load spaCy before the first page."""
+def _start_worker(plan: AuditPlan) -> None:
+    """Worker setup: Ctrl-C is the parent's to handle (it stops the pool)."""
     global _PLAN
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if plan is not None:
-        _PLAN = plan
-    from linter.nlp import pipeline
-
-    pipeline()
+    _PLAN = plan
 
 
 def _read(path: str, fmt: str | None):
@@ -117,6 +113,9 @@ def _mapped(
         _PLAN = plan
         yield from map(function, items)
         return
+    from linter.nlp import pipeline
+
+    pipeline()  # loaded once here, shared by every forked worker instead of loaded in each
     context = multiprocessing.get_context("fork")
     pool = context.Pool(min(jobs, len(items)), _start_worker, (plan,))
     try:

@@ -50,19 +50,23 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()
-        return {
-            "files": len(self.files),
-            "files_failed": len(self.failed_files),
-            "findings": sum(counts.values()),
-            "errors": counts[Severity.ERROR],
-            "warnings": counts[Severity.WARNING],
-            "info": counts[Severity.INFO],
-            "fail_on": str(self.fail_on),
-            "exit_code": self.exit_code(),
-        } | (
-            {"baseline_hidden": self.baseline_hidden, "baseline_fixed": self.baseline_fixed}
-            if self.baseline_hidden is not None
-            else {}
+        return (
+            {
+                "files": len(self.files),
+                "files_failed": len(self.failed_files),
+                "findings": sum(counts.values()),
+                "errors": counts[Severity.ERROR],
+                "warnings": counts[Severity.WARNING],
+                "info": counts[Severity.INFO],
+                "fail_on": str(self.fail_on),
+                "exit_code": self.exit_code(),
+            }
+            | ({"interrupted": True} if self.interrupted else {})
+            | (
+                {"baseline_hidden": self.baseline_hidden, "baseline_fixed": self.baseline_fixed}
+                if self.baseline_hidden is not None
+                else {}
+            )
         )
 
 

@@ -1,0 +1,253 @@
+"""contentlint audit: many pages, worker processes, site-level findings, interruption."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from linter.audit.paths import audit_paths
+from linter.audit.progress import Progress
+from linter.audit.run import AuditPlan, run_audit
+from linter.engine import Engine
+from linter.rulepack import load_rules
+
+DISCLAIMER = (
+    "Everything on this page is general gardening information written for home growers, "
+    "and it is not a replacement for advice from a local nursery that knows your soil, your "
+    "climate and the pests that are common where you live, so please check before you spray."
+)
+ROSES = (
+    "Roses need pruning in late winter, before the buds break. Cut dead wood first, then "
+    "crossing canes, and open the centre of the bush so that air can move through it freely "
+    "all summer long. Feed the plant after pruning and water it at the roots in dry weeks. "
+    "Old shrub roses want a lighter cut than hybrid teas, and climbers are tied in rather "
+    "than cut back, so that their long canes flower along their whole length next year."
+)
+
+
+def page(title: str, body: str, *, description: str = "", h1: str = "") -> str:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    heading = f"<h1>{h1}</h1>\n" if h1 else ""
+    return (
+        f'<!doctype html>\n<html lang="en">\n<head>\n<title>{title}</title>\n{meta}\n</head>\n'
+        f"<body>\n<article>\n{heading}{body}\n</article>\n</body>\n</html>\n"
+    )
+
+
+def write_site(root: Path) -> dict[str, Path]:
+    """Four pages: two share a title, three carry the same disclaimer, two are copies."""
+    pages = {
+        "a-pruning.html": page(
+            "Pruning Roses", f"<p>{ROSES}</p>\n<p>{DISCLAIMER}</p>", h1="Pruning roses"
+        ),
+        "b-pruning-copy.html": page(
+            "Pruning Roses", f"<p>{ROSES}</p>\n<p>{DISCLAIMER}</p>", h1="Rose pruning"
+        ),
+        "c-tulips.html": page(
+            "Planting Tulips in Autumn",
+            "<p>Tulips want a sunny bed with sharp drainage. Plant the bulbs in autumn, three "
+            "times as deep as they are tall, and let the leaves die back after flowering.</p>\n"
+            f"<p>{DISCLAIMER}</p>",
+            h1="Planting tulips",
+        ),
+        "d-lawns.html": page(
+            "Mowing a Lawn Well",
+            "<p>Mow often and high, never taking more than a third of the blade at once.</p>",
+            h1="Mowing a lawn",
+        ),
+    }
+    written = {}
+    for name, html in pages.items():
+        written[name] = root / name
+        written[name].write_text(html, encoding="utf-8")
+    return written
+
+
+def findings_of(payload: dict, code: str) -> list[dict]:
+    return [f for f in payload["findings"] if f["code"] == code]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    write_site(root)
+    return root
+
+
+def test_site_findings_with_places_and_pages(cli, site: Path) -> None:
+    result = cli("audit", str(site), "--jobs", "1", "--format", "json")
+    payload = json.loads(result.output)
+    first = str(site / "a-pruning.html")
+    copy = str(site / "b-pruning-copy.html")
+
+    (title,) = findings_of(payload, "SITE001")
+    assert (title["path"], title["line"], title["column"]) == (first, 4, 8)
+    assert title["message"].startswith('2 pages share the title "Pruning Roses"')
+    assert [(r["path"], r["line"], r["column"]) for r in title["related"]] == [(copy, 4, 8)]
+
+    (template,) = findings_of(payload, "SITE004")
+    assert (template["path"], template["line"], template["column"]) == (first, 11, 4)
+    assert "pasted into the body of 3 pages (75% of the site)" in template["message"]
+    assert {r["path"] for r in template["related"]} == {copy, str(site / "c-tulips.html")}
+
+    (near,) = findings_of(payload, "SITE005")
+    assert near["path"] == first and near["related"][0]["path"] == copy
+    assert "2 pages have nearly the same body text (at least 100% alike)" in near["message"]
+    assert not findings_of(payload, "SITE003")  # the H1s differ
+    assert result.exit_code == 0  # site findings are warnings and info
+
+
+def test_template_passages_leave_page_rules(cli, site: Path, tmp_path: Path) -> None:
+    """The disclaimer is one 50-word sentence: alone it is a long sentence (RD001); in an
+    audit where three pages carry it, it is template text, reported once for the site."""
+    single = json.loads(cli("check", str(site / "c-tulips.html"), "--format", "json").output)
+    assert [f["line"] for f in findings_of(single, "RD001")] == [11]
+    audited = json.loads(cli("audit", str(site), "-j", "1", "--format", "json").output)
+    assert findings_of(audited, "RD001") == []
+    assert len(findings_of(audited, "SITE004")) == 1
+
+
+def test_output_is_the_same_for_any_number_of_workers(cli, site: Path) -> None:
+    one = json.loads(cli("audit", str(site), "--jobs", "1", "--format", "json").output)
+    two = json.loads(cli("audit", str(site), "--jobs", "2", "--format", "json").output)
+    assert one["findings"] == two["findings"]
+    assert [f["path"] for f in two["files"]] == sorted(str(p) for p in site.iterdir())
+
+
+def test_summary_names_site_findings_and_worst_pages(cli, site: Path) -> None:
+    result = cli("audit", str(site), "-j", "2")
+    assert result.output.startswith("Audited 4 pages in ")
+    assert "2 workers" in result.output
+    assert "Site-level findings (3):" in result.output
+    assert f"{site / 'a-pruning.html'}:4:8: SITE001 [warning]" in result.output
+    assert "Rules that fire most:" in result.output
+    assert result.output.rstrip().endswith("in 4 files.")
+    assert "pages/s  ETA" not in result.stderr  # no progress bar outside a terminal
+
+
+def test_bad_pages_are_counted_and_the_audit_goes_on(cli, site: Path) -> None:
+    (site / "e-binary.html").write_bytes(b"\x00\x01\x02PNG" * 100)
+    result = cli("audit", str(site), "-j", "2", "--format", "json")
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert payload["summary"]["files"] == 5 and payload["summary"]["files_failed"] == 1
+    assert f"contentlint: {site / 'e-binary.html'}: " in result.stderr
+    assert findings_of(payload, "SITE001")  # the other pages were still audited
+
+
+def test_include_exclude_and_path_list(site: Path, tmp_path: Path) -> None:
+    chosen = audit_paths([str(site)], include=["*pruning*"], exclude=["b-*"])
+    assert chosen == [str(site / "a-pruning.html")]
+    listing = tmp_path / "pages.txt"
+    listing.write_text(f"# two pages\n{site / 'd-lawns.html'}\n\n{site / 'c-tulips.html'}\n")
+    from linter.audit.paths import read_path_list
+
+    assert read_path_list(str(listing)) == [str(site / "d-lawns.html"), str(site / "c-tulips.html")]
+
+
+def test_from_list_on_the_command_line(cli, site: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "pages.txt"
+    listing.write_text(f"{site / 'd-lawns.html'}\n{site / 'c-tulips.html'}\n")
+    payload = json.loads(cli("audit", "--from-list", str(listing), "--format", "json").output)
+    assert [f["path"] for f in payload["files"]] == [
+        str(site / "d-lawns.html"),
+        str(site / "c-tulips.html"),
+    ]
+    missing = cli("audit", "--from-list", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 2
+    assert "nope.txt: cannot read the path list" in missing.stderr
+
+
+def test_compare_without_db_is_a_usage_error(cli, site: Path) -> None:
+    result = cli("audit", str(site), "--compare", "last")
+    assert result.exit_code == 2
+    assert "--compare needs --db FILE" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_interrupt_keeps_the_pages_done(site: Path, jobs: int) -> None:
+    """Ctrl-C arrives as KeyboardInterrupt in the parent: the pages done are kept."""
+    rules = load_rules()
+    plan = AuditPlan(Engine(rules), [r for r in rules if r.scope == "corpus"])
+
+    def interrupt_after_two(phase: str, done: int) -> None:
+        if phase == "lint" and done == 2:
+            raise KeyboardInterrupt
+
+    paths = sorted(str(p) for p in site.iterdir())
+    outcome = run_audit(paths, plan, jobs=jobs, progress=interrupt_after_two)
+    assert outcome.interrupted
+    assert [r.path for r in outcome.files] == paths[:2]
+    # site rules still ran over the pages done: the two pages share a title
+    assert [f.code for f in outcome.files[0].findings if f.category == "site"][:1] == ["SITE001"]
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    except FileNotFoundError:
+        pytest.skip("pgrep is not installed")
+    return out.stdout.split()
+
+
+def test_ctrl_c_writes_the_report_and_exits_130(tmp_path: Path) -> None:
+    root = tmp_path / "big"
+    root.mkdir()
+    for n in range(600):
+        body = "".join(f"<p>{ROSES} Bed {n}, row {k}.</p>" for k in range(8))
+        (root / f"page{n:03}.html").write_text(page(f"Roses {n}", body), encoding="utf-8")
+    report = tmp_path / "report.json"
+    command = [sys.executable, "-m", "linter", "audit", str(root), "-j", "2"]
+    process = subprocess.Popen(
+        [*command, "--format", "json", "--output", str(report)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    first: set[str] = set()
+    while len(first) < 2 and time.monotonic() < deadline:  # the template pass's workers
+        first = set(_children(process.pid))
+        time.sleep(0.05)
+    while set(_children(process.pid)) & first and time.monotonic() < deadline:
+        time.sleep(0.05)  # a new pool of workers runs the lint pass
+    time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err.decode()
+    assert b"Traceback" not in err
+    payload = json.loads(report.read_text())
+    assert payload["summary"]["interrupted"] is True
+    assert 0 < payload["summary"]["files"] < 600
+
+
+def test_progress_line() -> None:
+    class Sink:
+        def __init__(self) -> None:
+            self.text = ""
+
+        def write(self, text: str) -> None:
+            self.text += text
+
+        def flush(self) -> None:
+            pass
+
+    sink = Sink()
+    bar = Progress(200, sink)  # type: ignore[arg-type]
+    assert bar.line(50, 10.0).startswith("")
+    bar.phase = "lint"
+    assert bar.line(50, 10.0) == (
+        "auditing      [######------------------] 50/200 pages    5.0 pages/s  ETA 0:00:30"
+    )
+    bar("lint", 200)
+    bar.close()
+    assert sink.text.startswith("\rauditing      [########################] 200/200 pages")
+    assert sink.text.endswith("\n")
