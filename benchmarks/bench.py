@@ -1,107 +1,206 @@
-"""Throughput and memory of contentlint on the benchmark corpus.
+"""Throughput, memory and start-up time of contentlint on the benchmark corpus.
 
-Measures, in one run and one process: the floor (decode, lxml parse, text extraction
-and spaCy blank tokenisation of the same pages, nothing else), the full ``check`` with
-the default rules, their ratio, words per second and peak memory; and the wall time of a
-cold ``contentlint check`` on one sample article.
+One command measures, in the same run and on the same pages:
 
-    python benchmarks/bench.py [--corpus ../shared/corpus/bench] [--limit N]
+- the floor: decode, lxml parse, text extraction and spaCy blank tokenisation of every
+  page, nothing else, on 1 and on 2 processes;
+- ``audit`` with every default rule (template pass, lint pass, site rules) on 1 and 2
+  worker processes: pages/s, body words/s, peak memory of the parent and of a worker;
+- the ratio audit/floor for the same number of processes;
+- with ``--repeat 5``, the same on the corpus listed five times, to show that a worker's
+  memory stays flat as the site grows;
+- the wall time of a cold ``contentlint check`` (a fresh process) on a 2,000-word article.
+
+Each measurement runs in a fresh interpreter so none inherits another's caches or memory.
+
+    python benchmarks/bench.py [--corpus ../shared/corpus/bench] [--jobs 1,2] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bench"
+ARTICLE_WORDS = 2000
 
 
-def floor_pass(pages: list[bytes]) -> tuple[float, int]:
-    """The irreducible work: decode, parse, extract text, tokenise."""
+def floor_page(path: str) -> int:
+    """The irreducible work on one page: decode, parse, extract text, tokenise."""
     import lxml.html
 
     from linter.nlp import pipeline
     from linter.read.decode import decode
 
-    nlp = pipeline()
-    started = time.perf_counter()
-    words = 0
-    for data in pages:
-        text, _ = decode(data, is_html=True)
-        text = text.lstrip()
-        if text.startswith("<?xml"):
-            text = text[text.find("?>") + 2 :]
-        try:
-            root = lxml.html.document_fromstring(text or "<html></html>")
-        except Exception:
-            continue
-        for bad in root.xpath("//script|//style|//noscript|//template|//pre|//code"):
-            bad.drop_tree()
-        body = " ".join(root.text_content().split())
-        words += len(nlp(body[:900_000]))
-    return time.perf_counter() - started, words
+    text, _ = decode(Path(path).read_bytes(), is_html=True)
+    text = text.lstrip()
+    if text.startswith("<?xml"):
+        text = text[text.find("?>") + 2 :]
+    try:
+        root = lxml.html.document_fromstring(text or "<html></html>")
+    except Exception:
+        return 0
+    for bad in root.xpath("//script|//style|//noscript|//template|//pre|//code"):
+        bad.drop_tree()
+    body = " ".join(root.text_content().split())
+    return len(pipeline()(body[:900_000]))
 
 
-def check_pass(paths: list[Path]) -> tuple[float, int, int, int]:
-    """The full per-file pipeline with every default rule."""
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def measure(kind: str, paths: list[str], jobs: int) -> dict[str, float]:
+    """One measurement in this (fresh) process; start-up is loaded before the clock."""
+    from linter.audit.run import AuditPlan, run_audit
     from linter.engine import Engine
+    from linter.nlp import pipeline
     from linter.rulepack import load_rules
-    from linter.runner import lint_one
 
-    engine = Engine(load_rules())
+    rules = load_rules()
+    pipeline()
     started = time.perf_counter()
-    words = findings = failed = 0
-    for path in paths:
-        result = lint_one(str(path), engine)
-        words += result.words
-        findings += len(result.findings)
-        failed += result.error is not None
-    return time.perf_counter() - started, words, findings, failed
+    if kind == "floor":
+        if jobs == 1:
+            words = sum(map(floor_page, paths))
+        else:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                words = sum(pool.imap(floor_page, paths, 4))
+        findings = failed = 0
+    else:
+        plan = AuditPlan(Engine(rules), [r for r in rules if r.scope == "corpus"])
+        outcome = run_audit(paths, plan, jobs=jobs)
+        words = sum(r.words for r in outcome.files)
+        findings = sum(len(r.findings) for r in outcome.files)
+        failed = sum(r.error is not None for r in outcome.files)
+    seconds = time.perf_counter() - started
+    parent = _peak_mb(resource.RUSAGE_SELF)
+    worker = _peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else parent
+    return {
+        "seconds": seconds,
+        "pages": len(paths),
+        "words": words,
+        "findings": findings,
+        "failed": failed,
+        "parent_mb": parent,
+        "worker_mb": worker,
+    }
 
 
-def cold_check(sample: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "linter", "check", str(sample), "--quiet"],
-        capture_output=True,
-        check=False,
+def _run(kind: str, corpus: Path, jobs: int, repeat: int, limit: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus)]
+    command += ["--jobs", str(jobs), "--repeat", str(repeat), "--limit", str(limit)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"{kind} --jobs {jobs} failed:\n{done.stderr}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def article(folder: Path) -> Path:
+    """A 2,000-word HTML article made of the project's own sample paragraphs."""
+    from linter.model import PARAGRAPH
+    from linter.read import read_bytes
+
+    paragraphs = []
+    for sample in sorted((REPO / "samples").glob("clean-*")):
+        doc = read_bytes(sample.read_bytes(), str(sample))
+        paragraphs += [b.text for b in doc.blocks if b.kind == PARAGRAPH and b.region == "main"]
+    parts, words, n = [], 0, 0
+    while words < ARTICLE_WORDS:
+        text = paragraphs[n % len(paragraphs)]
+        if n % 4 == 0:
+            parts.append(f"<h2>Part {n // 4 + 1}</h2>")
+        parts.append(f"<p>{text}</p>")
+        words += len(text.split())
+        n += 1
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>A long article for the start-up benchmark</title></head>"
+        "<body><article><h1>A long article</h1>\n" + "\n".join(parts) + "</article></body></html>"
     )
-    return time.perf_counter() - started
+    path = folder / "article-2000-words.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def cold_check(sample: Path, runs: int = 5) -> list[float]:
+    """Wall seconds of ``contentlint check`` in a fresh process, several times."""
+    script = Path(sys.executable).with_name("contentlint")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([*command, "check", str(sample), "--quiet"], capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def pages_of(corpus: Path, limit: int, repeat: int) -> list[str]:
+    paths = sorted(str(p) for p in corpus.glob("*.htm*"))
+    return (paths[:limit] if limit else paths) * repeat
+
+
+def report(corpus: Path, jobs_list: list[int], repeats: list[int], limit: int) -> None:
+    size = sum(p.stat().st_size for p in corpus.glob("*.htm*"))
+    print(f"corpus: {corpus} ({len(pages_of(corpus, limit, 1))} pages, {size / 1e6:.1f} MB)")
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    # words/s: body words for audit, spaCy tokens for the floor
+    head = f"{'run':24} {'seconds':>8} {'pages/s':>8} {'words/s':>9} {'parent MB':>10}"
+    print(head + f" {'worker MB':>10} {'findings':>9}")
+    for repeat in repeats:
+        for jobs in jobs_list:
+            floor = _run("floor", corpus, jobs, repeat, limit)
+            audit = _run("audit", corpus, jobs, repeat, limit)
+            label = f"x{repeat} " if repeat > 1 else ""
+            for name, m in (
+                (f"{label}floor --jobs {jobs}", floor),
+                (f"{label}audit --jobs {jobs}", audit),
+            ):
+                print(
+                    f"{name:24} {m['seconds']:8.2f} {m['pages'] / m['seconds']:8.1f} "
+                    f"{m['words'] / m['seconds']:9,.0f} {m['parent_mb']:10.0f} "
+                    f"{m['worker_mb']:10.0f} {m['findings']:9,}"
+                )
+            ratio = audit["seconds"] / floor["seconds"]
+            print(
+                f"{'':24} ratio audit/floor at --jobs {jobs}: {ratio:.2f}x  (failed: {audit['failed']})"
+            )
+    with tempfile.TemporaryDirectory() as folder:
+        sample = article(Path(folder))
+        times = cold_check(sample)
+    print(
+        f"\ncold 'contentlint check' on a {ARTICLE_WORDS:,}-word article: "
+        f"best {min(times):.2f} s, median {sorted(times)[len(times) // 2]:.2f} s"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--jobs", default="1,2", help="worker counts to measure, e.g. 1,2")
+    parser.add_argument("--repeat", default="1", help="corpus repetitions, e.g. 1,5")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument("--measure", choices=["floor", "audit"], help=argparse.SUPPRESS)
     args = parser.parse_args()
-    paths = sorted(args.corpus.glob("*.html"))
-    if args.limit:
-        paths = paths[: args.limit]
-    if not paths:
-        sys.exit(f"no pages under {args.corpus}")
-    pages = [p.read_bytes() for p in paths]
-    size = sum(map(len, pages))
-
-    floor_s, floor_words = floor_pass(pages)
-    check_s, words, findings, failed = check_pass(paths)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    sample = REPO / "samples" / "clean-article.html"
-    cold = min(cold_check(sample) for _ in range(3))
-
-    n = len(paths)
-    print(f"pages: {n}  ({size / 1e6:.1f} MB)")
-    print(f"floor  (decode+lxml+text+spaCy): {floor_s:7.2f} s  {n / floor_s:6.1f} pages/s")
-    print(f"check  (all default rules):      {check_s:7.2f} s  {n / check_s:6.1f} pages/s")
-    print(f"ratio check/floor: {check_s / floor_s:.2f}")
-    print(f"body words/s: {words / check_s:,.0f}  (floor tokens/s: {floor_words / floor_s:,.0f})")
-    print(f"findings: {findings}  files failed: {failed}")
-    print(f"peak RSS: {peak_mb:.0f} MB")
-    print(f"cold 'contentlint check {sample.name}': {cold:.2f} s (best of 3)")
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus}")
+    if args.measure:
+        paths = pages_of(args.corpus, args.limit, int(args.repeat))
+        print(json.dumps(measure(args.measure, paths, int(args.jobs))))
+        return
+    jobs = [int(j) for j in args.jobs.split(",")]
+    repeats = [int(r) for r in args.repeat.split(",")]
+    report(args.corpus, jobs, repeats, args.limit)
 
 
 if __name__ == "__main__":

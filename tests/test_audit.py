@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import re
+import select
 import signal
 import subprocess
 import sys
@@ -190,15 +193,21 @@ def test_interrupt_keeps_the_pages_done(site: Path, jobs: int) -> None:
     assert [f.code for f in outcome.files[0].findings if f.category == "site"][:1] == ["SITE001"]
 
 
-def _children(pid: int) -> list[str]:
-    try:
-        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-    except FileNotFoundError:
-        pytest.skip("pgrep is not installed")
-    return out.stdout.split()
+def _read_terminal(fd: int, pattern: re.Pattern[str] | None, seconds: float) -> str:
+    """Read the terminal until it shows ``pattern`` (or, with None, until it closes)."""
+    seen = ""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not (pattern and pattern.search(seen)):
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                seen += os.read(fd, 4096).decode(errors="replace")
+            except OSError:
+                break
+    return seen
 
 
-def test_ctrl_c_writes_the_report_and_exits_130(tmp_path: Path) -> None:
+def test_ctrl_c_on_a_terminal_writes_the_report_and_exits_130(tmp_path: Path) -> None:
+    """On a terminal the progress bar shows; Ctrl-C while linting keeps the pages done."""
     root = tmp_path / "big"
     root.mkdir()
     for n in range(600):
@@ -206,24 +215,25 @@ def test_ctrl_c_writes_the_report_and_exits_130(tmp_path: Path) -> None:
         (root / f"page{n:03}.html").write_text(page(f"Roses {n}", body), encoding="utf-8")
     report = tmp_path / "report.json"
     command = [sys.executable, "-m", "linter", "audit", str(root), "-j", "2"]
+    controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [*command, "--format", "json", "--output", str(report)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    first: set[str] = set()
-    while len(first) < 2 and time.monotonic() < deadline:  # the template pass's workers
-        first = set(_children(process.pid))
-        time.sleep(0.05)
-    while set(_children(process.pid)) & first and time.monotonic() < deadline:
-        time.sleep(0.05)  # a new pool of workers runs the lint pass
-    time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err.decode()
-    assert b"Traceback" not in err
+    os.close(terminal)
+    try:
+        shown = _read_terminal(controller, re.compile(r"auditing .*\] [1-9]\d*/600"), 60)
+        assert "pages/s  ETA" in shown
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
+        rest = _read_terminal(controller, None, 30)
+        assert process.wait(timeout=60) == 130
+    finally:
+        os.close(controller)
+        if process.poll() is None:
+            process.kill()
+    assert "Traceback" not in shown + rest
     payload = json.loads(report.read_text())
     assert payload["summary"]["interrupted"] is True
     assert 0 < payload["summary"]["files"] < 600

@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 from linter.audit.facts import PageFacts, page_facts
 from linter.audit.site import site_findings
-from linter.audit.template import mark_template, page_keys
+from linter.audit.template import mark_template, source_keys
 from linter.engine import Engine
-from linter.read import ReadError, load_bytes, read_bytes
+from linter.read import ReadError, format_for, load_bytes, read_bytes, sniff_format
+from linter.read.decode import decode
 from linter.rulepack import Rule
 from linter.runner import FileResult, result_for
 
@@ -77,13 +78,14 @@ def _read(path: str, fmt: str | None):
 
 
 def scan_page(path: str) -> set[int] | None:
-    """Pass 1: keys of the page's body passages (``None`` when it cannot be read)."""
+    """Pass 1: keys of the page's passages (``None`` when it cannot be read)."""
     assert _PLAN is not None and _PLAN.template_params is not None
     try:
-        doc = _read(path, _PLAN.fmt)
+        fmt = _PLAN.fmt or format_for(path)
+        text, _ = decode(load_bytes(path), is_html=fmt not in ("text", "markdown"))
+        return source_keys(text, fmt or sniff_format(text), _PLAN.template_params["min_chars"])
     except Exception:  # reported by the lint pass, which reads the page again
         return None
-    return page_keys(doc, _PLAN.template_params["min_chars"])
 
 
 def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
@@ -201,7 +203,8 @@ def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:
     if template is not None and len(docs) > 1:
         from linter.checks.site_template_text import template_keys
 
-        counts = Counter(key for doc in docs for key in page_keys(doc, template["min_chars"]))
+        size = template["min_chars"]
+        counts = Counter(k for doc in docs for k in source_keys(doc.source, doc.format, size))
         plan.template_keys = template_keys(counts, len(docs), template)
     outcome = AuditResult()
     facts: list[PageFacts] = []
