@@ -261,3 +261,28 @@ def test_progress_line() -> None:
     bar.close()
     assert sink.text.startswith("\rauditing      [########################] 200/200 pages")
     assert sink.text.endswith("\n")
+
+
+def test_corpus_sites(cli, corpus: Path) -> None:
+    """Real pages of four sites: what their templates share is found, nothing else."""
+    patterns = ["aeb_space.com_*", "aeb_livescience.com_*", "aeb_givewell.org_*"]
+    patterns += ["aeb_morebikes.co.uk_*"]
+    args = [arg for p in patterns for arg in ("--include", p)]
+    result = cli("audit", str(corpus), *args, "-j", "2", "--format", "json")
+    payload = json.loads(result.stdout)
+    assert payload["summary"]["files"] == 8 and payload["summary"]["files_failed"] == 0
+    site = sorted((f["code"], Path(f["path"]).name, f["line"]) for f in payload["findings"])
+    site = [s for s in site if s[0].startswith("SITE")]
+    # The same sign-up pitch in three science articles (two sites of one publisher), the
+    # blog name as the H1 of two blog posts, one description on two pages of one site.
+    assert site == [
+        ("SITE002", "aeb_morebikes.co.uk_30b771a40a.html", 78),
+        ("SITE003", "aeb_givewell.org_ac3c035520.html", 303),
+        ("SITE004", "aeb_livescience.com_3c5bf8db42.html", site[2][2]),
+    ]
+    (template,) = findings_of(payload, "SITE004")
+    assert "pasted into the body of 3 pages (38% of the site)" in template["message"]
+    assert sorted(Path(r["path"]).name for r in template["related"]) == [
+        "aeb_space.com_686bb170ef.html",
+        "aeb_space.com_c50845a715.html",
+    ]
