@@ -17,7 +17,7 @@ from linter import __version__
 from linter.model import Severity
 
 SEVERITIES = ["error", "warning", "info"]
-OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab"]
+OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
 INPUT_FORMATS = ["html", "text", "markdown"]
 
 
@@ -323,7 +323,7 @@ def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
     return f"{verb} {fixes} in {plural(files, 'file')}."
 
 
-AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS, "csv", "html"]
+AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
 
 
 @main.command()
@@ -522,6 +522,7 @@ def _record_history(conn, db_path, compare, report, started, seconds, named, qui
     try:
         if compare:
             report.comparison = compare_runs(conn, resolve_run(conn, compare), report)
+        report.trend = trend(conn)  # earlier audits; the HTML report adds this one
         run = record_run(
             conn,
             report,
@@ -530,7 +531,6 @@ def _record_history(conn, db_path, compare, report, started, seconds, named, qui
             config_hash=config_hash(report.rules),
             paths=named,
         )
-        report.trend = trend(conn)
     except HistoryError as error:
         raise UserError(str(error)) from None
     finally:

@@ -42,7 +42,7 @@ def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterabl
             at,
             {
                 "what": FIELDS[name],
-                "text": at.text,
+                "text": at.text if len(at.text) <= 80 else at.text[:79] + "…",
                 "count": len(members),
                 "pages": page_list([pages[i].path for i in others], params["max_listed"]),
             },

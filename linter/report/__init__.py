@@ -99,7 +99,7 @@ def summary_line(report: Report) -> str:
     return line
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "csv", "html")
 
 
 def render(report: Report, fmt: str, *, color: bool = False, quiet: bool = False) -> str:

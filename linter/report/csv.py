@@ -1,0 +1,130 @@
+"""CSV reports for spreadsheets: one row per finding (``render``), one per page
+(``render_pages``).
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, so a
+page whose text starts that way could run a command on the reader's machine (CSV
+injection). Following OWASP's advice, such text cells get a leading apostrophe, which
+spreadsheets show as text; numbers are written as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from linter.model import Finding, Related, Severity
+from linter.report import Report
+
+FINDING_COLUMNS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "excerpt",
+    "fix",
+    "related",
+)
+SEVERITY_COLUMNS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+# Site-level findings are reported even when no site rule is among ``report.rules``.
+SITE = "site"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it: text that could start a formula is quoted,
+    ``None`` is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return out.getvalue()
+
+
+def _place(related: Related) -> str:
+    where = f"{related.path}:" if related.path else ""
+    return f"{where}{related.line}:{related.column}"
+
+
+def _finding_row(finding: Finding) -> list[Any]:
+    return [
+        finding.path,
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+        finding.code,
+        finding.name,
+        finding.category,
+        str(finding.severity),
+        finding.message,
+        finding.excerpt,
+        finding.fix,
+        "; ".join(_place(r) for r in finding.related),
+    ]
+
+
+def render(report: Report) -> str:
+    """Every finding, one row each, in report order."""
+    return _table(FINDING_COLUMNS, (_finding_row(f) for f in report.findings))
+
+
+def score_keys(report: Report) -> list[str]:
+    """Every score any page has, in the order the linter produces them: the columns do
+    not move when the first page happens to have no scores."""
+    keys: dict[str, None] = {}
+    for result in report.files:
+        keys.update(dict.fromkeys(result.scores))
+    return list(keys)
+
+
+def categories(report: Report) -> list[str]:
+    """The categories of the rules that ran, plus ``site``, sorted: a category without
+    findings still gets its column (of zeros)."""
+    seen = {rule.category for rule in report.rules} | {SITE}
+    seen |= {f.category for f in report.findings}
+    return sorted(seen)
+
+
+PAGE_COLUMNS = ("path", "format", "words", "error")
+
+
+def render_pages(report: Report) -> str:
+    """One row per page: its scores, and its findings counted by severity and category.
+
+    A score named like a page column (the readability ``words`` counts sentence words,
+    the page's ``words`` body words) is headed ``scores.<key>``, as JSON nests it.
+    """
+    keys = score_keys(report)
+    cats = categories(report)
+    scores = [f"scores.{key}" if key in PAGE_COLUMNS else key for key in keys]
+    header = [*PAGE_COLUMNS, *scores, "findings"]
+    header += [*SEVERITY_COLUMNS.values(), *cats]
+    rows = []
+    for result in report.files:
+        by_severity = Counter(f.severity for f in result.findings)
+        by_category = Counter(f.category for f in result.findings)
+        rows.append(
+            [result.path, result.format, result.words, result.error]
+            + [result.scores.get(key) for key in keys]
+            + [len(result.findings)]
+            + [by_severity[severity] for severity in SEVERITY_COLUMNS]
+            + [by_category[category] for category in cats]
+        )
+    return _table(header, rows)
