@@ -446,6 +446,8 @@ def audit(
             raise UserError(str(error)) from None
     if not named:
         raise UserError("name the pages to audit: PATH... or --from-list FILE")
+    if "-" in named:
+        raise UserError("audit reads files and directories; lint standard input with 'check -'")
     destinations = _pair_outputs(output_formats or ("summary",), outputs)
     destinations += [
         (fmt, path)

@@ -169,6 +169,13 @@ def test_from_list_on_the_command_line(cli, site: Path, tmp_path: Path) -> None:
     assert "nope.txt: cannot read the path list" in missing.stderr
 
 
+def test_audit_needs_files(cli) -> None:
+    nothing = cli("audit")
+    assert nothing.exit_code == 2 and "name the pages to audit" in nothing.stderr
+    stdin = cli("audit", "-", input="<p>Text.</p>")
+    assert stdin.exit_code == 2 and "lint standard input with 'check -'" in stdin.stderr
+
+
 def test_compare_without_db_is_a_usage_error(cli, site: Path) -> None:
     result = cli("audit", str(site), "--compare", "last")
     assert result.exit_code == 2

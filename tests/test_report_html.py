@@ -238,3 +238,23 @@ def test_a_site_finding_on_many_pages_lists_the_first_twenty() -> None:
     part = section(render(Report(files=results), "html"), "site")
     assert part.count('<a href="#page-') == 21  # the page itself, then 20 others
     assert "and 5 more places" in part
+
+
+def test_a_large_site_gets_sections_for_its_worst_pages_only(monkeypatch) -> None:
+    from linter.model import Finding, Severity
+    from linter.report import Report
+    from linter.report import html as html_report
+    from linter.runner import FileResult
+
+    def result(n: int, errors: int) -> FileResult:
+        finding = Finding(
+            "HY001", "hygiene.doubled-word", "hygiene", Severity.ERROR, "m", "p", 1, 1, 1, 2, "x"
+        )
+        return FileResult(f"page{n}.html", "html", findings=[finding] * errors)
+
+    monkeypatch.setattr(html_report, "PAGE_SECTIONS", 2)
+    report = Report([result(1, 1), result(2, 3), result(3, 0), result(4, 2)])
+    page = html_report.render(report)
+    assert page.count('<details class="page"') == 2
+    assert 'id="page-2"' in page and 'id="page-4"' in page and 'id="page-1"' not in page
+    assert "Sections for the 2 pages with the most problems; the other 2 pages" in page

@@ -29,6 +29,7 @@ _CONTEXT = 80
 _MARK_LIMIT = 240
 _WORST_PAGES = 10
 _RELATED_LIMIT = 20
+PAGE_SECTIONS = 2000  # page sections in one report; past that, the worst pages
 _SCORE_LABELS = {
     "flesch_reading_ease": "Reading ease",
     "flesch_kincaid_grade": "Grade level",
@@ -412,12 +413,17 @@ def severity_counts(result: FileResult) -> Counter[Severity]:
     return Counter(f.severity for f in result.findings)
 
 
-def _worst_pages(report: Report, anchors: dict[str, str]) -> str:
-    """The pages with the most errors, then warnings: where to start fixing."""
-    ranked = sorted(
+def ranked_pages(report: Report) -> list[FileResult]:
+    """Pages with findings, most errors first, then warnings, then info."""
+    return sorted(
         (r for r in report.files if r.findings),
         key=lambda r: (*(-severity_counts(r)[s] for s in SEVERITIES), r.path),
-    )[:_WORST_PAGES]
+    )
+
+
+def _worst_pages(report: Report, anchors: dict[str, str]) -> str:
+    """The pages with the most errors, then warnings: where to start fixing."""
+    ranked = ranked_pages(report)[:_WORST_PAGES]
     if not ranked:
         body = '<p class="muted">No page has findings.</p>'
     else:
@@ -584,8 +590,22 @@ def _page(result: FileResult, anchor: str, anchors: dict[str, str]) -> str:
 
 
 def _pages(report: Report, anchors: dict[str, str]) -> str:
-    pages = "".join(_page(result, f"page-{n}", anchors) for n, result in enumerate(report.files, 1))
-    return f'<section id="pages"><h2>Pages</h2>{pages}</section>'
+    """A section per page; on a large site only the worst pages, so the file stays
+    something a browser opens (every page is in the CSV reports)."""
+    shown = {id(r) for r in report.files}
+    note = ""
+    if len(report.files) > PAGE_SECTIONS:
+        shown = {id(r) for r in ranked_pages(report)[:PAGE_SECTIONS]}
+        note = (
+            f'<p class="muted">Sections for the {len(shown):,} pages with the most problems; '
+            f"the other {len(report.files) - len(shown):,} pages are in the CSV reports.</p>"
+        )
+    pages = "".join(
+        _page(result, f"page-{n}", anchors)
+        for n, result in enumerate(report.files, 1)
+        if id(result) in shown
+    )
+    return f'<section id="pages"><h2>Pages</h2>{note}{pages}</section>'
 
 
 def render(report: Report) -> str:
