@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linter.audit.minhash import signature
 from linter.model import HEADING, META, Document
 
 _ANSWER_CHARS = 600  # enough of an answer to judge what it covers
@@ -73,6 +72,7 @@ def page_facts(
     doc: Document, template: list[tuple[int, int, str]], *, min_words: int = 50
 ) -> PageFacts:
     """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
+    from linter.audit.minhash import signature  # numpy: only when an audit runs
     from linter.faq import faq_entries
 
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from linter.audit.facts import Located, PageFacts
-from linter.audit.minhash import clusters, similarity
 from linter.audit.site import SiteHit, page_list, related
 
 SCOPE = "corpus"
@@ -32,6 +31,8 @@ def _start(page: PageFacts) -> Located:
 
 
 def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    from linter.audit.minhash import clusters, similarity  # numpy: only when an audit runs
+
     signatures = [p.signature for p in pages]
     for group in clusters(signatures, params["threshold"]):
         first, others = group[0], group[1:]
