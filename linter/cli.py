@@ -158,6 +158,57 @@ def _settings(questions_file: str | None, keyphrase: str | None, model: str | No
     return settings
 
 
+def rule_options(command):
+    """The options ``check`` and ``audit`` share: input, rules, settings, threshold."""
+    options = [
+        click.option(
+            "--format-in",
+            type=click.Choice(INPUT_FORMATS),
+            help="Input format, instead of guessing from the file extension.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(SEVERITIES),
+            help="Lowest severity that makes the exit code 1 (default: error, or config).",
+        ),
+        click.option(
+            "--select", multiple=True, help="Only these rules (codes, names, categories, globs)."
+        ),
+        click.option(
+            "--ignore", multiple=True, help="Leave out these rules (codes, names, categories)."
+        ),
+        click.option(
+            "--config", "config_path", type=click.Path(dir_okay=False), help="Config file."
+        ),
+        click.option(
+            "--questions",
+            "questions_file",
+            type=click.Path(dir_okay=False),
+            help="Questions the FAQ should answer: one a line, or a CSV with a 'question' column.",
+        ),
+        click.option("--keyphrase", help="The search phrase the page should rank for."),
+        click.option(
+            "--model",
+            help="An installed spaCy pipeline (e.g. en_core_web_sm) instead of the blank one.",
+        ),
+        click.option(
+            "--baseline",
+            "baseline_path",
+            type=click.Path(dir_okay=False),
+            help="Hide the findings recorded in this baseline file; show only new ones.",
+        ),
+        click.option("--no-color", is_flag=True, help="Plain text, even on a terminal."),
+        click.option(
+            "--exit-zero",
+            is_flag=True,
+            help="Exit 0 even with findings (input errors still exit 2).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -174,38 +225,8 @@ def _settings(questions_file: str | None, keyphrase: str | None, model: str | No
     metavar="FILE",
     help="Write the report to FILE ('-' is stdout); repeatable, paired with --format.",
 )
-@click.option(
-    "--format-in",
-    type=click.Choice(INPUT_FORMATS),
-    help="Input format, instead of guessing from the file extension.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    help="Lowest severity that makes the exit code 1 (default: error, or fail_on in config).",
-)
-@click.option("--select", multiple=True, help="Only these rules (codes, names, categories, globs).")
-@click.option("--ignore", multiple=True, help="Leave out these rules (codes, names, categories).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option(
-    "--questions",
-    "questions_file",
-    type=click.Path(dir_okay=False),
-    help="Questions the FAQ should answer: one a line, or a CSV with a 'question' column.",
-)
-@click.option("--keyphrase", help="The search phrase the page should rank for.")
-@click.option(
-    "--model",
-    help="An installed spaCy pipeline (e.g. en_core_web_sm) instead of the blank English one.",
-)
-@click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
+@rule_options
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines, no source or summary.")
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(dir_okay=False),
-    help="Hide the findings recorded in this baseline file; show only new ones.",
-)
 @click.option(
     "--write-baseline",
     "write_baseline_path",
@@ -231,9 +252,6 @@ def _settings(questions_file: str | None, keyphrase: str | None, model: str | No
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files in place.")
 @click.option("--dry-run", is_flag=True, help="With --fix: print a diff and change nothing.")
-@click.option(
-    "--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2)."
-)
 def check(
     paths: tuple[str, ...],
     output_formats: tuple[str, ...],
@@ -365,38 +383,8 @@ AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
     metavar="last|ID",
     help="With --db: report new, fixed and unchanged findings since that audit.",
 )
-@click.option(
-    "--format-in",
-    type=click.Choice(INPUT_FORMATS),
-    help="Input format, instead of guessing from the file extension.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    help="Lowest severity that makes the exit code 1 (default: error, or fail_on in config).",
-)
-@click.option("--select", multiple=True, help="Only these rules (codes, names, categories, globs).")
-@click.option("--ignore", multiple=True, help="Leave out these rules (codes, names, categories).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option(
-    "--questions",
-    "questions_file",
-    type=click.Path(dir_okay=False),
-    help="Questions every FAQ should answer: one a line, or a CSV with a 'question' column.",
-)
-@click.option("--keyphrase", help="The search phrase the pages should rank for.")
-@click.option("--model", help="An installed spaCy pipeline instead of the blank English one.")
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(dir_okay=False),
-    help="Hide the findings recorded in this baseline file; show only new ones.",
-)
-@click.option("--no-color", is_flag=True, help="Plain text, even on a terminal.")
+@rule_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only findings, no summary.")
-@click.option(
-    "--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2)."
-)
 def audit(
     paths: tuple[str, ...],
     include: tuple[str, ...],

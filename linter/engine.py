@@ -16,16 +16,30 @@ from linter.rulepack import Rule
 _EXCERPT_LIMIT = 120
 
 
-class _Args(dict):
+class MessageArgs(dict):
     """Leaves unknown placeholders visible instead of failing the whole message."""
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
-def _excerpt(text: str) -> str:
+def excerpt_of(text: str) -> str:
+    """The flagged text on one line, cut to a length reports can show."""
     text = " ".join(text.split())
     return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
+
+
+def rule_finding(rule: Rule, args: dict[str, Any], **place: Any) -> Finding:
+    """A finding of ``rule`` with its message filled in from ``args``; ``place`` holds
+    the path, positions, excerpt, fix and related places."""
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message.format_map(MessageArgs(args)),
+        **place,
+    )
 
 
 def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
@@ -35,18 +49,15 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     line, column = doc.lines.position(start)
     end_line, end_column = doc.lines.position(end)
     excerpt = hit.excerpt if hit.excerpt is not None else doc.source[start:end]
-    return Finding(
-        code=rule.code,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity,
-        message=rule.message.format_map(_Args(hit.args)),
+    return rule_finding(
+        rule,
+        hit.args,
         path=doc.path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        excerpt=_excerpt(excerpt),
+        excerpt=excerpt_of(excerpt),
         fix=hit.fix,
         related=list(hit.related),
         start=start,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.audit.facts import Located, PageFacts
+from linter.engine import excerpt_of, rule_finding
 from linter.model import Finding, Related
 from linter.rulepack import Rule
 
@@ -29,11 +30,6 @@ class SiteHit:
     related: list[Related] = field(default_factory=list)
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def related(page: PageFacts, at: Located) -> Related:
     """A place on another page, as findings list it."""
     return Related(at.line, at.column, at.text[:120], path=page.path)
@@ -46,19 +42,16 @@ def page_list(paths: Sequence[str], limit: int = MAX_LISTED) -> str:
 
 
 def make_site_finding(rule: Rule, page: PageFacts, hit: SiteHit) -> Finding:
-    excerpt = hit.at.text if len(hit.at.text) <= 120 else hit.at.text[:119] + "…"
-    return Finding(
-        code=rule.code,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity,
-        message=rule.message.format_map(_Args(hit.args)),
+    at = hit.at
+    return rule_finding(
+        rule,
+        hit.args,
         path=page.path,
-        line=hit.at.line,
-        column=hit.at.column,
-        end_line=hit.at.line,
-        end_column=hit.at.column,
-        excerpt=excerpt,
+        line=at.line,
+        column=at.column,
+        end_line=at.line,
+        end_column=at.column,
+        excerpt=excerpt_of(at.text),
         related=hit.related,
     )
 
