@@ -29,6 +29,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _CHUNK = 2  # pages a worker takes at a time: small, so order costs little waiting
+# A worker is replaced after this many chunks. spaCy's vocabulary keeps every new word it
+# meets (about 140 a page here), so a worker that lived through 100,000 pages would grow
+# without end; a fresh fork of the parent starts from the pipeline as loaded.
+_RECYCLE = 250
 
 
 @dataclass
@@ -119,7 +123,7 @@ def _mapped(
 
     pipeline()  # loaded once here, shared by every forked worker instead of loaded in each
     context = multiprocessing.get_context("fork")
-    pool = context.Pool(min(jobs, len(items)), _start_worker, (plan,))
+    pool = context.Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
     try:
         yield from pool.imap(function, items, _CHUNK)
         pool.close()
