@@ -306,9 +306,26 @@ def _answer_text(question: dict[str, Any]) -> str | None:
     return None
 
 
+# "</script" in any case: what ``source.lower().find("</script")`` finds, without
+# lowering the whole page for each script.
+_SCRIPT_CLOSE = re.compile(r"</[sS][cC][rR][iI][pP][tT]")
+
+
+def _script_end(source: str, start: int) -> int:
+    """Offset of the first "</script" (any case) at or after ``start``, or -1.
+
+    Lowering keeps offsets except for U+0130, which lowers to two characters; a page
+    with one is searched the old way so the result stays the same.
+    """
+    if "\u0130" in source:
+        return source.lower().find("</script", start)
+    found = _SCRIPT_CLOSE.search(source, start)
+    return found.start() if found else -1
+
+
 def script_text(doc: Document, script: JsonLd) -> tuple[int, str]:
     """``(start, text)`` of a JSON-LD script body in the source."""
-    end = doc.source.lower().find("</script", script.offset)
+    end = _script_end(doc.source, script.offset)
     if end < 0:
         end = len(doc.source)
     return script.offset, doc.source[script.offset : end]

@@ -3,11 +3,17 @@
 The default is ``spacy.blank("en")`` with a rule-based sentencizer: it needs no model
 download and tokenises fast. Each block is its own spaCy doc, so sentences never cross
 block boundaries.
+
+Two things keep a run from paying for spaCy machinery it never uses (see
+``import_spacy`` and ``_trim_lexical_attributes``): the command-line package that
+``import spacy`` drags in, and the lexical attributes spaCy computes for every new word.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from linter.model import Block, Sentence
 
@@ -20,6 +26,70 @@ _model_name: str | None = None
 # Blocks longer than this are cut into pieces for spaCy (its default limit is 1,000,000
 # characters); a piece boundary is placed at white space.
 _MAX_PIECE = 200_000
+
+# The lexical attributes the blank pipeline computes when it meets a new word: the ones
+# the sentencizer (``is_punct``) and contentlint's rules (``lower_``, ``is_alpha``,
+# ``is_space``, ``is_punct``) read. spaCy's English defaults add 19 more (shape, norm,
+# like_num, like_url, is_stop...), which cost half of segmentation on a cold vocabulary,
+# that is, on every one-file run. An attribute left out reads as False or empty, so
+# code that reads another one must add it here; tests/test_nlp.py checks the sources.
+LEXICAL_ATTRS = ("LOWER", "IS_ALPHA", "IS_SPACE", "IS_PUNCT")
+
+# spaCy's ``__init__`` imports ``spacy.cli.info`` only to re-export ``spacy.info``; the
+# ``spacy.cli`` package it loads imports every command (typer, weasel, requests, httpx,
+# download helpers): about 0.35 s of a 1.2 s import that a lint run never uses.
+_CLI_STUBS = ("spacy.cli", "spacy.cli.info")
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """Stand-in for ``spacy.info``: imports the real command on first call."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> ModuleType:
+    """``import spacy``, without loading its command-line package.
+
+    While spaCy imports, placeholder modules stand in for ``spacy.cli`` and
+    ``spacy.cli.info`` (whose one import, ``info``, becomes ``_info``); they are removed
+    right after, so a later ``import spacy.cli`` loads the real package. If spaCy needs
+    anything else from them (a new release), the import fails and is simply retried
+    without placeholders: the trick can cost time, never correctness.
+    """
+    if "spacy" in sys.modules or any(name in sys.modules for name in _CLI_STUBS):
+        import spacy
+
+        return spacy
+    cli = ModuleType("spacy.cli", "contentlint: placeholder while spaCy imports")
+    cli.__path__ = []  # a package, so "spacy.cli.info" is its submodule
+    info = ModuleType("spacy.cli.info", "contentlint: placeholder while spaCy imports")
+    info.info = _info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    except Exception:
+        _remove(stubs)
+        import spacy
+    else:
+        _remove(stubs)
+    return spacy
+
+
+def _remove(stubs: dict[str, ModuleType]) -> None:
+    for name, module in stubs.items():
+        if sys.modules.get(name) is module:
+            del sys.modules[name]
+
+
+def _trim_lexical_attributes(nlp: Language) -> None:
+    """Compute only ``LEXICAL_ATTRS`` for words the vocabulary has not seen yet."""
+    from spacy.attrs import IDS
+
+    keep = {IDS[name] for name in LEXICAL_ATTRS}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in keep}
 
 
 def configure(model: str | None) -> None:
@@ -34,15 +104,16 @@ def pipeline() -> Language:
     """The process-wide pipeline, created on first call."""
     global _pipeline
     if _pipeline is None:
-        import spacy
-
+        spacy = import_spacy()
         if _model_name:
+            # A trained pipeline's models read many lexical attributes: left whole.
             nlp = spacy.load(_model_name)
             if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
                 nlp.add_pipe("sentencizer")
         else:
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
+            _trim_lexical_attributes(nlp)
         nlp.max_length = _MAX_PIECE + 1000
         _pipeline = nlp
     return _pipeline
@@ -67,11 +138,12 @@ def segment(blocks: list[Block]) -> list[Sentence]:
     nlp = pipeline()
     jobs = [(block, base, piece) for block in blocks for base, piece in _pieces(block.text)]
     sentences: list[Sentence] = []
-    for (block, base, _), spacy_doc in zip(
+    for (block, base, piece), spacy_doc in zip(
         jobs, nlp.pipe(piece for _, _, piece in jobs), strict=True
     ):
         for span in spacy_doc.sents:
-            text = span.text
+            # ``span.text``, sliced from the piece rather than joined from its tokens.
+            text = piece[span.start_char : span.end_char]
             stripped = text.strip()
             if not stripped:
                 continue

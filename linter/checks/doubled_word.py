@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -206,9 +207,43 @@ def _sentence_hits(
         i = j + 1
 
 
+def _repeat_starts(tokens: Any) -> list[int]:
+    """Indexes of the tokens of spaCy doc ``tokens`` followed (after space tokens) by a
+    token with the same lowercase form, in order.
+
+    Compared by the lowercase forms' hashes, read in one call: equal words have equal
+    hashes, so a sentence without such a token holds no doubled word and is skipped
+    without building a Token object for each of its words.
+    """
+    from spacy.attrs import IS_SPACE, LOWER
+
+    starts: list[int] = []
+    previous, previous_lower = -1, None
+    for index, (lower, space) in enumerate(tokens.to_array([LOWER, IS_SPACE]).tolist()):
+        if space:
+            continue
+        if lower == previous_lower:
+            starts.append(previous)
+        previous, previous_lower = index, lower
+    return starts
+
+
+def _may_double(sentence: Sentence, starts: list[int]) -> bool:
+    """Whether a repeat starts inside ``sentence`` (before its last token)."""
+    span = sentence.span
+    at = bisect_left(starts, span.start)
+    return at < len(starts) and starts[at] < span.end - 1
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     """One hit per doubled pair, spanning both words; the fix keeps the first word."""
     allow = frozenset(w.lower() for w in params["allow"])
     clause = frozenset(w.lower() for w in params["clause_verbs"])
+    repeats: dict[int, list[int]] = {}  # per spaCy doc (one per block)
     for sentence in doc.sentences:
-        yield from _sentence_hits(doc, sentence, allow, clause)
+        tokens = sentence.span.doc
+        starts = repeats.get(id(tokens))
+        if starts is None:
+            starts = repeats[id(tokens)] = _repeat_starts(tokens)
+        if _may_double(sentence, starts):
+            yield from _sentence_hits(doc, sentence, allow, clause)

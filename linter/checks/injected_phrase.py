@@ -58,10 +58,24 @@ def _is_comparison(phrase: str) -> bool:
     return any(w.lower() in COMPARISON for w in words(phrase))
 
 
+def _first_word(phrase: str) -> str:
+    """The literal text every ``phrase_pattern(phrase)`` match starts with ("" if none).
+
+    Searching for it first (in C) rules most phrases out before a pattern is compiled,
+    which costs more than the searches.
+    """
+    words = phrase.split()
+    return words[0] if words else ""
+
+
 def _pervasive(phrase: str, body: list[Block], params: Mapping[str, Any]) -> bool:
     """Pasted into so many paragraphs that no writer would repeat a name that often."""
+    first = _first_word(phrase)
+    holders = [b for b in body if first in b.text]
+    if len(holders) < params["min_paragraphs"] or len(holders) < params["min_share"] * len(body):
+        return False  # fewer blocks hold even the first word; spares compiling the pattern
     pattern = phrase_pattern(phrase)
-    found = sum(1 for b in body if pattern.search(b.text))
+    found = sum(1 for b in holders if pattern.search(b.text))
     return found >= params["min_paragraphs"] and found >= params["min_share"] * len(body)
 
 
@@ -73,6 +87,9 @@ def _candidates(doc: Document, body: list[Block], params: Mapping[str, Any]) -> 
         if looks_like_name(phrase, params["name_max_words"]):
             continue
         if origin == "heading":
+            first = _first_word(phrase)
+            if sum(b.text.count(first) for b in body) < params["heading_min_repeats"]:
+                continue  # each match starts with the first word: too few to repeat
             pattern = phrase_pattern(phrase)
             hits = sum(len(pattern.findall(b.text)) for b in body)
             if hits < params["heading_min_repeats"]:

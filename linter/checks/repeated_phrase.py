@@ -11,8 +11,9 @@ explained by the topic and left alone.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from typing import Any
 
 from linter.checks.base import Hit, block_hit, related_at
@@ -25,6 +26,9 @@ _WORD = re.compile(r"[^\W_](?:[\w\xad]*[^\W_])?(?:[’'][^\W_]+)?")
 
 
 def _stop_words() -> frozenset[str]:
+    from linter.nlp import import_spacy
+
+    import_spacy()  # spaCy without its command-line package, if nothing imported it yet
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -54,27 +58,32 @@ def _unexplained(
     return capitalised * 2 < len(content)
 
 
+def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
+    """The ``n``-word windows of ``words``, in order (built by ``zip``, in C)."""
+    return list(zip(*(words[k:] for k in range(n)), strict=False)) if n > 0 else []
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     n = params["min_words"]
     blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
-    tokens: dict[int, list[re.Match[str]]] = {b.index: list(_WORD.finditer(b.text)) for b in blocks}
-    where: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for block in blocks:
-        lowered = [m.group().lower() for m in tokens[block.index]]
-        for i in range(len(lowered) - n + 1):
-            where[tuple(lowered[i : i + n])].add(block.index)
-    repeated = {gram for gram, found in where.items() if len(found) >= params["min_paragraphs"]}
+    lowered = {b.index: [w.lower() for w in _WORD.findall(b.text)] for b in blocks}
+    grams = {b.index: _grams(lowered[b.index], n) for b in blocks}
+    # Paragraphs each n-gram occurs in: a set per block, counted in C.
+    paragraphs = Counter(chain.from_iterable(set(found) for found in grams.values()))
+    repeated = {gram for gram, count in paragraphs.items() if count >= params["min_paragraphs"]}
     if not repeated:
         return
     stop, topic = _stop_words(), _topic_words(doc)
     explained = stop | topic
     occurrences: dict[str, list[tuple[Block, int, int]]] = defaultdict(list)
     for block in blocks:
-        matches = tokens[block.index]
-        lowered = [m.group().lower() for m in matches]
+        if repeated.isdisjoint(grams[block.index]):
+            continue
+        matches = list(_WORD.finditer(block.text))
+        words = lowered[block.index]
         covered = [False] * len(matches)
-        for i in range(len(lowered) - n + 1):
-            if tuple(lowered[i : i + n]) in repeated:
+        for i, gram in enumerate(grams[block.index]):
+            if gram in repeated:
                 covered[i : i + n] = [True] * n
         i = 0
         while i < len(covered):
@@ -84,7 +93,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             j = i
             while j < len(covered) and covered[j]:
                 j += 1
-            phrase = lowered[i:j]
+            phrase = words[i:j]
             if _unexplained(phrase, matches[i:j], stop, explained, params["min_content_words"]):
                 occurrences[" ".join(phrase)].append(
                     (block, matches[i].start(), matches[j - 1].end())

@@ -29,6 +29,8 @@ def _html_run_in(doc: Document) -> Iterator[Hit]:
         return
     first = body[0]
     for title in sorted({t.strip() for t in titles if len(t.split()) >= 3}, key=len, reverse=True):
+        if not first.text.startswith(title):
+            continue  # what the pattern below starts with; spares compiling it
         # The title, a space, then a sentence: a capitalised word and a lowercase one.
         match = re.match(re.escape(title) + r"(\s+)(?=[A-Z][\w’']*,?\s+[a-z])", first.text)
         if match:

@@ -40,25 +40,32 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
-Place = tuple[Sentence, list[tuple[str, int, int]], int]  # sentence, its words, phrase start
+Place = tuple[Sentence, tuple[str, ...], int]  # sentence, its word stems, phrase start
 
 
 def _repeated_phrase(sentences: list[Sentence], size: int) -> tuple[int, list[Place]] | None:
     """The n-gram found in the most sentences, grown to the longest phrase all those
     sentences share ("buy cheap rose bushes today" rather than "buy cheap rose"), with
     its length in words and its first place in each sentence."""
+    if size < 2:
+        return None  # no phrase of one word has the two content words asked for
     seen: dict[tuple[str, ...], list[Place]] = defaultdict(list)
     for sentence in sentences:
-        words = words_with_offsets(sentence.text)
+        # Stems only: offsets are needed for the one place reported, found by ``check``.
+        stems = phrase_stems(sentence.text)
+        # A phrase starts and ends with a content word; with size >= 2 that makes the
+        # two content words it needs.
+        content = [w not in _STOP for w in stems]
+        last = size - 1
         done = set()
-        for i in range(len(words) - size + 1):
-            gram = tuple(w for w, _, _ in words[i : i + size])
-            if gram in done or sum(w not in _STOP for w in gram) < 2:
+        for i in range(len(stems) - last):
+            if not (content[i] and content[i + last]):
                 continue
-            if gram[0] in _STOP or gram[-1] in _STOP:
+            gram = tuple(stems[i : i + size])
+            if gram in done:
                 continue
             done.add(gram)
-            seen[gram].append((sentence, words, i))
+            seen[gram].append((sentence, stems, i))
     if not seen:
         return None
     places = seen[max(seen, key=lambda g: len(seen[g]))]
@@ -66,16 +73,16 @@ def _repeated_phrase(sentences: list[Sentence], size: int) -> tuple[int, list[Pl
     def same(offset: int) -> bool:
         """Whether every place has the same word at ``offset`` from its start."""
         picked = set()
-        for _, words, i in places:
-            if not 0 <= i + offset < len(words):
+        for _, stems, i in places:
+            if not 0 <= i + offset < len(stems):
                 return False
-            picked.add(words[i + offset][0])
+            picked.add(stems[i + offset])
         return len(picked) == 1
 
     while same(size):
         size += 1
     while same(-1):
-        places = [(sentence, words, i - 1) for sentence, words, i in places]
+        places = [(sentence, stems, i - 1) for sentence, stems, i in places]
         size += 1
     return size, places
 
@@ -101,7 +108,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     size, places = found
     if len(places) < params["min_sentences"] or len(places) < params["min_share"] * len(sentences):
         return
-    sentence, words, i = places[0]
+    sentence, _, i = places[0]
+    words = words_with_offsets(sentence.text)
     start, end = words[i][1], words[i + size - 1][2]
     text = sentence.text[start:end]
     hit = sentence_hit(sentence)

@@ -26,6 +26,8 @@ PARAMS: dict[str, Any] = {
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+# Any bracket: the characters ``_bracket_problems`` looks at, found in C.
+_BRACKET = re.compile(r"[()\[\]{}]")
 _WHERE = {
     PARAGRAPH: "paragraph",
     LIST_ITEM: "list item",
@@ -74,10 +76,13 @@ def _ignored(text: str) -> set[int]:
 
 def _bracket_problems(text: str) -> Iterable[tuple[int, str, str]]:
     """``(offset, mark, detail)`` for every bracket without a partner."""
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+    if not brackets:
+        return  # most blocks: nothing to pair, nothing to skip
     skip = _ignored(text)
     enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
     stacks: dict[str, list[int]] = {opener: [] for opener in _PAIRS}
-    for offset, char in enumerate(text):
+    for offset, char in brackets:
         if offset in skip:
             continue
         if char in _PAIRS:

@@ -28,11 +28,15 @@ _BOMS = (
 )
 
 
+# Every byte but the control characters that do not occur in text (below 9, 14-31).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    control = len(head.translate(None, _NOT_CONTROL))  # counted in C, not byte by byte
     return bool(head) and control / len(head) > 0.1
 
 

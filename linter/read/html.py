@@ -802,13 +802,16 @@ class _Reader:
 
 
 _SELF_CLOSED_SCRIPT = re.compile(r"(<script\b[^<>]*?)/>", re.I)
+# "<script" in any case, as ``"<script" in text.lower()`` finds it (no re.I, which would
+# also take "\u017f" for "s"), without lowering the whole page.
+_SCRIPT_OPEN = re.compile(r"<[sS][cC][rR][iI][pP][tT]")
 
 
 def _open_self_closed_scripts(text: str) -> str:
     """``<script .../>`` opens a script in browsers (HTML ignores the slash), while
     libxml2 closes it and would read the code after it as text; match the browser.
     Same length, so offsets stay."""
-    if "/>" not in text or "<script" not in text.lower():
+    if "/>" not in text or _SCRIPT_OPEN.search(text) is None:
         return text
     return _SELF_CLOSED_SCRIPT.sub(lambda m: m.group(1) + " >", text)
 

@@ -1,0 +1,120 @@
+"""The spaCy pipeline's shortcuts change nothing the rules see.
+
+``linter.nlp`` imports spaCy without its command-line package and has the blank
+pipeline compute only the lexical attributes contentlint reads (``LEXICAL_ATTRS``).
+These tests pin both: the import falls back cleanly, the trimmed pipeline tokenises,
+segments and flags exactly like a full one, and no code reads an attribute it dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from linter import nlp
+
+REPO = Path(__file__).resolve().parents[1]
+
+TEXTS = [
+    "Prices rose 3.5% in 2024, e.g. for the U.S. market (see [12]). Don't panic!",
+    "Ms. Smith's well-known café — open 9–5 — sells “organic” tea... Really?",
+    "Visit https://example.com or mail info@example.com. It’s 10:30 am; $20 off.",
+    "  Line one\nline two\n\nLine three: ÉCOLE, naïve, Straße, 東京, ½ cup.  ",
+]
+
+
+def test_import_spacy_leaves_no_placeholders_behind():
+    code = (
+        "import sys\n"
+        "from linter.nlp import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules, 'placeholder left in sys.modules'\n"
+        "assert 'typer' not in sys.modules and 'requests' not in sys.modules\n"
+        "spacy.blank('en')\n"
+        "import spacy.cli\n"  # the real package still loads when asked for
+        "assert hasattr(spacy.cli, 'download')\n"
+        "from spacy.cli.info import info\n"
+        "assert spacy.info is not info and callable(spacy.info)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_import_spacy_falls_back_when_spacy_needs_more_of_its_cli():
+    """A spaCy whose ``__init__`` imports more from ``spacy.cli`` fails against the
+    placeholders; the import is then retried the normal way."""
+    code = (
+        "import builtins, sys\n"
+        "real_import = builtins.__import__\n"
+        "attempts = []\n"
+        "def fake_import(name, *args, **kwargs):\n"
+        "    if name == 'spacy' and not attempts:\n"
+        "        attempts.append(sys.modules['spacy.cli'].__doc__)\n"
+        "        raise ImportError(\"cannot import name 'app' from 'spacy.cli'\")\n"
+        "    return real_import(name, *args, **kwargs)\n"
+        "builtins.__import__ = fake_import\n"
+        "from linter.nlp import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert attempts and attempts[0].startswith('contentlint'), attempts\n"
+        "assert 'typer' in sys.modules, 'the retry is the normal import, with its CLI'\n"
+        "assert spacy.blank('en')('It works.')[0].text == 'It'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def _tokens(language, text):
+    doc = language(text)
+    return [
+        (
+            t.text,
+            t.idx,
+            t.whitespace_,
+            t.lower_,
+            t.is_alpha,
+            t.is_space,
+            t.is_punct,
+            t.is_sent_start,
+        )
+        for t in doc
+    ]
+
+
+def test_trimmed_pipeline_reads_like_a_full_one():
+    spacy = nlp.import_spacy()
+    full = spacy.blank("en")
+    full.add_pipe("sentencizer")
+    nlp.configure(None)
+    trimmed = nlp.pipeline()
+    assert len(trimmed.vocab.lex_attr_getters) == len(nlp.LEXICAL_ATTRS)
+    for text in TEXTS:
+        assert _tokens(trimmed, text) == _tokens(full, text)
+
+
+def _dropped_attributes() -> set[str]:
+    """Token attribute names whose lexical getter the trimmed pipeline leaves out."""
+    from spacy.attrs import IDS
+
+    names = {value: name for name, value in IDS.items()}
+    full = nlp.import_spacy().blank("en").vocab.lex_attr_getters
+    return {names[attr].lower() for attr in full} - {a.lower() for a in nlp.LEXICAL_ATTRS}
+
+
+def test_no_code_reads_a_lexical_attribute_the_pipeline_drops():
+    """With the trimmed pipeline ``token.like_num`` or ``token.shape_`` is silently False
+    or empty: code that needs one must add it to ``linter.nlp.LEXICAL_ATTRS``."""
+    dropped = _dropped_attributes()
+    flags = sorted(a for a in dropped if a.startswith(("is_", "like_")))
+    strings = sorted(a for a in dropped if a not in flags)  # norm, prefix, shape...
+    pattern = re.compile(
+        r"\.(?:" + "|".join(flags) + r")\b|\.(?:" + "|".join(strings) + r")_(?!\w)"
+    )
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in sorted((REPO / "linter").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, "lexical attributes not in nlp.LEXICAL_ATTRS:\n" + "\n".join(offenders)
