@@ -142,8 +142,31 @@ def words_before(text: str, end: int, limit: int = 5) -> tuple[int, list[str]]:
 
 
 def _terms(words: list[str]) -> re.Pattern[str]:
-    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+    """Any of ``words`` as a whole word, any case; the longest of them where several fit."""
+    parts = sorted(
+        ((w, re.escape(w).replace(r"\ ", r"\s+")) for w in words),
+        key=lambda pair: len(pair[1]),
+        reverse=True,
+    )
+    if all(w[:1].isascii() and w[:1].isalnum() for w, _ in parts):
+        body = _by_first_letter(parts)
+    else:
+        body = "|".join(part for _, part in parts)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
+
+
+def _by_first_letter(parts: list[tuple[str, str]]) -> str:
+    """``(word, regex)`` alternatives grouped under their first letter: "a(?:lmost|bout)".
+
+    The pattern is tried at every word start of every sentence; one test of the first
+    letter then rules out a whole group instead of one alternative at a time. Groups
+    start with different letters (ASCII, whatever their case), so no two can match at
+    one place, and each keeps its order: the match is the one the flat list finds.
+    """
+    groups: dict[str, list[str]] = {}
+    for word, part in parts:
+        groups.setdefault(word[0].lower(), []).append(part[1:])  # ASCII: escaped as itself
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
@@ -347,6 +370,16 @@ _COUNT_HINT = re.compile(
 )
 _CURRENCY_WORD = re.compile(r"dollars|USD|euros|EUR|pounds|GBP")
 _PERCENT_WORD = re.compile(r"per\s?cent", re.I)
+# A word each match of a hint pattern contains (``_DURATION_HINT``, ``_COUNT_HINT``),
+# tested in the lowered sentence before the pattern runs: most sentences have none.
+_DURATION_WORDS = ("day", "week", "month", "year")
+_COUNT_WORDS = (
+    "course", "class", "module", "credit", "unit", "lesson", "project", "exam", "semester",
+    "term",
+)  # fmt: skip
+# Under re.I "ı" and "İ" match "i" and "ſ" matches "s", which lowering does not produce
+# ("K", the Kelvin sign, lowers to "k" as re.I folds it): text with them gets no pre-test.
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "year": 365.0}
 
 
@@ -414,16 +447,28 @@ def _subject_key(text: str, dim_start: int) -> tuple[str, ...] | None:
     return key
 
 
+def _value_hints(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether ``text`` may hold a money, percentage, duration or count value."""
+    lowered = text.lower()
+    pretest = not any(c in text for c in _ODD_FOLDS)
+    money = any(c in text for c in "$€£") or bool(_CURRENCY_WORD.search(text))
+    percent = "%" in text or ("cent" in lowered and bool(_PERCENT_WORD.search(text)))
+    duration = (not pretest or any(w in lowered for w in _DURATION_WORDS)) and bool(
+        _DURATION_HINT.search(text)
+    )
+    count = (not pretest or any(w in lowered for w in _COUNT_WORDS)) and bool(
+        _COUNT_HINT.search(text)
+    )
+    return money, percent, duration, count
+
+
 def quantity_claims(doc: Document) -> Iterator[Claim]:
     """Money, percentage and duration claims with the subject and scope they hold for."""
     money_re, percent_re = _money_re(), _percent_re()
     takes_re, adjectival_re = _duration_res()
     for sentence in claim_sentences(doc):
         text = sentence.text
-        money = any(c in text for c in "$€£") or bool(_CURRENCY_WORD.search(text))
-        percent = "%" in text or bool(_PERCENT_WORD.search(text))
-        duration = bool(_DURATION_HINT.search(text))
-        count = bool(_COUNT_HINT.search(text))
+        money, percent, duration, count = _value_hints(text)
         if not (money or percent or duration or count) or hedged_value_sentence(text):
             continue
         found: list[tuple[re.Match[str], str]] = []

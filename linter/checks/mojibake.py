@@ -108,6 +108,8 @@ def _visible(text: str) -> str:
 
 def _block_hits(block: Block, source: str) -> Iterable[tuple[int, Hit]]:
     text = block.text
+    if text.isascii():
+        return  # each pattern starts with a non-ASCII letter (a lead byte, "â", "Â", "Ã")
     for match in _RUN.finditer(text):
         fixed = _repair(match.group())
         if fixed is None or any(0x80 <= ord(c) < 0xA0 for c in fixed):

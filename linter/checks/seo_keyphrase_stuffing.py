@@ -12,8 +12,10 @@ sentence. Works on plain text too.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import and_
 from typing import Any
 
 from linter.checks._seo import find_phrase, keyphrase, percent, phrase_stems, words_with_offsets
@@ -43,29 +45,42 @@ _STOP = frozenset(_STOP_WORDS.split())
 Place = tuple[Sentence, tuple[str, ...], int]  # sentence, its word stems, phrase start
 
 
-def _repeated_phrase(sentences: list[Sentence], size: int) -> tuple[int, list[Place]] | None:
+def _common_enough(stems: list[tuple[str, ...]], needed: float) -> bool:
+    """Whether some content word is in at least ``needed`` sentences.
+
+    Every phrase ``_repeated_phrase`` counts starts with a content word, so it can be in
+    no more sentences than that word: on most pages no word comes near the threshold,
+    and counting words (in C) spares counting n-grams (in Python).
+    """
+    counts: Counter[str] = Counter()
+    for words in stems:
+        counts.update(set(words) - _STOP)
+    return max(counts.values(), default=0) >= needed
+
+
+def _repeated_phrase(
+    sentences: list[Sentence], stems: list[tuple[str, ...]], size: int
+) -> tuple[int, list[Place]] | None:
     """The n-gram found in the most sentences, grown to the longest phrase all those
     sentences share ("buy cheap rose bushes today" rather than "buy cheap rose"), with
-    its length in words and its first place in each sentence."""
+    its length in words and its first place in each sentence. ``stems`` holds the word
+    stems of each sentence."""
     if size < 2:
         return None  # no phrase of one word has the two content words asked for
     seen: dict[tuple[str, ...], list[Place]] = defaultdict(list)
-    for sentence in sentences:
-        # Stems only: offsets are needed for the one place reported, found by ``check``.
-        stems = phrase_stems(sentence.text)
+    last = size - 1
+    for sentence, words in zip(sentences, stems, strict=True):
         # A phrase starts and ends with a content word; with size >= 2 that makes the
-        # two content words it needs.
-        content = [w not in _STOP for w in stems]
-        last = size - 1
+        # two content words it needs. ``compress`` keeps the starts where both are.
+        content = [w not in _STOP for w in words]
+        starts = compress(range(len(words) - last), map(and_, content, content[last:]))
         done = set()
-        for i in range(len(stems) - last):
-            if not (content[i] and content[i + last]):
-                continue
-            gram = tuple(stems[i : i + size])
+        for i in starts:
+            gram = words[i : i + size]
             if gram in done:
                 continue
             done.add(gram)
-            seen[gram].append((sentence, stems, i))
+            seen[gram].append((sentence, words, i))
     if not seen:
         return None
     places = seen[max(seen, key=lambda g: len(seen[g]))]
@@ -73,16 +88,16 @@ def _repeated_phrase(sentences: list[Sentence], size: int) -> tuple[int, list[Pl
     def same(offset: int) -> bool:
         """Whether every place has the same word at ``offset`` from its start."""
         picked = set()
-        for _, stems, i in places:
-            if not 0 <= i + offset < len(stems):
+        for _, words, i in places:
+            if not 0 <= i + offset < len(words):
                 return False
-            picked.add(stems[i + offset])
+            picked.add(words[i + offset])
         return len(picked) == 1
 
     while same(size):
         size += 1
     while same(-1):
-        places = [(sentence, stems, i - 1) for sentence, stems, i in places]
+        places = [(sentence, words, i - 1) for sentence, words, i in places]
         size += 1
     return size, places
 
@@ -102,7 +117,12 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
                             why=f"{percent(density)} % of {words} words")  # fmt: skip
             return
     sentences = doc.sentences
-    found = _repeated_phrase(sentences, params["ngram"])
+    # Stems only: offsets are needed for the one place reported, found below.
+    sentence_stems = [phrase_stems(sentence.text) for sentence in sentences]
+    needed = max(params["min_sentences"], params["min_share"] * len(sentences))
+    if not _common_enough(sentence_stems, needed):
+        return
+    found = _repeated_phrase(sentences, sentence_stems, params["ngram"])
     if found is None:
         return
     size, places = found

@@ -138,8 +138,8 @@ def _unmatched_quote(text: str) -> tuple[int, int, bool, bool] | None:
     ``only_openers`` says every unmatched mark opens a quotation, which may continue in
     the next paragraph.
     """
-    if _INCH.search(text):
-        return None
+    if not _QUOTE_MARKS.search(text) or _INCH.search(text):
+        return None  # no mark at all (most blocks), or one that may be an inch mark
     stack: list[tuple[int, int]] = []
     closers: list[tuple[int, int]] = []
     used = 0
@@ -212,8 +212,10 @@ def _looks_like_code(text: str) -> bool:
     """Script or JSON that reached the text: its brackets are not prose punctuation."""
     if "function(" in text or "=>" in text:
         return True
+    if len(text) <= 40:
+        return False
     symbols = sum(text.count(c) for c in "{}[];=\\")
-    return len(text) > 40 and symbols / len(text) > _CODE_RATIO
+    return symbols / len(text) > _CODE_RATIO
 
 
 def _quote_problem(mark: str) -> tuple[str, str]:
