@@ -12,6 +12,7 @@ Two things keep a run from paying for spaCy machinery it never uses (see
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from linter.model import Block, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _pipeline: Language | None = None
 _model_name: str | None = None
@@ -39,6 +41,14 @@ LEXICAL_ATTRS = ("LOWER", "IS_ALPHA", "IS_SPACE", "IS_PUNCT")
 # ``spacy.cli`` package it loads imports every command (typer, weasel, requests, httpx,
 # download helpers): about 0.35 s of a 1.2 s import that a lint run never uses.
 _CLI_STUBS = ("spacy.cli", "spacy.cli.info")
+
+# spaCy's tokenizer remembers how it split each white-space-delimited chunk, but only
+# its first 10,000 chunks: a site's vocabulary outgrows that within a few dozen pages,
+# after which every new chunk is split again by regexes (half of segmentation). A hit
+# replays exactly what splitting would produce, so the size changes speed only; an
+# entry costs about as much as the lexeme the vocabulary keeps for the word anyway, and
+# audit workers are replaced every few hundred pages.
+_TOKENIZER_CACHE = 500_000
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -115,6 +125,8 @@ def pipeline() -> Language:
             nlp.add_pipe("sentencizer")
             _trim_lexical_attributes(nlp)
         nlp.max_length = _MAX_PIECE + 1000
+        if hasattr(nlp.tokenizer, "max_cache_size"):
+            nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, _TOKENIZER_CACHE)
         _pipeline = nlp
     return _pipeline
 
@@ -133,14 +145,40 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _rule_based(nlp: Language) -> bool:
+    """Whether every component is spaCy's rule-based sentencizer (the blank pipeline)."""
+    from spacy.pipeline import Sentencizer
+
+    return all(isinstance(proc, Sentencizer) for _, proc in nlp.pipeline)
+
+
+def _docs(nlp: Language, texts: list[str]) -> Iterable[Doc]:
+    """spaCy docs of ``texts``, as ``nlp.pipe`` makes them.
+
+    ``nlp.pipe`` batches for the sake of neural models; for a rule-based pipeline its
+    machinery (a generator and an error-handling wrapper per component, per doc) costs
+    more than the sentencizer itself on a block-sized doc. Calling the tokenizer and
+    the components in turn is what ``nlp(text)`` does, so the docs are the same.
+    """
+    if not _rule_based(nlp):
+        return nlp.pipe(texts)
+    components = [proc for _, proc in nlp.pipeline]
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for proc in components:
+            doc = proc(doc)
+        docs.append(doc)
+    return docs
+
+
 def segment(blocks: list[Block]) -> list[Sentence]:
     """Sentences of ``blocks`` in document order."""
     nlp = pipeline()
     jobs = [(block, base, piece) for block in blocks for base, piece in _pieces(block.text)]
     sentences: list[Sentence] = []
-    for (block, base, piece), spacy_doc in zip(
-        jobs, nlp.pipe(piece for _, _, piece in jobs), strict=True
-    ):
+    docs = _docs(nlp, [piece for _, _, piece in jobs])
+    for (block, base, piece), spacy_doc in zip(jobs, docs, strict=True):
         for span in spacy_doc.sents:
             # ``span.text``, sliced from the piece rather than joined from its tokens.
             text = piece[span.start_char : span.end_char]

@@ -118,3 +118,19 @@ def test_no_code_reads_a_lexical_attribute_the_pipeline_drops():
         if pattern.search(line)
     ]
     assert not offenders, "lexical attributes not in nlp.LEXICAL_ATTRS:\n" + "\n".join(offenders)
+
+
+def test_segment_makes_the_docs_nlp_pipe_makes():
+    """The blank pipeline's components are called directly instead of through
+    ``nlp.pipe``; tokens and sentence starts must be the same."""
+    nlp.configure(None)
+    language = nlp.pipeline()
+    assert nlp._rule_based(language)
+    assert language.tokenizer.max_cache_size >= nlp._TOKENIZER_CACHE
+    direct = list(nlp._docs(language, TEXTS))
+    piped = list(language.pipe(TEXTS))
+    for a, b in zip(direct, piped, strict=True):
+        assert [(t.text, t.idx, t.whitespace_, t.is_sent_start) for t in a] == [
+            (t.text, t.idx, t.whitespace_, t.is_sent_start) for t in b
+        ]
+        assert [s.text for s in a.sents] == [s.text for s in b.sents]

@@ -40,22 +40,44 @@ _ATTRS_SC = re.compile(
     r"(?>[\t\n\f\r ]+|/(?!>)|[^\t\n\f\r />][^\t\n\f\r />=]*"
     r"(?>[\t\n\f\r ]*=[\t\n\f\r ]*(?>\"[^\"]*\"|'[^']*'|[^\t\n\f\r >]*))?)*(/?)>"
 )
-_START = re.compile(r"<([A-Za-z][^\t\n\f\r />]*+)" + _ATTRS)
-_END = re.compile(r"</(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|[^>]*+(?:>|\Z))")
-_BOGUS = re.compile(r"<[!?][^>]*+(?:>|\Z)")
-_COMMENT_END = re.compile(r"--!?>")
 # After this many misses searches are bounded, so a page that libxml2 reads very
 # differently cannot make every lookup scan to the end of the stream.
 _MISS_LIMIT = 32
 _WINDOW = 65536
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Elements whose content is raw text (not markup, no entities): never in the stream.
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 _RCDATA = frozenset({"title", "textarea"})
 _END_FOLLOW = frozenset("\t\n\f\r />")
 _RECORDED = ("a", "img", "meta")
+
+
+def _ascii_any_case(name: str) -> str:
+    """A pattern for ``name`` in any ASCII case: unlike ``re.I``, it does not take
+    "\u017f" for "s" or "\u212a" for "k", as ``str.lower`` comparisons would not."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in name)
+
+
 # Start tags the tokenizer acts on: 1 = offsets recorded, 2 = raw text or RCDATA body.
 _SPECIAL = {name: 1 for name in _RECORDED} | {name: 2 for name in (*RAW_TEXT, *_RCDATA)}
+# Every markup a "<" can start, tried in this order: a start tag the tokenizer acts on
+# (group 1, its name: see ``_SPECIAL``), any other start tag, a start tag with no ">"
+# before the end of the file (group 2), an end tag, a comment ("<!-->" and "<!--->" are
+# whole comments; an unclosed one runs to the end), a bogus comment ("<!DOCTYPE...>",
+# "<?php...>"). A "<" that starts none of them is text.
+_NAME_END = r"(?=[\t\n\f\r />])"
+_MARKUP = re.compile(
+    r"<(?:("
+    + "|".join(_ascii_any_case(name) for name in _SPECIAL)
+    + r")"
+    + _NAME_END
+    + _ATTRS
+    + r"|[A-Za-z][^\t\n\f\r />]*+"
+    + _ATTRS
+    + r"|([A-Za-z])"
+    r"|/(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|[^>]*+(?:>|\Z))"
+    r"|!--(?:>|->|[\s\S]*?--!?>|[\s\S]*+)"
+    r"|[!?][^>]*+(?:>|\Z))"
+)
 _REF = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))|\r\n?")
 _ATTR = re.compile(
     r"([^\t\n\f\r />][^\t\n\f\r />=]*)"
@@ -184,109 +206,99 @@ class SourceIndex:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        parts: list[str] = []
-        runs: list[Run] = []
+        self._parts: list[str] = []
+        self.runs: list[Run] = []
         # (offset, first line, last line) of each recorded start tag
-        tags: dict[str, list[tuple[int, int, int]]] = {name: [] for name in _RECORDED}
-        line = 1
-        counted = 0
-        scripts: list[tuple[int, int, int]] = []
-        d = 0
+        self.tags: dict[str, list[tuple[int, int, int]]] = {name: [] for name in _RECORDED}
+        self.ldjson_scripts: list[tuple[int, int, int]] = []
+        self._line = 1
+        self._counted = 0
+        self._scan()
+        self.stream = "".join(self._parts)
+        self._starts = [run[0] for run in self.runs]
+        self.cursor = 0
+        self.misses = 0
 
-        def segment(a: int, b: int) -> None:
-            nonlocal d
-            raw = source[a:b]
-            if "&" in raw or "\r" in raw:
-                text, sub = decode_runs(raw, a, d)
-                parts.append(text)
-                runs.extend(sub)
-                d += len(text)
-            else:
-                parts.append(raw)
-                runs.append((d, a, b - a, b - a))
-                d += b - a
+    def _scan(self) -> None:
+        """Tokenize the source into the stream (hot path: one loop step per markup).
 
-        length = len(source)
-        find = source.find
-        match_start = _START.match
+        ``finditer`` finds every markup in C; a raw-text element's body is skipped by
+        starting a new search after it.
+        """
+        source = self.source
+        parts = self._parts
+        runs = self.runs
         pos = 0  # start of the pending text segment
-        scan = 0  # where to look for the next "<"
-        while True:
-            start = find("<", scan)
-            if start < 0:
-                break
-            char = source[start + 1 : start + 2]
-            if char in _LETTERS:
-                m = match_start(source, start)
-                if m is None:
+        d = 0  # length of the stream so far
+        resume: int | None = 0
+        while resume is not None:
+            scan, resume = resume, None
+            for m in _MARKUP.finditer(source, scan):
+                start, end = m.span()
+                group = m.lastindex
+                if group == 1:
+                    name = m.group(1).lower()
+                    if _SPECIAL[name] == 1:
+                        self._record(name, start, end)
+                    else:
+                        body = self._raw_text(name, start, end)
+                        if body is not None:
+                            end, body_end = body
+                            d = self._text(pos, start, d)
+                            if name in _RCDATA and body_end > end:
+                                d = self._text(end, body_end, d)
+                            pos = resume = body_end
+                            break
+                elif group == 2:
                     # No ">" before the end of the file: the tag runs to the end (and
                     # stopping here keeps later "<" from rescanning to the end each time).
                     break
-                end = m.end()
-                name = m.group(1)
-                special = _SPECIAL.get(name)
-                if special is None and not name.islower():
-                    special = _SPECIAL.get(name.lower())
-                if special is None:
-                    pass
-                elif special == 1:
-                    # Lines of the tag's "<" and ">", counted incrementally in C.
-                    name = name.lower()
-                    line += source.count("\n", counted, start)
-                    counted = start
-                    tags[name].append((start, line, line + source.count("\n", start, end)))
-                else:
-                    name = name.lower()
-                    exact = _ATTRS_SC.match(source, start)
-                    if exact is None or not exact.group(1):  # not self-closing
-                        # Raw text (script, style...) or RCDATA (title, textarea).
-                        if exact is not None:
-                            end = exact.end()
-                        if start > pos:
-                            segment(pos, start)
-                        body_end = _body_end(source, name, end)
-                        if name in _RCDATA:
-                            if body_end > end:
-                                segment(end, body_end)
-                        elif name == "script" and "ld+json" in source[start:end].lower():
-                            scripts.append((start, end, body_end))
-                        pos = scan = body_end
-                        continue
-            elif char == "/":
-                m = _END.match(source, start)
-                end = m.end() if m else length
-            elif char == "!" and source.startswith("<!--", start):
-                if source.startswith(">", start + 4):
-                    end = start + 5
-                elif source.startswith("->", start + 4):
-                    end = start + 6
-                else:
-                    close = _COMMENT_END.search(source, start + 4)
-                    end = close.end() if close else length
-            elif char == "!" or char == "?":
-                m = _BOGUS.match(source, start)
-                end = m.end() if m else length
-            else:
-                scan = start + 1  # "<" that starts no markup is text
-                continue
-            if start > pos:
-                raw = source[pos:start]
-                if "&" in raw or "\r" in raw:
-                    segment(pos, start)
-                else:
-                    parts.append(raw)
-                    runs.append((d, pos, start - pos, start - pos))
-                    d += start - pos
-            pos = scan = end
-        if pos < length:
-            segment(pos, length)
-        self.stream = "".join(parts)
-        self.runs = runs
-        self._starts = [run[0] for run in runs]
-        self.tags = tags
-        self.ldjson_scripts = scripts
-        self.cursor = 0
-        self.misses = 0
+                if start > pos:
+                    raw = source[pos:start]
+                    if "&" in raw or "\r" in raw:
+                        d = self._text(pos, start, d)
+                    else:
+                        parts.append(raw)
+                        runs.append((d, pos, start - pos, start - pos))
+                        d += start - pos
+                pos = end
+        self._text(pos, len(source), d)
+
+    def _text(self, a: int, b: int, d: int) -> int:
+        """Append ``source[a:b]`` (decoded) to the stream at ``d``; the stream's new length."""
+        if b <= a:
+            return d
+        raw = self.source[a:b]
+        if "&" in raw or "\r" in raw:
+            text, sub = decode_runs(raw, a, d)
+            self._parts.append(text)
+            self.runs.extend(sub)
+            return d + len(text)
+        self._parts.append(raw)
+        self.runs.append((d, a, b - a, b - a))
+        return d + b - a
+
+    def _record(self, name: str, start: int, end: int) -> None:
+        """Keep the offset and lines of an ``<a>``, ``<img>`` or ``<meta>`` start tag."""
+        source = self.source
+        # Lines of the tag's "<" and ">", counted incrementally in C.
+        self._line += source.count("\n", self._counted, start)
+        self._counted = start
+        self.tags[name].append((start, self._line, self._line + source.count("\n", start, end)))
+
+    def _raw_text(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """``(end of start tag, end of body)`` of a raw-text or RCDATA element, or ``None``
+        when its start tag closes itself (its content is then markup)."""
+        source = self.source
+        exact = _ATTRS_SC.match(source, start)
+        if exact is not None:
+            if exact.group(1):
+                return None
+            end = exact.end()
+        body_end = _body_end(source, name, end)
+        if name == "script" and "ld+json" in source[start:end].lower():
+            self.ldjson_scripts.append((start, end, body_end))
+        return end, body_end
 
     def _map(self, d: int, n: int) -> list[Run]:
         """Runs for the stream slice ``[d, d + n)``, relative to ``d``."""

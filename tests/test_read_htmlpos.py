@@ -1,0 +1,48 @@
+"""The HTML tokenizer behind exact positions (``linter.read.htmlpos.SourceIndex``).
+
+The stream is the text lxml sees between markup; these cases pin the tokenizer's rules
+where a single regex could easily go wrong: raw-text bodies (skipped, case-insensitive
+end tags), self-closed raw-text tags, comment forms, a start tag with no ">" (scanning
+stops), non-ASCII look-alikes of tag names, and the start tags whose offsets are kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.read.htmlpos import SourceIndex
+
+
+@pytest.mark.parametrize(
+    ("source", "stream"),
+    [
+        ("<P>Up</P><SCRIPT>if (a<b) x='</div>'</SCRIPT >after", "Upafter"),
+        ("<title/>t<b>x</b><Style>p{}</style>y", "txy"),
+        # "\u017f" (long s) is not an ASCII letter: "<" starts no tag, so it is text.
+        ("<\u017fcript>shown</\u017fcript><script>hidden", "<\u017fcript>shown"),
+        ("a<!-->b<!--->c<!-- x -- y --!>d<!DOCTYPE html>e<?php ?>f</ div>g< h", "abcdefg< h"),
+        ('one <p class="unterminated two <b>three', "one three"),
+        # No ">" after "<p": the rest of the file is text, comment opener included.
+        ("x</b>y<p a=1 <!-- c", "xy<p a=1 <!-- c"),
+        ("<textarea>a &amp; b</textarea><a href=x>L</a>", "a & bL"),
+    ],
+)
+def test_stream_is_the_text_between_markup(source: str, stream: str) -> None:
+    assert SourceIndex(source).stream == stream
+
+
+def test_runs_map_decoded_text_to_the_source() -> None:
+    index = SourceIndex("<div>Caf&eacute;\r\nbar</div>")
+    assert index.stream == "Caf\u00e9\nbar"
+    assert index.runs == [(0, 5, 3, 3), (3, 8, 1, 8), (4, 16, 1, 2), (5, 18, 3, 3)]
+
+
+def test_recorded_tags_and_jsonld_scripts() -> None:
+    source = (
+        "<a\nhref=x\n>L</a><img src='a>b'><META name=d>"
+        '<script type="application/ld+json">{"a": 1}</script><script>x</script>'
+    )
+    index = SourceIndex(source)
+    assert index.tags == {"a": [(0, 1, 3)], "img": [(16, 3, 3)], "meta": [(31, 3, 3)]}
+    assert index.ldjson_scripts == [(44, 79, 87)]
+    assert index.stream == "L"
