@@ -5,7 +5,8 @@ One command measures, in the same run and on the same pages:
 - the floor: decode, lxml parse, text extraction and spaCy blank tokenisation of every
   page, nothing else, on 1 and on 2 processes;
 - ``audit`` with every default rule (template pass, lint pass, site rules) on 1 and 2
-  worker processes: pages/s, body words/s, peak memory of the parent and of a worker;
+  worker processes: pages/s, article words/s, peak memory of the parent and of a worker
+  (resident, and private: what a forked worker adds beyond the pages it shares);
 - the ratio audit/floor for the same number of processes;
 - with ``--repeat 5``, the same on the corpus listed five times, to show that a worker's
   memory stays flat as the site grows;
@@ -58,6 +59,64 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _worker_mb(pid: int) -> tuple[float, float]:
+    """A worker's peak resident size and its private memory now (USS), in MB.
+
+    Workers are forked from the audit's fork server, so their resident size counts the
+    pages they share with it (spaCy, the checks); the private memory is what each one
+    adds. Both are read from /proc: workers are not this process's children to wait
+    for, so ``getrusage`` does not see them."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            peak = next((line for line in status if line.startswith("VmHWM:")), "VmHWM: 0 kB")
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            fields = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return 0.0, 0.0
+    private = sum(int(fields.get(k, "0 kB").split()[0]) for k in ("Private_Clean", "Private_Dirty"))
+    return int(peak.split()[1]) / 1024, private / 1024
+
+
+class WorkerMemory:
+    """Samples the memory of this process's worker processes while a run goes on."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        import threading
+
+        self.resident = self.private = 0.0
+        self.every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import multiprocessing
+
+        while not self._stop.wait(self.every):
+            for child in multiprocessing.active_children():
+                if child.pid is not None:
+                    resident, private = _worker_mb(child.pid)
+                    self.resident = max(self.resident, resident)
+                    self.private = max(self.private, private)
+
+    def start(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def stop(self) -> WorkerMemory:
+        self._stop.set()
+        self._thread.join()
+        return self
+
+
+def _start_fork_server() -> None:
+    """Start the audit's fork server (a process that loads spaCy once) before the clock,
+    as the floor's pool starts from a process that has loaded it."""
+    from linter.audit.run import _context
+
+    with _context().Pool(1) as pool:
+        pool.map(abs, [1])
+
+
 def measure(kind: str, paths: list[str], jobs: int) -> dict[str, float]:
     """One measurement in this (fresh) process; start-up is loaded before the clock."""
     from linter.audit.run import AuditPlan, run_audit
@@ -67,6 +126,10 @@ def measure(kind: str, paths: list[str], jobs: int) -> dict[str, float]:
 
     rules = load_rules()
     pipeline()
+    if kind == "audit" and jobs > 1:
+        _start_fork_server()
+    sampled = jobs > 1 and Path("/proc/self/smaps_rollup").exists()
+    sampler = WorkerMemory().start() if sampled else None
     started = time.perf_counter()
     if kind == "floor":
         if jobs == 1:
@@ -85,7 +148,7 @@ def measure(kind: str, paths: list[str], jobs: int) -> dict[str, float]:
         failed = sum(r.error is not None for r in outcome.files)
     seconds = time.perf_counter() - started
     parent = _peak_mb(resource.RUSAGE_SELF)
-    worker = _peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else parent
+    workers = sampler.stop() if sampler is not None else None
     return {
         "seconds": seconds,
         "pages": len(paths),
@@ -93,7 +156,8 @@ def measure(kind: str, paths: list[str], jobs: int) -> dict[str, float]:
         "findings": findings,
         "failed": failed,
         "parent_mb": parent,
-        "worker_mb": worker,
+        "worker_mb": workers.resident if workers else parent,
+        "private_mb": workers.private if workers else parent,
     }
 
 
@@ -154,9 +218,11 @@ def report(corpus: Path, jobs_list: list[int], repeats: list[int], limit: int) -
     size = sum(p.stat().st_size for p in corpus.glob("*.htm*"))
     print(f"corpus: {corpus} ({len(pages_of(corpus, limit, 1))} pages, {size / 1e6:.1f} MB)")
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
-    # words/s: body words for audit, spaCy tokens for the floor
-    head = f"{'run':24} {'seconds':>8} {'pages/s':>8} {'words/s':>9} {'parent MB':>10}"
-    print(head + f" {'worker MB':>10} {'findings':>9}")
+    # words/s: the article words audit counts on these pages, for both rows
+    print(
+        f"{'run':24} {'seconds':>8} {'pages/s':>8} {'words/s':>9} {'parent MB':>10}"
+        f" {'worker MB':>10} {'worker own':>11} {'findings':>9}"
+    )
     for repeat in repeats:
         for jobs in jobs_list:
             floor = _run("floor", corpus, jobs, repeat, limit)
@@ -168,13 +234,17 @@ def report(corpus: Path, jobs_list: list[int], repeats: list[int], limit: int) -
             ):
                 print(
                     f"{name:24} {m['seconds']:8.2f} {m['pages'] / m['seconds']:8.1f} "
-                    f"{m['words'] / m['seconds']:9,.0f} {m['parent_mb']:10.0f} "
-                    f"{m['worker_mb']:10.0f} {m['findings']:9,}"
+                    f"{audit['words'] / m['seconds']:9,.0f} {m['parent_mb']:10.0f} "
+                    f"{m['worker_mb']:10.0f} {m['private_mb']:11.0f} {m['findings']:9,}"
                 )
             ratio = audit["seconds"] / floor["seconds"]
             print(
                 f"{'':24} ratio audit/floor at --jobs {jobs}: {ratio:.2f}x  (failed: {audit['failed']})"
             )
+    print(
+        "\nparent MB and worker MB: peak resident size (a forked worker's counts the pages it"
+        "\nshares with the parent); worker own: a worker's peak private memory, sampled"
+    )
     with tempfile.TemporaryDirectory() as folder:
         sample = article(Path(folder))
         times = cold_check(sample)

@@ -2,4 +2,5 @@
 
 from linter.cli import main
 
-main()
+if __name__ == "__main__":  # audit workers import the main module again: run nothing then
+    main()

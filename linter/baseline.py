@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from linter.model import Finding
+from linter.quote import Line, cut, length
 
 VERSION = 1
 _CONTEXT = 40  # characters of the line kept on each side of the flagged span
@@ -42,16 +43,16 @@ def portable_path(path: str) -> str:
         return PurePath(path).as_posix()
 
 
-def _context(finding: Finding, line: str | None) -> str:
+def _context(finding: Finding, line: Line | None) -> str:
     """The flagged line near the span, white space folded: what makes the spot unique."""
     if not line:
         return ""
     start = max(0, finding.column - 1 - _CONTEXT)
-    end = finding.end_column - 1 + _CONTEXT if finding.end_line == finding.line else len(line)
-    return " ".join(line[start:end].split())
+    end = finding.end_column - 1 + _CONTEXT if finding.end_line == finding.line else length(line)
+    return " ".join(cut(line, start, end).split())
 
 
-def fingerprint(finding: Finding, line: str | None = None) -> str:
+def fingerprint(finding: Finding, line: Line | None = None) -> str:
     """A hex digest of code, portable path, excerpt and the text around it."""
     parts = (finding.code, portable_path(finding.path), finding.excerpt, _context(finding, line))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]

@@ -444,13 +444,14 @@ def audit(
     ]
     settings = _settings(questions_file, keyphrase, model)
     config, rules, catalogue = _load_rules(config_path, _split(select), _split(ignore), settings)
-    _choose_pipeline(config.settings.get("nlp.model") or None)
+    pipeline = config.settings.get("nlp.model") or None
+    _choose_pipeline(pipeline)
     history = _open_history(db_path)
     pages = audit_paths(named, include, exclude)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
-    plan = AuditPlan(
-        Engine(rules, known=catalogue), [r for r in rules if r.scope == "corpus"], format_in
-    )
+    page_rules = Engine(rules, known=catalogue)
+    site_rules = [r for r in rules if r.scope == "corpus"]
+    plan = AuditPlan(page_rules, site_rules, format_in, model=pipeline)
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:

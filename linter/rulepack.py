@@ -67,6 +67,12 @@ class Rule:
     def applies_to(self, fmt: str) -> bool:
         return fmt in self.formats
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled with its check module's name, not the module (audit workers receive
+        their rules pickled): the module is imported again where it is unpickled."""
+        fields = tuple(getattr(self, name) for name in self.__slots__ if name != "module")
+        return _unpickle_rule, fields
+
     def with_overrides(self, severity: Severity | None, params: dict[str, Any] | None) -> Rule:
         """A copy with config overrides applied (params validated like YAML ones)."""
         merged = dict(self.params)
@@ -88,6 +94,12 @@ class Rule:
             self.path,
             self.module,
         )
+
+
+def _unpickle_rule(*fields: Any) -> Rule:
+    names = [name for name in Rule.__slots__ if name != "module"]
+    values = dict(zip(names, fields, strict=True))
+    return Rule(**values, module=load_kind(values["check"]))
 
 
 def type_ok(default: Any, value: Any) -> bool:

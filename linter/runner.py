@@ -14,6 +14,7 @@ from typing import Any
 
 from linter.engine import Engine
 from linter.model import Document, Finding
+from linter.quote import Line, keep_line
 from linter.read import ReadError, format_for, load_bytes, read_bytes
 
 STDIN = "-"
@@ -30,7 +31,7 @@ class FileResult:
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)
     scores: dict[str, Any] = field(default_factory=dict)
-    lines: dict[int, str] = field(default_factory=dict)
+    lines: dict[int, Line] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,12 +62,18 @@ def _read_input(path: str) -> bytes:
     return sys.stdin.buffer.read() if path == STDIN else load_bytes(path)
 
 
-def _quoted_lines(source: str, findings: list[Finding]) -> dict[int, str]:
-    """The source lines findings point at, kept so reports can quote them later."""
-    wanted = {f.line for f in findings}
-    if not wanted:
+def _quoted_lines(source: str, findings: list[Finding]) -> dict[int, Line]:
+    """The source lines findings point at, kept so reports can quote them later (a long
+    line only around its findings: see ``linter.quote``)."""
+    spans: dict[int, list[tuple[int, int | None]]] = {}
+    for f in findings:
+        end = f.end_column - 1 if f.end_line == f.line else None
+        spans.setdefault(f.line, []).append((f.column - 1, end))
+    if not spans:
         return {}
-    return {n: line for n, line in enumerate(source.split("\n"), 1) if n in wanted}
+    return {
+        n: keep_line(line, spans[n]) for n, line in enumerate(source.split("\n"), 1) if n in spans
+    }
 
 
 def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:

@@ -125,6 +125,25 @@ def test_output_is_the_same_for_any_number_of_workers(cli, site: Path) -> None:
     assert [f["path"] for f in two["files"]] == sorted(str(p) for p in site.iterdir())
 
 
+def test_config_reaches_every_worker(cli, site: Path, tmp_path: Path) -> None:
+    """Workers are forked from a fork server, not from the command: the rules they run,
+    with the config's severity and params, travel to them with the audit plan."""
+    config = tmp_path / "site.toml"
+    config.write_text(
+        'select = ["RD001"]\n[severity]\nRD001 = "error"\n[params.RD001]\nmax_words = 12\n'
+    )
+    runs = [
+        json.loads(
+            cli("audit", str(site), "-j", jobs, "--config", str(config), "--format", "json").output
+        )
+        for jobs in ("1", "2")
+    ]
+    assert runs[0]["findings"] == runs[1]["findings"]
+    lawn = [f for f in runs[1]["findings"] if f["path"].endswith("d-lawns.html")]
+    assert [(f["code"], f["severity"], f["line"]) for f in lawn] == [("RD001", "error", 10)]
+    assert "more than 12" in lawn[0]["message"]
+
+
 def test_summary_names_site_findings_and_worst_pages(cli, site: Path) -> None:
     result = cli("audit", str(site), "-j", "2")
     assert result.output.startswith("Audited 4 pages in ")

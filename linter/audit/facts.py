@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.model import HEADING, META, Document
+from linter.quote import Line, keep_line
 
 _ANSWER_CHARS = 600  # enough of an answer to judge what it covers
 
@@ -49,23 +50,30 @@ class PageFacts:
     faq: list[FaqItem] = field(default_factory=list)
     signature: bytes | None = None
     template: list[tuple[int, Located]] = field(default_factory=list)
-    lines: dict[int, str] = field(default_factory=dict)
+    lines: dict[int, Line] = field(default_factory=dict)
 
 
 class _Locator:
-    """Turns source offsets into ``Located`` and keeps the lines they are on."""
+    """Turns source offsets into ``Located`` and keeps the lines they are on (a long
+    line only around the places on it: see ``linter.quote``)."""
 
     def __init__(self, doc: Document, facts: PageFacts) -> None:
         self.doc = doc
         self.facts = facts
+        self.spans: dict[int, list[tuple[int, int]]] = {}
 
     def at(self, text: str, offset: int) -> Located:
         line, column = self.doc.lines.position(offset)
-        if line not in self.facts.lines:
-            start = self.doc.lines.line_start(line)
-            end = self.doc.source.find("\n", start)
-            self.facts.lines[line] = self.doc.source[start : None if end == -1 else end]
+        self.spans.setdefault(line, []).append((column - 1, column - 1))
         return Located(" ".join(text.split()), line, column)
+
+    def keep_lines(self) -> None:
+        """Store the lines of every place located (a site finding is quoted at its start)."""
+        source = self.doc.source
+        for line, spans in self.spans.items():
+            start = self.doc.lines.line_start(line)
+            end = source.find("\n", start)
+            self.facts.lines[line] = keep_line(source[start : None if end == -1 else end], spans)
 
 
 def page_facts(
@@ -93,4 +101,5 @@ def page_facts(
     body = " ".join(block.text for block in doc.body_blocks())
     facts.signature = signature(body, min_words)
     facts.template = [(key, where.at(text, offset)) for key, offset, text in template]
+    where.keep_lines()
     return facts

@@ -1,14 +1,15 @@
 """Runs an audit: a first pass counts template passages, a second lints every page.
 
-Both passes run on worker processes when ``jobs > 1``. Each worker builds its spaCy
-pipeline once and handles one page at a time, so its memory stays flat however large
-the site is; results come back in the order of the paths whatever the number of
+Both passes run on worker processes when ``jobs > 1``, forked from a fork server that
+has loaded spaCy once. Each worker handles one page at a time and is replaced after 500,
+so its memory stays flat however large the site is; results come back in the order of the paths whatever the number of
 workers, so the report of an audit is the same at ``--jobs 1`` and ``--jobs 8``.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import os
 import signal
 from collections import Counter
@@ -20,6 +21,7 @@ from linter.audit.facts import PageFacts, page_facts
 from linter.audit.site import site_findings
 from linter.audit.template import mark_template, source_keys
 from linter.engine import Engine
+from linter.quote import merge
 from linter.read import ReadError, format_for, load_bytes, read_bytes, sniff_format
 from linter.read.decode import decode
 from linter.rulepack import Rule
@@ -31,7 +33,7 @@ R = TypeVar("R")
 _CHUNK = 2  # pages a worker takes at a time: small, so order costs little waiting
 # A worker is replaced after this many chunks. spaCy's vocabulary keeps every new word it
 # meets (about 140 a page here), so a worker that lived through 100,000 pages would grow
-# without end; a fresh fork of the parent starts from the pipeline as loaded.
+# without end; a fresh fork of the fork server starts from the pipeline as loaded.
 _RECYCLE = 250
 
 
@@ -43,6 +45,7 @@ class AuditPlan:
     site_rules: list[Rule]
     fmt: str | None = None
     template_keys: frozenset[int] = frozenset()
+    model: str | None = None  # the spaCy pipeline (None: blank English), as nlp.configure
 
     def _params(self, check: str) -> dict[str, Any] | None:
         return next((r.params for r in self.site_rules if r.check == check), None)
@@ -74,6 +77,9 @@ def _start_worker(plan: AuditPlan) -> None:
     """Worker setup: Ctrl-C is the parent's to handle (it stops the pool)."""
     global _PLAN
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from linter import nlp
+
+    nlp.configure(plan.model)  # the fork server loaded the blank pipeline
     _PLAN = plan
 
 
@@ -119,11 +125,7 @@ def _mapped(
         _PLAN = plan
         yield from map(function, items)
         return
-    from linter.nlp import pipeline
-
-    pipeline()  # loaded once here, shared by every forked worker instead of loaded in each
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
+    pool = _context().Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
     try:
         yield from pool.imap(function, items, _CHUNK)
         pool.close()
@@ -132,9 +134,19 @@ def _mapped(
         pool.join()
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers are forked from a fork server that has loaded spaCy and the checks once
+    (``linter.audit.preload``), not from this process: a worker forked from here late in
+    a long audit would start with the results of every page done so far in its memory."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["linter.audit.preload"])
+    return context
+
+
 def can_fork() -> bool:
-    """Workers inherit the loaded rules by forking; where fork is missing, run in one."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Workers are forked from a fork server; where there is none, the audit runs in one
+    process."""
+    return "forkserver" in multiprocessing.get_all_start_methods()
 
 
 def default_jobs() -> int:
@@ -196,7 +208,9 @@ def _add_site_findings(
         result = outcome.files[owners[index]]
         result.findings.extend(findings)
         result.findings.sort(key=lambda f: f.sort_key())
-        result.lines.update(facts[index].lines)
+        for number, line in facts[index].lines.items():
+            kept = result.lines.get(number)
+            result.lines[number] = line if kept is None else merge(kept, line)
 
 
 def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:

@@ -18,6 +18,7 @@ from typing import Any
 
 from linter import __version__
 from linter.model import Finding, Severity
+from linter.quote import Line, cut, length
 from linter.report import Report, plural, summary_line
 from linter.runner import FileResult
 
@@ -489,19 +490,19 @@ def _filters(report: Report) -> str:
     )
 
 
-def highlight(line: str, finding: Finding) -> str:
+def highlight(line: Line, finding: Finding) -> str:
     """The flagged line as escaped HTML with the flagged span in ``<mark>``; a long line is
     cut to a window around the span."""
-    text = line.rstrip("\r\n")
-    start = max(0, min(finding.column - 1, len(text)))
-    end = len(text) if finding.end_line != finding.line else finding.end_column - 1
-    end = max(start, min(end, len(text)))
+    total = length(line, "\r\n")
+    start = max(0, min(finding.column - 1, total))
+    end = total if finding.end_line != finding.line else finding.end_column - 1
+    end = max(start, min(end, total))
     left = max(0, start - _CONTEXT)
-    flagged = text[start:end]
+    flagged = cut(line, start, min(end, start + _MARK_LIMIT + 1))
     if len(flagged) > _MARK_LIMIT:
         flagged = flagged[:_MARK_LIMIT] + "…"
-    before = ("…" if left else "") + text[left:start]
-    after = text[end : end + _CONTEXT] + ("…" if end + _CONTEXT < len(text) else "")
+    before = ("…" if left else "") + cut(line, left, start)
+    after = cut(line, end, min(end + _CONTEXT, total)) + ("…" if end + _CONTEXT < total else "")
     return f"{esc(before)}<mark>{esc(flagged)}</mark>{esc(after)}"
 
 
@@ -527,7 +528,7 @@ def _related(finding: Finding, anchors: dict[str, str]) -> str:
     return f'<ul class="related where">{items}</ul>' if items else ""
 
 
-def _finding(finding: Finding, line: str | None, anchors: dict[str, str]) -> str:
+def _finding(finding: Finding, line: Line | None, anchors: dict[str, str]) -> str:
     context = (
         f'<pre class="context"><span class="lineno">{finding.line}</span>'
         f"{highlight(line, finding)}</pre>"

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from linter import __version__
 from linter.baseline import fingerprint, portable_path
 from linter.model import Finding, Severity
+from linter.quote import Line
 from linter.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,7 +55,7 @@ def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: int, line: str | None) -> dict[str, Any]:
+def _result(finding: Finding, index: int, line: Line | None) -> dict[str, Any]:
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linter.model import Finding, Severity
+from linter.quote import Line, cut, length
 from linter.report import Report, summary_line
 
 _WINDOW = 100
@@ -21,22 +22,25 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def _source_line(line: str, finding: Finding) -> tuple[str, int, int]:
+def _source_line(line: Line, finding: Finding) -> tuple[str, int, int]:
     """The flagged line (windowed), and the caret's start and width within it."""
-    text = line.rstrip("\r").replace("\t", " ")
+    total = length(line, "\r")
     start = finding.column - 1
-    end = finding.end_column - 1 if finding.end_line == finding.line else len(text)
+    end = finding.end_column - 1 if finding.end_line == finding.line else total
     width = max(1, end - start)
-    if len(text) > _WINDOW:
-        left = max(0, min(start - 20, len(text) - _WINDOW))
+    if total > _WINDOW:
+        left = max(0, min(start - 20, total - _WINDOW))
         prefix = "…" if left else ""
-        text = prefix + text[left : left + _WINDOW] + ("…" if left + _WINDOW < len(text) else "")
+        shown = cut(line, left, min(left + _WINDOW, total)).replace("\t", " ")
+        text = prefix + shown + ("…" if left + _WINDOW < total else "")
         start = start - left + len(prefix)
         width = min(width, _WINDOW - (start - len(prefix)))
+    else:
+        text = cut(line, 0, total).replace("\t", " ")
     return text.rstrip(), start, max(1, width)
 
 
-def render_finding(finding: Finding, line: str | None, style: Style = _plain) -> str:
+def render_finding(finding: Finding, line: Line | None, style: Style = _plain) -> str:
     head = (
         f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
         f"{style(finding.code, fg=_COLORS[finding.severity], bold=True)} "

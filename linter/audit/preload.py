@@ -1,0 +1,18 @@
+"""Imported once by the audit's fork server: everything a worker needs, loaded once.
+
+Audit workers are forked from a small server process instead of from the command's own
+process (see ``linter.audit.run``). The server imports this module before its first
+fork, so every worker starts with spaCy's blank pipeline, every check module, lxml and
+numpy already in memory, shared with the other workers until written to.
+"""
+
+from __future__ import annotations
+
+from linter.audit import facts, minhash, template  # noqa: F401  (imported to be shared)
+from linter.checks import available_kinds, load_kind
+from linter.nlp import pipeline
+from linter.read import html  # noqa: F401
+
+for _kind in sorted(available_kinds()):
+    load_kind(_kind)
+pipeline()
