@@ -125,6 +125,24 @@ def test_output_is_the_same_for_any_number_of_workers(cli, site: Path) -> None:
     assert [f["path"] for f in two["files"]] == sorted(str(p) for p in site.iterdir())
 
 
+def test_an_audit_without_worker_processes_runs_in_one(site: Path, monkeypatch) -> None:
+    """Where the fork server cannot start, the pages are audited in this process."""
+    import linter.audit.run as run
+
+    rules = load_rules()
+    paths = sorted(str(p) for p in site.iterdir())
+    one = run_audit(paths, AuditPlan(Engine(rules), [r for r in rules if r.scope == "corpus"]))
+
+    def no_server() -> None:
+        raise OSError("no fork server")
+
+    monkeypatch.setattr(run, "_context", no_server)
+    plan = AuditPlan(Engine(rules), [r for r in rules if r.scope == "corpus"])
+    two = run_audit(paths, plan, jobs=2)
+    assert [r.findings for r in two.files] == [r.findings for r in one.files]
+    assert any(f.code == "SITE001" for r in two.files for f in r.findings)
+
+
 def test_config_reaches_every_worker(cli, site: Path, tmp_path: Path) -> None:
     """Workers are forked from a fork server, not from the command: the rules they run,
     with the config's severity and params, travel to them with the audit plan."""

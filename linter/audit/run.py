@@ -125,7 +125,11 @@ def _mapped(
         _PLAN = plan
         yield from map(function, items)
         return
-    pool = _context().Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
+    try:
+        pool = _context().Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
+    except OSError:  # no fork server here (no socket, no process): the same in one process
+        yield from _mapped(function, items, plan, 1)
+        return
     try:
         yield from pool.imap(function, items, _CHUNK)
         pool.close()
