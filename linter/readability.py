@@ -314,10 +314,21 @@ class Passive:
         return self.block.text[self.start : self.end]
 
 
+# A form of "be"/"get" (optionally with "n't"), or a contracted "'re"/"'m": ``find_passive``
+# skips sentences without one.
 _AUX = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|gets?|got|gotten|getting)(?:n['’]t)?\b|['’][rm]",
     re.IGNORECASE,
 )
+
+
+@cache
+def _aux_hashes() -> frozenset[int]:
+    """spaCy's ``token.lower`` values (hashes of the lowercase form) of the "be" and
+    "get" forms: comparing ints spares building the lowercase string of every token."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(word) for word in _BE | _GET)
 
 
 def find_passive(sentence: Sentence) -> Passive | None:
@@ -327,24 +338,27 @@ def find_passive(sentence: Sentence) -> Passive | None:
     if not _AUX.search(sentence.text):
         return None
     tokens = list(sentence.span)
-    lowered = [t.lower_ for t in tokens]
-    for i, aux in enumerate(lowered):
+    hashes = _aux_hashes()
+    for i, token in enumerate(tokens):
+        if token.lower not in hashes:
+            continue  # not a "be"/"get" form (equal strings have equal hashes)
+        aux = token.lower_
         is_get = aux in _GET
         if aux not in _BE and not is_get:
             continue
-        if i and lowered[i - 1] in ("there", "here"):  # "there are trained staff"
+        if i and tokens[i - 1].lower_ in ("there", "here"):  # "there are trained staff"
             continue
         j = i + 1
-        while j < len(tokens) and j - i <= 2 and _is_between(lowered[j]):
+        while j < len(tokens) and j - i <= 2 and _is_between(tokens[j].lower_):
             j += 1
         if j >= len(tokens):
             continue
         word = tokens[j].text
-        following = lowered[j + 1] if j + 1 < len(tokens) else ""
+        following = tokens[j + 1].lower_ if j + 1 < len(tokens) else ""
         if is_get and word in _GET_IDIOMS:
             continue
         if _is_participle(word, following):
-            first = i - 1 if i and tokens[i].text[:1] in "'’" else i  # "they're known"
+            first = i - 1 if i and token.text[:1] in "'’" else i  # "they're known"
             start = sentence.token_offset(tokens[first])
             end = sentence.token_offset(tokens[j]) + len(word)
             return Passive(sentence.block, start, end)
@@ -440,10 +454,19 @@ def _opener(span: Any) -> str | None:
     A bullet or number at the start makes it a list entry, and a line without final
     punctuation ("Continue this thread") a label; neither reads as a sentence opening.
     """
-    last = next((t.text for t in reversed(span) if t.text not in _CLOSERS), "")
+    # By index into the doc: cheaper than ``reversed(span)`` (a span-relative lookup per
+    # token) and ``span[:3]`` (a new Span), on every sentence of every page.
+    tokens, start = span.doc, span.start
+    last = ""
+    for index in range(span.end - 1, start - 1, -1):
+        text = tokens[index].text
+        if text not in _CLOSERS:
+            last = text
+            break
     if not last or last[-1] not in _ENDS:
         return None
-    for token in span[:3]:
+    for index in range(start, min(start + 3, span.end)):
+        token = tokens[index]
         if token.is_alpha:
             return token.lower_
         if token.text in _BULLETS or not token.is_punct:

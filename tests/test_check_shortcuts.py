@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from linter import claims
+from linter import claims, readability
 from linter.checks import _seo, doubled_word, duplicate_text, mojibake, unbalanced
 from linter.checks.seo_keyphrase_stuffing import _STOP, _common_enough
 from linter.nlp import pipeline
@@ -102,3 +102,36 @@ def test_start_tag_scan_with_an_open_quote() -> None:
     source = '<h1 class="x>' + "a" * 5000 + "<p>text</p>"
     assert [t.name for t in _seo._scan_source(source).tags] == []
     assert [t.name for t in _seo._scan_source('<h1 title="a>b">T</h1>').tags] == ["h1"]
+
+
+def test_aux_hashes_are_the_lowercase_forms() -> None:
+    nlp = pipeline()
+    forms = readability._BE | readability._GET
+    hashes = readability._aux_hashes()
+    assert hashes == {nlp.vocab.strings.add(form) for form in forms}
+    text = "They're here, I’m sure: it WAS, Is and GETS done; Getting BEEN got gotten am are."
+    for token in nlp(" ".join([text, *sorted(forms)])):
+        assert (token.lower in hashes) == (token.lower_ in forms), token.text
+
+
+def _plain_opener(span: object) -> str | None:
+    """``readability._opener`` as it was, over ``reversed(span)`` and ``span[:3]``."""
+    last = next((t.text for t in reversed(span) if t.text not in readability._CLOSERS), "")
+    if not last or last[-1] not in readability._ENDS:
+        return None
+    for token in span[:3]:
+        if token.is_alpha:
+            return token.lower_
+        if token.text in readability._BULLETS or not token.is_punct:
+            return None
+    return None
+
+
+def test_opener_by_index_like_the_plain_one() -> None:
+    nlp = pipeline()
+    extra = ["• Item one.", "1. First step.", "“Quoted,” he said.”)", "Hi", "- a", "(Yes.)"]
+    for text in [*TEXTS, *extra]:
+        doc = nlp(text)
+        spans = [*doc.sents, doc[0:0], doc[1:], doc[: max(len(doc) - 1, 0)]]
+        for span in spans:
+            assert readability._opener(span) == _plain_opener(span), (text, span.text)
