@@ -125,6 +125,24 @@ def test_output_is_the_same_for_any_number_of_workers(cli, site: Path) -> None:
     assert [f["path"] for f in two["files"]] == sorted(str(p) for p in site.iterdir())
 
 
+def _dies_on_poison(item: str) -> str:
+    """A worker function whose process dies on one item, as under the OOM killer."""
+    if item == "poison":
+        os._exit(9)
+    return item.upper()
+
+
+def test_a_worker_that_dies_costs_its_page_not_the_audit() -> None:
+    """The pool breaks on the poisoned item; the items after it are still done, in order,
+    and the poisoned one gets the stand-in result."""
+    from linter.audit.run import _mapped
+
+    items = [f"page{n}" for n in range(9)]
+    items[4] = "poison"
+    got = list(_mapped(_dies_on_poison, items, AuditPlan(Engine([]), []), 2, lambda i: "LOST"))
+    assert got == [f"PAGE{n}" for n in range(4)] + ["LOST"] + [f"PAGE{n}" for n in range(5, 9)]
+
+
 def test_an_audit_without_worker_processes_runs_in_one(site: Path, monkeypatch) -> None:
     """Where the fork server cannot start, the pages are audited in this process."""
     import linter.audit.run as run

@@ -15,6 +15,7 @@ import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from linter.audit.facts import PageFacts, page_facts
@@ -116,26 +117,81 @@ def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
     return result, facts
 
 
+_WORKER_DIED = (
+    "could not audit: the worker process reading it died (out of memory, or a crash in a parser)"
+)
+
+
+def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None]:
+    """The result of a page whose worker died on it."""
+    return FileResult(path, plan.fmt, error=_WORKER_DIED), None
+
+
+def _no_keys(path: str) -> set[int] | None:
+    """The template keys of a page whose worker died on it: none (the lint pass tells)."""
+    return None
+
+
 def _mapped(
-    function: Callable[[T], R], items: Sequence[T], plan: AuditPlan, jobs: int
+    function: Callable[[T], R],
+    items: Sequence[T],
+    plan: AuditPlan,
+    jobs: int,
+    lost: Callable[[T], R],
 ) -> Iterator[R]:
-    """``function`` over ``items`` in order, on ``jobs`` worker processes."""
+    """``function`` over ``items`` in order, on ``jobs`` worker processes.
+
+    A worker that dies (killed for memory, a crash in a parser) breaks the pool; the
+    items not done go to a fresh pool. If it breaks twice at the same item, that item is
+    tried alone, and if that breaks too, ``lost(item)`` stands for its result: one page
+    that kills its worker costs that page, never the audit.
+    """
     if jobs <= 1 or len(items) <= 1:
         global _PLAN
         _PLAN = plan
         yield from map(function, items)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
+    start, last_break, alone = 0, -1, False
+    while start < len(items):
+        batch = items[start : start + 1] if alone else items[start:]
+        try:
+            for result in _on_workers(function, batch, plan, 1 if alone else jobs):
+                yield result
+                start += 1
+            alone = False
+        except BrokenProcessPool:
+            if alone:
+                yield lost(items[start])
+                start += 1
+                alone = False
+            else:
+                alone, last_break = start == last_break, start
+        except OSError:  # no fork server here (no socket, no process): the rest in one
+            yield from _mapped(function, items[start:], plan, 1, lost)
+            return
+
+
+def _on_workers(
+    function: Callable[[T], R], items: Sequence[T], plan: AuditPlan, jobs: int
+) -> Iterator[R]:
+    """``function`` over ``items`` in order, on a pool of ``jobs`` fresh workers."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(
+        min(jobs, len(items)),
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(plan,),
+        max_tasks_per_child=_RECYCLE,
+    )
     try:
-        pool = _context().Pool(min(jobs, len(items)), _start_worker, (plan,), _RECYCLE)
-    except OSError:  # no fork server here (no socket, no process): the same in one process
-        yield from _mapped(function, items, plan, 1)
-        return
-    try:
-        yield from pool.imap(function, items, _CHUNK)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+        yield from pool.map(function, items, chunksize=_CHUNK)
+    except BaseException:  # Ctrl-C, a dead worker, the caller stopping: no waiting
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -174,7 +230,8 @@ def run_audit(
     try:
         if plan.template_params is not None and len(paths) > 1:
             plan.template_keys = _template_keys(paths, plan, jobs, tick)
-        for done, (result, page) in enumerate(_mapped(lint_page, paths, plan, jobs), 1):
+        pages = _mapped(lint_page, paths, plan, jobs, partial(_lost_page, plan))
+        for done, (result, page) in enumerate(pages, 1):
             outcome.files.append(result)
             if page is not None:
                 facts.append(page)
@@ -193,7 +250,7 @@ def _template_keys(
 
     counts: Counter[int] = Counter()
     pages = 0
-    for done, keys in enumerate(_mapped(scan_page, paths, plan, jobs), 1):
+    for done, keys in enumerate(_mapped(scan_page, paths, plan, jobs, _no_keys), 1):
         if keys is not None:
             counts.update(keys)
             pages += 1
