@@ -143,6 +143,23 @@ def test_a_worker_that_dies_costs_its_page_not_the_audit() -> None:
     assert got == [f"PAGE{n}" for n in range(4)] + ["LOST"] + [f"PAGE{n}" for n in range(5, 9)]
 
 
+def _with_worker(item: str) -> tuple[str, int]:
+    return item.upper(), os.getpid()
+
+
+def test_workers_are_replaced_as_pages_go_by(monkeypatch) -> None:
+    """Pages go to fresh workers in segments, so no worker lives through a whole site
+    (its vocabulary and caches would grow with it); the order stays the paths' order."""
+    import linter.audit.run as run
+
+    monkeypatch.setattr(run, "_PAGES_PER_WORKER", 2)
+    items = [f"page{n}" for n in range(9)]
+    got = list(run._mapped(_with_worker, items, AuditPlan(Engine([]), []), 2, lambda i: ("", 0)))
+    assert [name for name, _ in got] == [item.upper() for item in items]
+    workers = {pid for _, pid in got}
+    assert len(workers) >= 5 and os.getpid() not in workers  # 3 segments of 4, then 1
+
+
 def test_an_audit_without_worker_processes_runs_in_one(site: Path, monkeypatch) -> None:
     """Where the fork server cannot start, the pages are audited in this process."""
     import linter.audit.run as run

@@ -32,10 +32,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _CHUNK = 2  # pages a worker takes at a time: small, so order costs little waiting
-# A worker is replaced after this many chunks. spaCy's vocabulary keeps every new word it
-# meets (about 140 a page here), so a worker that lived through 100,000 pages would grow
-# without end; a fresh fork of the fork server starts from the pipeline as loaded.
-_RECYCLE = 250
+# Workers are replaced after about this many pages each (the pages go to the pool in
+# segments of this many per worker, each segment on fresh workers). spaCy's vocabulary
+# keeps every new word it meets (about 140 a page here), so a worker that lived through
+# 100,000 pages would grow without end; a fresh fork of the fork server starts from the
+# pipeline as loaded. (Not ``max_tasks_per_child``: in Python 3.11 to 3.13 a pool that
+# replaces its workers that way can stop for good, CPython issue gh-115634.)
+_PAGES_PER_WORKER = 500
 
 
 @dataclass
@@ -141,7 +144,8 @@ def _mapped(
 ) -> Iterator[R]:
     """``function`` over ``items`` in order, on ``jobs`` worker processes.
 
-    A worker that dies (killed for memory, a crash in a parser) breaks the pool; the
+    The items go to fresh workers in segments of ``_PAGES_PER_WORKER`` per worker. A
+    worker that dies (killed for memory, a crash in a parser) breaks the pool; the
     items not done go to a fresh pool. If it breaks twice at the same item, that item is
     tried alone, and if that breaks too, ``lost(item)`` stands for its result: one page
     that kills its worker costs that page, never the audit.
@@ -155,7 +159,7 @@ def _mapped(
 
     start, last_break, alone = 0, -1, False
     while start < len(items):
-        batch = items[start : start + 1] if alone else items[start:]
+        batch = items[start : start + (1 if alone else _PAGES_PER_WORKER * jobs)]
         try:
             for result in _on_workers(function, batch, plan, 1 if alone else jobs):
                 yield result
@@ -184,7 +188,6 @@ def _on_workers(
         mp_context=_context(),
         initializer=_start_worker,
         initargs=(plan,),
-        max_tasks_per_child=_RECYCLE,
     )
     try:
         yield from pool.map(function, items, chunksize=_CHUNK)
