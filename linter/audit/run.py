@@ -2,8 +2,9 @@
 
 Both passes run on worker processes when ``jobs > 1``, forked from a fork server that
 has loaded spaCy once. Each worker handles one page at a time and is replaced after 500,
-so its memory stays flat however large the site is; results come back in the order of the paths whatever the number of
-workers, so the report of an audit is the same at ``--jobs 1`` and ``--jobs 8``.
+so its memory stays flat however large the site is; results come back in the order of
+the paths whatever the number of workers, so the report of an audit is the same at
+``--jobs 1`` and ``--jobs 8``.
 """
 
 from __future__ import annotations
