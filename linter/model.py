@@ -157,6 +157,12 @@ class Document:
             self._lines = LineIndex(self.source)
         return self._lines
 
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` of the source, without its newline."""
+        start = self.lines.line_start(line)
+        end = self.source.find("\n", start)
+        return self.source[start : None if end == -1 else end]
+
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """Derived data several checks share (FAQ entries, readability counts, a source
         scan): built on first request, kept as long as the document and no longer."""

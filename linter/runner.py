@@ -62,18 +62,14 @@ def _read_input(path: str) -> bytes:
     return sys.stdin.buffer.read() if path == STDIN else load_bytes(path)
 
 
-def _quoted_lines(source: str, findings: list[Finding]) -> dict[int, Line]:
+def _quoted_lines(doc: Document, findings: list[Finding]) -> dict[int, Line]:
     """The source lines findings point at, kept so reports can quote them later (a long
     line only around its findings: see ``linter.quote``)."""
     spans: dict[int, list[tuple[int, int | None]]] = {}
     for f in findings:
         end = f.end_column - 1 if f.end_line == f.line else None
         spans.setdefault(f.line, []).append((f.column - 1, end))
-    if not spans:
-        return {}
-    return {
-        n: keep_line(line, spans[n]) for n, line in enumerate(source.split("\n"), 1) if n in spans
-    }
+    return {n: keep_line(doc.line_text(n), line_spans) for n, line_spans in spans.items()}
 
 
 def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:
@@ -98,7 +94,7 @@ def result_for(path: str, doc: Document, engine: Engine) -> FileResult:
     result.findings = checked.findings
     result.scores = checked.scores
     result.words = doc.word_count
-    result.lines = _quoted_lines(doc.source, result.findings)
+    result.lines = _quoted_lines(doc, result.findings)
     if checked.errors:
         result.error = "; ".join(checked.errors)
     return result

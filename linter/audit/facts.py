@@ -69,11 +69,8 @@ class _Locator:
 
     def keep_lines(self) -> None:
         """Store the lines of every place located (a site finding is quoted at its start)."""
-        source = self.doc.source
         for line, spans in self.spans.items():
-            start = self.doc.lines.line_start(line)
-            end = source.find("\n", start)
-            self.facts.lines[line] = keep_line(source[start : None if end == -1 else end], spans)
+            self.facts.lines[line] = keep_line(self.doc.line_text(line), spans)
 
 
 def page_facts(
