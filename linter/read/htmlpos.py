@@ -226,8 +226,6 @@ class SourceIndex:
         starting a new search after it.
         """
         source = self.source
-        parts = self._parts
-        runs = self.runs
         pos = 0  # start of the pending text segment
         d = 0  # length of the stream so far
         resume: int | None = 0
@@ -253,14 +251,7 @@ class SourceIndex:
                     # No ">" before the end of the file: the tag runs to the end (and
                     # stopping here keeps later "<" from rescanning to the end each time).
                     break
-                if start > pos:
-                    raw = source[pos:start]
-                    if "&" in raw or "\r" in raw:
-                        d = self._text(pos, start, d)
-                    else:
-                        parts.append(raw)
-                        runs.append((d, pos, start - pos, start - pos))
-                        d += start - pos
+                d = self._text(pos, start, d)
                 pos = end
         self._text(pos, len(source), d)
 
