@@ -243,7 +243,8 @@ def report(corpus: Path, jobs_list: list[int], repeats: list[int], limit: int) -
             )
     print(
         "\nparent MB and worker MB: peak resident size (a forked worker's counts the pages it"
-        "\nshares with the parent); worker own: a worker's peak private memory, sampled"
+        "\nshares with the process it was forked from); worker own: a worker's peak private"
+        "\nmemory, sampled"
     )
     with tempfile.TemporaryDirectory() as folder:
         sample = article(Path(folder))
