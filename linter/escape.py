@@ -13,6 +13,8 @@ import re
 MESSAGE_LIMIT = 500  # characters of a message shown; a message quoting a 200 KB block
 
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+# For a quoted CSV cell, where a line break is data: everything above but CR and LF.
+_UNSAFE_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
@@ -26,9 +28,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def visible(text: str) -> str:
-    """``text`` with control characters and undecodable bytes written as escapes."""
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+def visible(text: str, *, line_breaks: bool = False) -> str:
+    """``text`` with control characters and undecodable bytes written as escapes
+    (``line_breaks``: but CR and LF kept, for a quoted CSV cell)."""
+    unsafe = _UNSAFE_IN_CELL if line_breaks else _UNSAFE
+    return unsafe.sub(_escape, text) if unsafe.search(text) else text
 
 
 def capped(text: str, limit: int = MESSAGE_LIMIT) -> str:

@@ -51,9 +51,7 @@ def _unlisted(error: OSError) -> Unlisted:
     return path
 
 
-def expand_paths(
-    paths: Iterable[str], empty: Callable[[str], None] | None = None
-) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], empty: Callable[[str], None] | None = None) -> Iterator[str]:
     """Files named directly, and files with a known extension under named directories.
 
     A directory that cannot be listed is yielded as an ``Unlisted`` path (reading it

@@ -21,6 +21,8 @@ _EXTENSIONS = {
     ".markdown": "markdown",
 }
 
+EXTENSIONS = tuple(_EXTENSIONS)  # what a directory walk picks up
+
 
 def format_for(path: str) -> str | None:
     """The input format implied by a file name, or ``None`` if it has no known extension."""
@@ -85,6 +87,7 @@ def read_path(path: str, fmt: str | None = None) -> Document:
 
 
 __all__ = [
+    "EXTENSIONS",
     "FORMATS",
     "ReadError",
     "Unlisted",
