@@ -23,7 +23,7 @@ def _target(path: str) -> tuple[str, os.stat_result | None]:
     target = os.path.realpath(path)
     try:
         return target, os.stat(target)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return target, None
 
 
