@@ -166,15 +166,24 @@ def _first_sentence(text: str) -> str:
 
 def _too_deep(text: str) -> bool:
     """Whether collections nest deeper than ``MAX_DEPTH``, found from the parser's events:
-    the parser keeps its own stack, while composing nodes recurses once per level."""
+    the parsers keep their own stack, while composing nodes recurses once per level.
+    libyaml stops at 1,000 levels with an error, so the Python parser counts then."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.CSafeLoader))
+    except (yaml.YAMLError, AttributeError):  # AttributeError: PyYAML without libyaml
+        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def _deeper_than(limit: int, events: Any) -> bool:
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
+            if depth > limit:
                 return True
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
