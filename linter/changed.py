@@ -136,7 +136,8 @@ def read_patch(path: str) -> Changes:
     try:
         data = read_limited(path, PAGE_MAX_BYTES)
     except InputError as error:
-        raise DiffError(f"cannot read diff file {path}: {error.reason}") from None
+        reason = "No such file or directory" if error.reason == "no such file" else error.reason
+        raise DiffError(f"cannot read diff file {path}: {reason}") from None
     text = data.decode("utf-8", "replace")
     if text.strip() and "@@" not in text and "+++ " not in text:
         raise DiffError(f"{path} is not a unified diff")
