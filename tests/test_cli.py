@@ -223,3 +223,26 @@ def test_standard_input_is_read_up_to_the_size_limit(cli, monkeypatch):
     assert result.stderr == (
         "contentlint: <stdin>: file is too large (more than 1,000 bytes; the limit is 1,000)\n"
     )
+
+
+def test_audit_reports_an_unlistable_directory_even_with_include_globs(tmp_path, cli, monkeypatch):
+    import os
+
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / "a.html").write_text("<html><head><title>T</title></head><p>x</p></html>")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli("audit", str(site), "-j", "1", "--include", "*.html", "--format", "json")
+    assert result.exit_code == 2
+    assert f"contentlint: {site / 'locked'}: cannot list the directory: permission denied\n" in (
+        result.stderr
+    )
+    data = json.loads(result.stdout)
+    assert data["summary"]["files"] == 2 and data["summary"]["files_failed"] == 1
