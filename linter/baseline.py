@@ -78,13 +78,6 @@ def write_baseline(path: str, results: Iterable[Any]) -> int:
     return len(entries)
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Kept for callers of the old name: ``linter.output.write_safely``."""
-    from linter.output import write_safely
-
-    write_safely(path, text)
-
-
 @dataclass
 class Baseline:
     """Entries of a baseline file, counted by ``(path, fingerprint)``."""
