@@ -9,10 +9,8 @@ The same fingerprint feeds SARIF ``partialFingerprints`` and GitLab's ``fingerpr
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from linter.model import Finding
 from linter.quote import Line, cut, length
 
 VERSION = 1
+BASELINE_MAX_BYTES = 256 * 1024 * 1024  # about a million recorded findings
 _CONTEXT = 40  # characters of the line kept on each side of the flagged span
 
 
@@ -66,45 +65,17 @@ def fingerprints(results: Iterable[Any]) -> list[tuple[Finding, str]]:
 
 
 def write_baseline(path: str, results: Iterable[Any]) -> int:
-    """Write every finding of ``results`` to ``path`` (atomically); returns the count."""
+    """Write every finding of ``results`` to ``path`` (see ``linter.output``); returns
+    the count."""
+    from linter.output import write_safely
+
     entries = [
         {"code": f.code, "path": portable_path(f.path), "fingerprint": fp, "message": f.message}
         for f, fp in fingerprints(results)
     ]
     payload = {"version": VERSION, "tool": "contentlint", "entries": entries}
-    write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    write_safely(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return len(entries)
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step: a temp file in the same directory, then
-    ``os.replace``, so a reader (or a crash) never sees half a report."""
-    import tempfile
-
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; a report is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """The existing file's permissions, else what a plain ``open`` would give."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 @dataclass
@@ -118,15 +89,24 @@ class Baseline:
         return sum(self.counts.values())
 
 
+def baseline_of(results: Iterable[Any]) -> Baseline:
+    """The baseline ``write_baseline`` records for ``results``, without reading it back."""
+    return Baseline(Counter((portable_path(f.path), fp) for f, fp in fingerprints(results)))
+
+
 def load_baseline(path: str) -> Baseline:
     """Read a baseline written by ``write_baseline``; any problem is a ``BaselineError``."""
+    from linter.inputs import InputError, read_text
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found") from None
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(read_text(path, BASELINE_MAX_BYTES))
+    except InputError as error:
+        if error.reason == "no such file":
+            raise BaselineError(f"{path}: baseline file not found") from None
+        if error.reason == "not UTF-8 text":
+            raise BaselineError(f"{path}: not a contentlint baseline (not UTF-8 text)") from None
+        raise BaselineError(f"{path}: cannot read baseline: {error.reason}") from None
+    except (json.JSONDecodeError, RecursionError) as error:
         raise BaselineError(f"{path}: not a contentlint baseline (invalid JSON: {error})") from None
     if (
         not isinstance(data, dict)

@@ -131,10 +131,13 @@ def parse_diff(text: str, root: Path) -> Changes:
 
 def read_patch(path: str) -> Changes:
     """Changes from a patch file (paths relative to the current directory)."""
+    from linter.inputs import PAGE_MAX_BYTES, InputError, read_limited
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise DiffError(f"cannot read diff file {path}: {error.strerror or error}") from None
+        data = read_limited(path, PAGE_MAX_BYTES)
+    except InputError as error:
+        reason = "No such file or directory" if error.reason == "no such file" else error.reason
+        raise DiffError(f"cannot read diff file {path}: {reason}") from None
     text = data.decode("utf-8", "replace")
     if text.strip() and "@@" not in text and "+++ " not in text:
         raise DiffError(f"{path} is not a unified diff")

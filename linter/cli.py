@@ -30,7 +30,14 @@ class UserError(click.ClickException):
         return self.message
 
     def show(self, file=None) -> None:  # type: ignore[override]
-        click.echo(f"contentlint: error: {self.message}", err=True)
+        _warn(f"error: {self.message}")
+
+
+def _warn(line: str) -> None:
+    """One ``contentlint: ...`` line on standard error, control characters escaped."""
+    from linter.escape import visible
+
+    click.echo(f"contentlint: {visible(line)}", err=True)
 
 
 def _load_rules(
@@ -63,10 +70,11 @@ def _choose_pipeline(model: str | None) -> None:
     from linter import nlp
 
     if model:
-        import importlib.util
+        from linter.config import pipeline_problem
 
-        if importlib.util.find_spec(model) is None:
-            raise UserError(f"spaCy pipeline {model!r} is not installed (see the README)")
+        problem = pipeline_problem(model)
+        if problem:
+            raise UserError(problem)
     nlp.configure(model)
 
 
@@ -92,20 +100,42 @@ def _pair_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tu
     return [(fmt, outputs[n] if n < len(outputs) else "-") for n, fmt in enumerate(formats)]
 
 
-def _emit(report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool) -> None:
-    """Render each report to its destination; files are replaced atomically."""
-    from linter.baseline import write_atomic
+def _check_destinations(paths: list[str]) -> None:
+    """Refuse, before any work, a destination whose directory is missing or unwritable:
+    finding out after an hour-long audit would lose the audit."""
+    from linter.output import destination_problem
+
+    for path in paths:
+        problem = destination_problem(path)
+        if problem:
+            raise UserError(f"cannot write {path}: {problem}")
+
+
+def _write(destination: str, text: str) -> bool:
+    """Write one report; a failure is its own error line (False), not the end of the run."""
+    from linter.output import write_safely
+
+    try:
+        write_safely(destination, text)
+    except OSError as error:
+        _warn(f"cannot write {destination}: {error.strerror or error}")
+        return False
+    return True
+
+
+def _emit(report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool) -> int:
+    """Render each report to its destination (each on its own: one that fails loses no
+    other); returns how many could not be written."""
     from linter.report import render
 
+    failures = 0
     for fmt, destination in destinations:
         if destination == "-":
             text = render(report, fmt, color=color and fmt == "text", quiet=quiet)
             click.echo(text, nl=False, color=color and fmt == "text")
             continue
-        try:
-            write_atomic(destination, render(report, fmt, quiet=quiet))
-        except OSError as error:
-            raise UserError(f"cannot write {destination}: {error.strerror or error}") from None
+        failures += not _write(destination, render(report, fmt, quiet=quiet))
+    return failures
 
 
 def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str, ...]):
@@ -122,23 +152,37 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _apply_baseline(report, baseline_path: str | None, write_path: str | None) -> None:
-    """Write and/or apply a baseline; writing one hides everything it just recorded."""
-    if baseline_path is None and write_path is None:
-        return
-    from linter.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+def _load_baseline(baseline_path: str | None):
+    """The ``--baseline`` to apply, read before the run so a bad one costs no work."""
+    if baseline_path is None:
+        return None
+    from linter.baseline import BaselineError, load_baseline
 
     try:
-        if write_path is not None:
-            count = write_baseline(write_path, report.files)
-            click.echo(f"contentlint: wrote {count} finding(s) to baseline {write_path}", err=True)
-            baseline_path = write_path
-        baseline = load_baseline(baseline_path)
+        return load_baseline(baseline_path)
     except BaselineError as error:
         raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"cannot write {write_path}: {error.strerror or error}") from None
+
+
+def _apply_baseline(report, baseline, write_path: str | None) -> int:
+    """Write and/or apply a baseline; writing one hides everything it just recorded.
+    Returns 1 when the baseline could not be written (the reports are still written)."""
+    if baseline is None and write_path is None:
+        return 0
+    from linter.baseline import apply_baseline, baseline_of, write_baseline
+
+    failed = 0
+    if write_path is not None:
+        try:
+            count = write_baseline(write_path, report.files)
+        except OSError as error:
+            _warn(f"cannot write {write_path}: {error.strerror or error}")
+            failed = 1
+        else:
+            _warn(f"wrote {count} finding(s) to baseline {write_path}")
+        baseline = baseline_of(report.files)
     report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
+    return failed
 
 
 def _settings(questions_file: str | None, keyphrase: str | None, model: str | None):
@@ -281,7 +325,7 @@ def check(
     2: a usage, configuration or input error.
     """
     from linter.engine import Engine
-    from linter.report import Report
+    from linter.report import Report, make_printable
     from linter.runner import lint_paths
 
     if dry_run and not fix:
@@ -296,27 +340,39 @@ def check(
     changes = _changed_lines(diff_ref, diff_file, paths)
     config, rules, catalogue = _load_rules(config_path, _split(select), _split(ignore), settings)
     _choose_pipeline(config.settings.get("nlp.model") or None)
+    baseline = _load_baseline(baseline_path)
+    written = [path for _, path in destinations]
+    _check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
     engine = Engine(rules, known=catalogue)
     report = Report(fail_on=threshold, rules=rules)
     fixed = _run_fixes(paths, engine, format_in, dry_run, report) if fix else None
-    for result in [] if fix else lint_paths(paths, engine, format_in):
+    for result in [] if fix else lint_paths(paths, engine, format_in, _nothing_to_lint):
         report.files.append(result)
         if result.error is not None:
-            click.echo(f"contentlint: {result.path}: {result.error}", err=True)
+            _warn(f"{result.path}: {result.error}")
+    make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
         sys.exit(0 if exit_zero and report.exit_code() == 1 else report.exit_code())
-    _apply_baseline(report, baseline_path, write_baseline_path)
+    failures = _apply_baseline(report, baseline, write_baseline_path)
     if changes is not None:
         from linter.changed import filter_results
 
         filter_results(report.files, changes, rules)
-    _emit(report, destinations, color=not no_color and sys.stdout.isatty(), quiet=quiet)
+    color = not no_color and sys.stdout.isatty()
+    failures += _emit(report, destinations, color=color, quiet=quiet)
     if fixed and not quiet:
         click.echo(fixed, err=output_format != "text")
-    code = report.exit_code()
+    code = 2 if failures else report.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _nothing_to_lint(directory: str) -> None:
+    """A named directory without a single file to lint: said, not an error."""
+    from linter.read import EXTENSIONS
+
+    _warn(f"{directory}: no files to lint (looked for {', '.join(EXTENSIONS)})")
 
 
 def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
@@ -328,9 +384,9 @@ def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
     for outcome in fix_paths(paths, engine, fmt, dry_run):
         report.files.append(outcome.result)
         if outcome.result.error is not None:
-            click.echo(f"contentlint: {outcome.result.path}: {outcome.result.error}", err=True)
+            _warn(f"{outcome.result.path}: {outcome.result.error}")
         if outcome.note:
-            click.echo(f"contentlint: {outcome.result.path}: {outcome.note}", err=True)
+            _warn(f"{outcome.result.path}: {outcome.note}")
         if dry_run and outcome.diff:
             click.echo(outcome.diff, nl=False)
         if outcome.applied:
@@ -422,7 +478,7 @@ def audit(
     from linter.audit.paths import PathListError, audit_paths, read_path_list
     from linter.audit.run import AuditPlan, default_jobs, run_audit
     from linter.engine import Engine
-    from linter.report import Report
+    from linter.report import Report, make_printable
 
     if compare and not db_path:
         raise UserError("--compare needs --db FILE, the history to compare with")
@@ -446,8 +502,10 @@ def audit(
     config, rules, catalogue = _load_rules(config_path, _split(select), _split(ignore), settings)
     pipeline = config.settings.get("nlp.model") or None
     _choose_pipeline(pipeline)
+    baseline = _load_baseline(baseline_path)
+    _check_destinations([path for _, path in destinations])
     history = _open_history(db_path)
-    pages = audit_paths(named, include, exclude)
+    pages = audit_paths(named, include, exclude, _nothing_to_lint)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
     page_rules = Engine(rules, known=catalogue)
     site_rules = [r for r in rules if r.scope == "corpus"]
@@ -462,17 +520,24 @@ def audit(
     seconds = time.time() - started
     threshold = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
     report = Report(outcome.files, fail_on=threshold, rules=rules, interrupted=outcome.interrupted)
+    make_printable(report)
     for result in report.failed_files:
-        click.echo(f"contentlint: {result.path}: {result.error}", err=True)
+        _warn(f"{result.path}: {result.error}")
     for problem in outcome.errors:
-        click.echo(f"contentlint: {problem}", err=True)
-    _apply_baseline(report, baseline_path, None)
-    if history is not None:
-        _record_history(history, db_path, compare, report, started, seconds, named, quiet)
-    _emit_audit(report, destinations, seconds, workers, color=not no_color, quiet=quiet)
+        _warn(str(problem))
+    _apply_baseline(report, baseline, None)
+    # Reports first, each on its own, then history: a locked database loses no report.
+    failures = 0
+    readable = history is not None and _compare_history(history, compare, report)
+    failures += history is not None and not readable
+    failures += _emit_audit(report, destinations, seconds, workers, color=not no_color, quiet=quiet)
+    if readable:
+        failures += not _record_history(history, db_path, report, started, seconds, named, quiet)
+    elif history is not None:
+        history.close()
     if outcome.interrupted:
         sys.exit(130)
-    code = report.exit_code()
+    code = 2 if failures else report.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
@@ -496,24 +561,32 @@ def _open_history(db_path: str | None):
         raise UserError(str(error)) from None
 
 
-def _record_history(conn, db_path, compare, report, started, seconds, named, quiet) -> None:
-    """Compare with an earlier audit (before recording this one), then record it."""
-    from datetime import UTC, datetime
-
-    from linter.history import (
-        HistoryError,
-        config_hash,
-        record_run,
-        render_comparison,
-        resolve_run,
-        trend,
-    )
+def _compare_history(conn, compare: str | None, report) -> bool:
+    """Fill ``report.comparison`` and ``report.trend`` from the history (the reports show
+    them); False, after its error line, when the database cannot be read."""
+    from linter.history import HistoryError, NoEarlierRun, resolve_run, trend
     from linter.history import compare as compare_runs
 
     try:
         if compare:
-            report.comparison = compare_runs(conn, resolve_run(conn, compare), report)
+            try:
+                report.comparison = compare_runs(conn, resolve_run(conn, compare), report)
+            except NoEarlierRun:
+                _warn("nothing to compare yet: this is the first audit in the history")
         report.trend = trend(conn)  # earlier audits; the HTML report adds this one
+    except HistoryError as error:
+        _warn(str(error))
+        return False
+    return True
+
+
+def _record_history(conn, db_path, report, started, seconds, named, quiet) -> bool:
+    """Record this audit (after its reports are written); False after its error line."""
+    from datetime import UTC, datetime
+
+    from linter.history import HistoryError, config_hash, record_run, render_comparison
+
+    try:
         run = record_run(
             conn,
             report,
@@ -523,21 +596,24 @@ def _record_history(conn, db_path, compare, report, started, seconds, named, qui
             paths=named,
         )
     except HistoryError as error:
-        raise UserError(str(error)) from None
+        _warn(str(error))
+        return False
     finally:
         conn.close()
     if not quiet:
-        click.echo(f"contentlint: recorded audit {run} in {db_path}", err=True)
+        _warn(f"recorded audit {run} in {db_path}")
         if report.comparison is not None:
             click.echo(render_comparison(report.comparison), err=True, nl=False)
+    return True
 
 
-def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> None:
-    """The summary and the other reports; CSV of pages and the summary are audit-only."""
+def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> int:
+    """The summary and the other reports; CSV of pages and the summary are audit-only.
+    Returns how many could not be written."""
     from linter.audit.summary import render_summary
-    from linter.baseline import write_atomic
 
     rest = []
+    failures = 0
     for fmt, destination in destinations:
         if fmt not in ("summary", "pages-csv"):
             rest.append((fmt, destination))
@@ -553,11 +629,8 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
         if destination == "-":
             click.echo(text, nl=False)
             continue
-        try:
-            write_atomic(destination, text)
-        except OSError as error:
-            raise UserError(f"cannot write {destination}: {error.strerror or error}") from None
-    _emit(report, rest, color=color and sys.stdout.isatty(), quiet=quiet)
+        failures += not _write(destination, text)
+    return failures + _emit(report, rest, color=color and sys.stdout.isatty(), quiet=quiet)
 
 
 @main.command()

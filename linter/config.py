@@ -22,6 +22,12 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file."""
 
 
+# Hostile or mistaken values get a one-line error naming the key instead of slow runs:
+# limits far above anything a real config holds.
+MAX_STRING = 4096  # characters of one string value
+MAX_ITEMS = 1000  # entries of one list or table
+MAX_DEPTH = 8  # tables and lists inside one another (the deepest real one has 3)
+
 _KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo", "nlp"}
 
 # Run-wide settings: tables of the config whose values reach the rules that declare them
@@ -56,9 +62,28 @@ def _string_list(value: Any, key: str, where: str) -> list[str]:
     return value
 
 
+def _check_sizes(value: Any, key: str, where: str, depth: int = 0) -> None:
+    """Refuse strings, lists, tables and nesting beyond the limits above, naming the key."""
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{where}: {key}: nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str) and len(value) > MAX_STRING:
+        raise ConfigError(f"{where}: {key}: string longer than {MAX_STRING:,} characters")
+    if isinstance(value, list | dict) and len(value) > MAX_ITEMS:
+        raise ConfigError(f"{where}: {key}: more than {MAX_ITEMS:,} entries")
+    if isinstance(value, dict):
+        for name, item in value.items():
+            _check_sizes(item, f"{key}.{name}" if key else str(name), where, depth + 1)
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _check_sizes(item, f"{key}[{number}]", where, depth + 1)
+
+
 def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     """Validate a ``[tool.contentlint]`` table."""
     where = str(path) if path else "config"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: [tool.contentlint] must be a table")
+    _check_sizes(data, "", where)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(
@@ -71,8 +96,10 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: severity must be a table of rule = level")
     for rule, level in severity.items():
+        if not isinstance(level, str):
+            raise ConfigError(f"{where}: severity.{rule} must be a string (error, warning, info)")
         try:
-            config.severity[rule] = Severity.parse(str(level))
+            config.severity[rule] = Severity.parse(level)
         except ValueError as error:
             raise ConfigError(f"{where}: severity.{rule}: {error}") from None
     params = data.get("params", {})
@@ -85,8 +112,10 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     ]
     config.settings = _parse_settings(data, where)
     if "fail_on" in data:
+        if not isinstance(data["fail_on"], str):
+            raise ConfigError(f"{where}: fail_on must be a string (error, warning, info)")
         try:
-            config.fail_on = Severity.parse(str(data["fail_on"]))
+            config.fail_on = Severity.parse(data["fail_on"])
         except ValueError as error:
             raise ConfigError(f"{where}: fail_on: {error}") from None
     return config
@@ -107,27 +136,58 @@ def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: unknown key {table}.{key} (known: {known})")
             if not type_ok(schema[key], value):
                 raise ConfigError(f"{where}: {table}.{key} must be {type_name(schema[key])}")
+            if (table, key) == ("nlp", "model") and value:
+                problem = pipeline_problem(value)
+                if problem:
+                    raise ConfigError(f"{where}: nlp.model: {problem}")
             settings[f"{table}.{key}"] = value
     return settings
 
 
+def pipeline_problem(name: str) -> str | None:
+    """Why ``name`` is not an installed spaCy pipeline package, or None if it is one.
+
+    Only a plain identifier is looked up (``../../x`` or ``a.b`` never reach the import
+    system, and a top-level ``find_spec`` runs no code); the package must hold spaCy's
+    ``meta.json`` or ``config.cfg``, so ``os`` is refused here and not on every file.
+    """
+    import importlib.util
+    import keyword
+
+    if not name.isidentifier() or keyword.iskeyword(name):
+        return f"{name!r} is not a spaCy pipeline name (a package name such as en_core_web_sm)"
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return f"spaCy pipeline {name!r} is not installed (see the README)"
+    for location in spec.submodule_search_locations or ():
+        base = Path(location)
+        if (base / "meta.json").is_file() or (base / "config.cfg").is_file():
+            return None
+    return f"{name!r} is installed but is not a spaCy pipeline (no meta.json or config.cfg)"
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML at ``path``, read only up to ``CONFIG_MAX_BYTES`` (``/dev/zero`` too)."""
+    from linter.inputs import CONFIG_MAX_BYTES, InputError, read_text
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        return tomllib.loads(read_text(str(path), CONFIG_MAX_BYTES))
+    except InputError as error:
+        raise ConfigError(f"{path}: cannot read: {error.reason}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def load_config_file(path: Path) -> Config:
     """Read a named config file: a ``pyproject.toml`` or a ``.contentlint.toml``."""
     data = _read_toml(path)
+    tool = data.get("tool", {})
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("contentlint", {})
-    elif "tool" in data and "contentlint" in data.get("tool", {}):
-        data = data["tool"]["contentlint"]
+        data = tool.get("contentlint", {}) if isinstance(tool, dict) else {}
+    elif isinstance(tool, dict) and "contentlint" in tool:
+        data = tool["contentlint"]
     return parse_config(data, path)
 
 
@@ -141,7 +201,8 @@ def discover(start: Path | None = None) -> Config:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             data = _read_toml(pyproject)
-            if "contentlint" in data.get("tool", {}):
+            tool = data.get("tool", {})
+            if isinstance(tool, dict) and "contentlint" in tool:
                 return parse_config(data["tool"]["contentlint"], pyproject)
     return Config()
 

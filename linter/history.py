@@ -86,6 +86,15 @@ class HistoryError(Exception):
     """A history database that cannot be used; the one-line message names the file."""
 
 
+class NoEarlierRun(HistoryError):
+    """``--compare last`` on a database that holds no audit yet: nothing to compare."""
+
+
+# Seconds a writer waits for another one's lock before giving up (module-level so tests
+# can shorten it instead of waiting).
+BUSY_TIMEOUT = 5.0
+
+
 class _Connection(sqlite3.Connection):
     """A connection that remembers the file it opened, so errors can name it."""
 
@@ -194,7 +203,7 @@ def _migrate(conn: sqlite3.Connection, migrations: Sequence[str]) -> None:
 
 
 def open_db(
-    path: str, *, migrations: Sequence[str] = MIGRATIONS, timeout: float = 5.0
+    path: str, *, migrations: Sequence[str] = MIGRATIONS, timeout: float | None = None
 ) -> sqlite3.Connection:
     """Open (creating if needed) the history database at ``path``, schema up to date.
 
@@ -202,7 +211,8 @@ def open_db(
     The connection is in autocommit mode: every writer here opens its own transaction.
     """
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, factory=_Connection)
+        wait = BUSY_TIMEOUT if timeout is None else timeout
+        conn = sqlite3.connect(path, timeout=wait, isolation_level=None, factory=_Connection)
     except sqlite3.Error as error:
         raise _explain(path, error) from None
     conn.path = path
@@ -363,7 +373,7 @@ def resolve_run(conn: sqlite3.Connection, ref: str) -> int:
         if ref.lower() == "last":
             row = conn.execute("SELECT max(id) FROM runs").fetchone()
             if row[0] is None:
-                raise HistoryError(f"{path}: no earlier run to compare with")
+                raise NoEarlierRun(f"{path}: no earlier run to compare with")
             return int(row[0])
         if not ref.isdigit():
             raise HistoryError(f"{path}: {ref!r} is not a run id (give a number or 'last')")

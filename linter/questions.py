@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
+
+from linter.inputs import InputError, read_text
+
+QUESTIONS_MAX_BYTES = 8 * 1024 * 1024
 
 
 class QuestionsError(Exception):
@@ -17,13 +20,12 @@ class QuestionsError(Exception):
 
 def load_questions(path: str) -> list[str]:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise QuestionsError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise QuestionsError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise QuestionsError(f"{path}: cannot read: {error.strerror or error}") from None
+        text = read_text(path, QUESTIONS_MAX_BYTES, encoding="utf-8-sig")
+    except InputError as error:
+        reason = error.reason
+        if reason not in ("no such file", "not UTF-8 text"):
+            reason = f"cannot read: {reason}"
+        raise QuestionsError(f"{path}: {reason}") from None
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise QuestionsError(f"{path}: no questions in the file")

@@ -7,6 +7,7 @@ believes is running when it is not.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,6 +40,10 @@ _KEYS = {
 }
 _REQUIRED = ("code", "name", "category", "severity", "check", "message", "description")
 _EXAMPLE_KEYS = {"fail", "pass", "format", "title", "count", "params"}
+_STRING_KEYS = ("code", "name", "category", "severity", "check", "message", "summary")
+_STRING_KEYS += ("description", "scope")
+RULE_MAX_BYTES = 1024 * 1024  # one rule file; the largest shipped one is under 10 KB
+MAX_DEPTH = 20  # YAML collections inside one another (PyYAML recurses once per level)
 
 
 class RuleError(Exception):
@@ -103,16 +108,20 @@ def _unpickle_rule(*fields: Any) -> Rule:
 
 
 def type_ok(default: Any, value: Any) -> bool:
+    """Whether ``value`` may replace ``default``: the same type, a number not negative
+    when the default is not (counts, lengths, ratios), a list of the default's item type
+    (of strings when the default list is empty)."""
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):
-        return isinstance(value, int) and not isinstance(value, bool)
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return ok and (default < 0 or value >= 0)
     if isinstance(default, float):
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return ok and math.isfinite(value) and (default < 0 or value >= 0)
     if isinstance(default, list):
-        return isinstance(value, list) and all(
-            not default or type_ok(default[0], item) for item in value
-        )
+        item = default[0] if default else ""
+        return isinstance(value, list) and all(type_ok(item, v) for v in value)
     if default is None:
         return True
     return isinstance(value, type(default))
@@ -120,8 +129,10 @@ def type_ok(default: Any, value: Any) -> bool:
 
 def type_name(default: Any) -> str:
     if isinstance(default, list):
-        inner = type(default[0]).__name__ if default else "value"
+        inner = type(default[0]).__name__ if default else "str"
         return f"a list of {inner}"
+    if isinstance(default, int | float) and not isinstance(default, bool) and default >= 0:
+        return "an integer, 0 or more" if isinstance(default, int) else "a number, 0 or more"
     return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
         type(default), type(default).__name__
     )
@@ -133,6 +144,8 @@ def validate_params(module: ModuleType, params: Any, where: str) -> dict[str, An
         raise RuleError(f"{where}: params must be a mapping")
     defaults: dict[str, Any] = getattr(module, "PARAMS", {})
     for key, value in params.items():
+        if not isinstance(key, str):
+            raise RuleError(f"{where}: param names must be strings, not {key!r}")
         if key not in defaults:
             known = ", ".join(sorted(defaults)) or "none"
             raise RuleError(f"{where}: unknown param {key!r} (known: {known})")
@@ -151,15 +164,50 @@ def _first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-def _parse_yaml(text: str) -> Any:
+def _too_deep(text: str) -> bool:
+    """Whether collections nest deeper than ``MAX_DEPTH``, found from the parser's events:
+    the parsers keep their own stack, while composing nodes recurses once per level.
+    libyaml stops at 1,000 levels with an error, so the Python parser counts then."""
+    import yaml
+
+    try:
+        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.CSafeLoader))
+    except (yaml.YAMLError, AttributeError):  # AttributeError: PyYAML without libyaml
+        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def _deeper_than(limit: int, events: Any) -> bool:
+    import yaml
+
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limit:
+                return True
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return False
+
+
+def _parse_yaml(text: str, check_depth: bool = True) -> Any:
     """``yaml.safe_load(text)``, through libyaml when PyYAML has it (the wheels do).
 
     The C loader reads the same documents at a tenth of the time, which is most of
     loading the catalogue on every run. Its error messages are worded differently, so a
     file it rejects is parsed again by the Python loader, whose error is reported.
+    ``check_depth`` refuses collections nested deeper than ``MAX_DEPTH`` first (skipped
+    for the shipped catalogue); the error is a ``RuleError`` without the file name.
     """
     import yaml
 
+    if check_depth:
+        try:
+            deep = _too_deep(text)
+        except yaml.YAMLError:
+            deep = False  # reported below, with the Python loader's wording
+        if deep:
+            raise RuleError(f"YAML nested more than {MAX_DEPTH} levels deep")
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is not None:
         try:
@@ -169,17 +217,62 @@ def _parse_yaml(text: str) -> Any:
     return yaml.safe_load(text)
 
 
-def load_rule(path: Path) -> Rule:
-    """Parse and validate one rule file."""
+def _check_types(data: dict[Any, Any], where: str) -> None:
+    """Every key a string, every known field of the type the schema says."""
+    odd = [key for key in data if not isinstance(key, str)]
+    if odd:
+        raise RuleError(f"{where}: keys must be strings, not {odd[0]!r}")
+    for key in _STRING_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            raise RuleError(f"{where}: {key} must be a string")
+    formats = data.get("formats", [])
+    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+        raise RuleError(f"{where}: formats must be a list drawn from {', '.join(FORMATS)}")
+
+
+def _check_example(example: Any, number: int, module: ModuleType, where: str) -> None:
+    """One ``examples`` entry: exactly one of fail/pass, each field of its type."""
+    if (
+        not isinstance(example, dict)
+        or not all(isinstance(key, str) for key in example)
+        or ("fail" in example) == ("pass" in example)
+        or set(example) - _EXAMPLE_KEYS
+    ):
+        raise RuleError(
+            f"{where}: example {number} must have exactly one of fail/pass "
+            f"and only keys {', '.join(sorted(_EXAMPLE_KEYS))}"
+        )
+    for key in ("fail", "pass"):  # a page, or the pages of a site rule's example
+        value = example.get(key, "")
+        pages = value if isinstance(value, list) else [value]
+        if not pages or not all(isinstance(page, str) for page in pages):
+            raise RuleError(f"{where}: example {number}: {key} must be text or a list of texts")
+    if not isinstance(example.get("title", ""), str):
+        raise RuleError(f"{where}: example {number}: title must be a string")
+    if "format" in example and example["format"] not in FORMATS:
+        raise RuleError(f"{where}: example {number}: format must be one of {', '.join(FORMATS)}")
+    count = example.get("count", 0)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise RuleError(f"{where}: example {number}: count must be an integer, 0 or more")
+    if "params" in example:
+        validate_params(module, example["params"], f"{where}: example {number}")
+
+
+def load_rule(path: Path, check_depth: bool = True) -> Rule:
+    """Parse and validate one rule file (``check_depth``: see ``_parse_yaml``)."""
     import yaml
+
+    from linter.inputs import InputError, read_text
 
     where = str(path)
     try:
-        data = _parse_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RuleError(f"{where}: cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise RuleError(f"{where}: not UTF-8 text") from None
+        data = _parse_yaml(read_text(where, RULE_MAX_BYTES), check_depth)
+    except InputError as error:
+        raise RuleError(f"{where}: cannot read: {error.reason}") from None
+    except RuleError as error:
+        raise RuleError(f"{where}: {error}") from None
+    except RecursionError:
+        raise RuleError(f"{where}: YAML nested too deeply") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
@@ -187,6 +280,7 @@ def load_rule(path: Path) -> Rule:
         raise RuleError(f"{where}: invalid YAML{at}: {problem}") from None
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a YAML mapping")
+    _check_types(data, where)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise RuleError(f"{where}: unknown key(s): {', '.join(unknown)}")
@@ -222,17 +316,7 @@ def load_rule(path: Path) -> Rule:
     if not isinstance(examples, list):
         raise RuleError(f"{where}: examples must be a list")
     for number, example in enumerate(examples, 1):
-        if (
-            not isinstance(example, dict)
-            or ("fail" in example) == ("pass" in example)
-            or set(example) - _EXAMPLE_KEYS
-        ):
-            raise RuleError(
-                f"{where}: example {number} must have exactly one of fail/pass "
-                f"and only keys {', '.join(sorted(_EXAMPLE_KEYS))}"
-            )
-        if "params" in example:
-            validate_params(module, example["params"], f"{where}: example {number}")
+        _check_example(example, number, module, where)
     merged = {**getattr(module, "PARAMS", {}), **params}
     description = str(data["description"]).strip()
     return Rule(
@@ -261,17 +345,20 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def load_pack(directory: Path) -> list[Rule]:
+def load_pack(directory: Path, check_depth: bool = True) -> list[Rule]:
     """Every ``*.yaml``/``*.yml`` rule below ``directory``, sorted by path."""
     if not directory.is_dir():
         raise RuleError(f"{directory}: rule pack directory not found")
-    files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [load_rule(p) for p in files]
+    try:
+        files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml"))
+    except OSError as error:
+        raise RuleError(f"{directory}: cannot list the rule pack: {error.strerror}") from None
+    return [load_rule(p, check_depth) for p in files if not p.is_dir()]
 
 
 @cache
 def _builtin() -> tuple[Rule, ...]:
-    return tuple(load_pack(builtin_rules_dir()))
+    return tuple(load_pack(builtin_rules_dir(), check_depth=False))
 
 
 def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:

@@ -7,15 +7,15 @@ error. Nothing is skipped silently.
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from linter.engine import Engine
+from linter.escape import visible
 from linter.model import Document, Finding
 from linter.quote import Line, keep_line
-from linter.read import ReadError, format_for, load_bytes, read_bytes
+from linter.read import ReadError, Unlisted, format_for, load_bytes, read_bytes
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -43,23 +43,45 @@ class FileResult:
         }
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files named directly, and files with a known extension under named directories."""
+def _unlisted(error: OSError) -> Unlisted:
+    """The directory a walk could not list, carrying the reason for its file result."""
+    path = Unlisted(error.filename if error.filename is not None else "?")
+    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    path.problem = f"cannot list the directory: {reason or error}"
+    return path
+
+
+def expand_paths(paths: Iterable[str], empty: Callable[[str], None] | None = None) -> Iterator[str]:
+    """Files named directly, and files with a known extension under named directories.
+
+    A directory that cannot be listed is yielded as an ``Unlisted`` path (reading it
+    reports why), so it counts as a file error instead of vanishing; ``empty`` is told
+    of a named directory that holds no file to lint.
+    """
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or not os.path.isdir(path):
             yield path
-        elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if format_for(name):
-                        yield os.path.join(root, name)
-        else:
-            yield path
+            continue
+        found = failed = False
+        problems: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=problems.append):
+            failed = failed or bool(problems)
+            while problems:
+                yield _unlisted(problems.pop(0))
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if format_for(name):
+                    found = True
+                    yield os.path.join(root, name)
+        failed = failed or bool(problems)
+        for problem in problems:
+            yield _unlisted(problem)
+        if not (found or failed) and empty is not None:
+            empty(path)
 
 
 def _read_input(path: str) -> bytes:
-    return sys.stdin.buffer.read() if path == STDIN else load_bytes(path)
+    return load_bytes(path)  # standard input too, with the same size limit
 
 
 def _quoted_lines(doc: Document, findings: list[Finding]) -> dict[int, Line]:
@@ -74,7 +96,7 @@ def _quoted_lines(doc: Document, findings: list[Finding]) -> dict[int, Line]:
 
 def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:
     """Read, parse and check one input; errors become ``FileResult.error``."""
-    shown = STDIN_NAME if path == STDIN else path
+    shown = STDIN_NAME if path == STDIN else visible(path)
     result = FileResult(shown, fmt or format_for(path))
     try:
         doc = read_bytes(_read_input(path), shown, fmt)
@@ -101,8 +123,11 @@ def result_for(path: str, doc: Document, engine: Engine) -> FileResult:
 
 
 def lint_paths(
-    paths: Iterable[str], engine: Engine, fmt: str | None = None
+    paths: Iterable[str],
+    engine: Engine,
+    fmt: str | None = None,
+    empty: Callable[[str], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Results for every input under ``paths``, in order."""
-    for path in expand_paths(paths):
+    """Results for every input under ``paths``, in order (``empty``: see expand_paths)."""
+    for path in expand_paths(paths, empty):
         yield lint_one(path, engine, fmt)

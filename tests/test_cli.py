@@ -171,3 +171,78 @@ def test_unknown_model_is_a_usage_error(cli, tmp_path):
     assert result.stderr.strip() == (
         "contentlint: error: spaCy pipeline 'no_such_pipeline_xyz' is not installed (see the README)"
     )
+
+
+# -- directories that cannot be listed, or hold nothing to lint ------------------------
+
+
+def test_an_unlistable_directory_is_a_file_error_counted_in_the_summary(tmp_path, cli, monkeypatch):
+    import os
+
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / "a.txt").write_text("Fine text here.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # what a directory without read permission does for non-root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli("check", str(site))
+    assert result.exit_code == 2
+    locked = site / "locked"
+    assert result.stderr == f"contentlint: {locked}: cannot list the directory: permission denied\n"
+    assert result.output.endswith("in 2 files. 1 file could not be linted.\n")
+
+
+def test_a_named_directory_with_no_file_to_lint_is_said_and_exit_0(tmp_path, cli):
+    (tmp_path / "notes.rst").write_text("Not a format we read.\n", encoding="utf-8")
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"contentlint: {tmp_path}: no files to lint "
+        "(looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown)\n"
+    )
+
+
+def test_a_dangling_symlink_named_directly_is_a_file_error(tmp_path, cli):
+    (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    result = cli("check", str(tmp_path / "gone.html"))
+    assert result.exit_code == 2
+    assert result.stderr == f"contentlint: {tmp_path / 'gone.html'}: broken symbolic link\n"
+
+
+def test_standard_input_is_read_up_to_the_size_limit(cli, monkeypatch):
+    import linter.read as read
+
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+    result = cli("check", "-", input="word " * 1000)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "contentlint: <stdin>: file is too large (more than 1,000 bytes; the limit is 1,000)\n"
+    )
+
+
+def test_audit_reports_an_unlistable_directory_even_with_include_globs(tmp_path, cli, monkeypatch):
+    import os
+
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / "a.html").write_text("<html><head><title>T</title></head><p>x</p></html>")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli("audit", str(site), "-j", "1", "--include", "*.html", "--format", "json")
+    assert result.exit_code == 2
+    assert f"contentlint: {site / 'locked'}: cannot list the directory: permission denied\n" in (
+        result.stderr
+    )
+    data = json.loads(result.stdout)
+    assert data["summary"]["files"] == 2 and data["summary"]["files_failed"] == 1

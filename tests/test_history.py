@@ -405,3 +405,45 @@ def test_history_of_a_file_that_is_not_a_database_is_one_line(cli, site):
         "contentlint: error: page.html: not a contentlint history database"
         " (file is not a database)\n"
     )
+
+
+# -- reports come before history -------------------------------------------------------
+
+
+def test_a_database_locked_at_the_end_loses_no_report(cli, site, monkeypatch):
+    write(site / "a.txt", BEFORE)
+    assert cli("audit", "a.txt", "-j", "1", "--db", "audits.sqlite", "-q").exit_code == 0
+    monkeypatch.setattr(history, "BUSY_TIMEOUT", 0.05)
+    holder = sqlite3.connect("audits.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer: readers may still read
+    try:
+        result = cli(
+            "audit", "a.txt", "-j", "1", "--db", "audits.sqlite", "--compare", "last",
+            "--format", "json", "--output", "report.json", "--csv", "report.csv",
+        )  # fmt: skip
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 2
+    assert (
+        "contentlint: audits.sqlite: database is locked (is another contentlint writing to it?)\n"
+        in result.stderr
+    )
+    assert json.loads((site / "report.json").read_text())["summary"]["files"] == 1
+    assert (site / "report.csv").read_text().startswith("path,line,column")
+    conn = history.open_db("audits.sqlite")
+    assert len(history.list_runs(conn)) == 1  # the first audit only
+    conn.close()
+
+
+def test_compare_last_on_a_new_database_says_so_and_records_the_run(cli, site):
+    write(site / "a.txt", BEFORE)
+    result = cli("audit", "a.txt", "-j", "1", "--db", "new.sqlite", "--compare", "last")
+    assert result.exit_code == 0
+    assert "contentlint: nothing to compare yet: this is the first audit in the history\n" in (
+        result.stderr
+    )
+    assert "contentlint: recorded audit 1 in new.sqlite\n" in result.stderr
+    conn = history.open_db("new.sqlite")
+    assert [run["id"] for run in history.list_runs(conn)] == [1]
+    conn.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from linter.model import Document
-from linter.read.decode import ReadError, decode
+from linter.read.decode import MAX_BYTES, ReadError, decode
 
 FORMATS = ("html", "text", "markdown")
 _EXTENSIONS = {
@@ -20,6 +20,8 @@ _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
+
+EXTENSIONS = tuple(_EXTENSIONS)  # what a directory walk picks up
 
 
 def format_for(path: str) -> str | None:
@@ -59,18 +61,24 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     return parse(text, path, fmt)
 
 
+class Unlisted(str):
+    """A directory path the walk could not list; reading it reports ``problem``."""
+
+    problem: str = "cannot list the directory"
+
+
 def load_bytes(path: str) -> bytes:
-    """The bytes of ``path``; raises ``ReadError`` with a one-line reason."""
+    """The bytes of ``path`` (``-``: standard input), read only up to the size limit:
+    raises ``ReadError`` with a one-line reason for a FIFO, a device, a directory or a
+    file over ``MAX_BYTES``, before reading more than ``MAX_BYTES + 1`` bytes of it."""
+    from linter.inputs import InputError, read_limited
+
+    if isinstance(path, Unlisted):
+        raise ReadError(path.problem)
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except OSError as error:
-        raise ReadError(error.strerror or str(error)) from None
+        return read_limited(path, MAX_BYTES)
+    except InputError as error:
+        raise ReadError(error.reason) from None
 
 
 def read_path(path: str, fmt: str | None = None) -> Document:
@@ -79,8 +87,10 @@ def read_path(path: str, fmt: str | None = None) -> Document:
 
 
 __all__ = [
+    "EXTENSIONS",
     "FORMATS",
     "ReadError",
+    "Unlisted",
     "format_for",
     "load_bytes",
     "parse",

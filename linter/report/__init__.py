@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.escape import shown, visible
 from linter.model import Finding, Severity
 from linter.runner import FileResult
 
@@ -68,6 +69,23 @@ class Report:
                 else {}
             )
         )
+
+
+def make_printable(report: Report) -> None:
+    """Escape control characters and undecodable bytes in every path and message, and
+    cap messages, in place, so no report or terminal receives them raw (a file name with
+    a newline would forge a finding line). Excerpts and fixes stay exact for machines;
+    the line-based reporters escape them where they print them."""
+    for result in report.files:
+        result.path = visible(result.path)
+        if result.error is not None:
+            result.error = shown(result.error)
+        for finding in result.findings:
+            finding.path = visible(finding.path)
+            finding.message = shown(finding.message)
+            for related in finding.related:
+                if related.path is not None:
+                    related.path = visible(related.path)
 
 
 def plural(count: int, word: str) -> str:

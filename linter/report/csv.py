@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from linter.escape import visible
 from linter.model import Finding, Related, Severity
 from linter.report import Report
 
@@ -74,8 +75,8 @@ def _finding_row(finding: Finding) -> list[Any]:
         finding.category,
         str(finding.severity),
         finding.message,
-        finding.excerpt,
-        finding.fix,
+        visible(finding.excerpt, line_breaks=True),
+        None if finding.fix is None else visible(finding.fix, line_breaks=True),
         "; ".join(_place(r) for r in finding.related),
     ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from linter.escape import visible
 from linter.model import Finding, Severity
 from linter.quote import Line, cut, length
 from linter.report import Report, summary_line
@@ -37,7 +38,12 @@ def _source_line(line: Line, finding: Finding) -> tuple[str, int, int]:
         width = min(width, _WINDOW - (start - len(prefix)))
     else:
         text = cut(line, 0, total).replace("\t", " ")
-    return text.rstrip(), start, max(1, width)
+    text = text.rstrip()
+    if visible(text) != text:  # control characters shown escaped, the caret kept under
+        head = len(visible(text[:start]))
+        width = len(visible(text[start : start + width]))
+        text, start = visible(text), head
+    return text, start, max(1, width)
 
 
 def render_finding(finding: Finding, line: Line | None, style: Style = _plain) -> str:
@@ -55,10 +61,11 @@ def render_finding(finding: Finding, line: Line | None, style: Style = _plain) -
     for related in finding.related:
         where = f"{related.path}, " if related.path else ""
         out.append(
-            f"      = see {where}line {related.line}, column {related.column}: {related.excerpt}"
+            f"      = see {where}line {related.line}, column {related.column}: "
+            + visible(related.excerpt)
         )
     if finding.fix is not None:
-        shown = finding.fix.replace("\n", "\\n") if finding.fix.strip() else "(delete)"
+        shown = visible(finding.fix) if finding.fix.strip() else "(delete)"
         if finding.fix == " ":
             shown = "(one space)"
         out.append(f"      = fix: {shown}")
