@@ -327,8 +327,10 @@ def _front_matter(source: str, doc: Document, blocks: list[Block]) -> str:
     blanked = re.sub(r"[^\r\n]", "", source[:end]) + source[end:]
     import yaml
 
+    from linter.read.yamlsafe import load
+
     try:
-        data = yaml.safe_load(body)
+        data = load(body)
     except yaml.YAMLError:
         # Broken YAML that starts like a mapping is still front matter, not prose.
         return blanked if _YAML_KEY.match(body) else source
