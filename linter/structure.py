@@ -17,6 +17,8 @@ _NAME = re.compile(r"<(/?[^\s/>]*)")
 _ATTR = re.compile(r"([^\s/>=\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?")
 # Attributes holding text a reader lints (a fix may correct their words, not remove them).
 _TEXT_ATTRS = frozenset({"content", "alt", "title", "aria-label"})
+# HTML elements whose text is code or preformatted: white space in it is content.
+_VERBATIM_TAGS = frozenset({"pre", "script", "style", "textarea", "code", "xmp", "listing"})
 # Markdown tokens whose content is code or raw HTML: never fixed, so compared whole.
 _VERBATIM = frozenset({"code_inline", "code_block", "fence", "html_inline", "html_block"})
 
@@ -57,19 +59,27 @@ def _token(token: Any) -> tuple[Any, ...]:
 
 def _html(text: str) -> list[Any]:
     out: list[Any] = []
+    verbatim: str | None = None  # inside <pre>, <script>...: the text counts as structure
+    last = 0
     for match in _MARKUP.finditer(text):
+        if verbatim is not None:
+            out.append(text[last : match.start()])
+        last = match.end()
         markup = match.group()
         if not markup.startswith("<") or markup.startswith("<!--") or len(markup) < 2:
             out.append(markup)
             continue
-        name = _NAME.match(markup).group(1)
+        name = _NAME.match(markup).group(1).lower()
         rest = markup[len(name) + 1 :]
         attrs = []
         for attr in _ATTR.finditer(rest):
             key = attr.group(1).lower()
-            value = attr.group() if key not in _TEXT_ATTRS else key
-            attrs.append(value)
-        out.append((name.lower(), tuple(attrs)))
+            attrs.append(attr.group() if key not in _TEXT_ATTRS else key)
+        out.append((name, tuple(attrs)))
+        if name in _VERBATIM_TAGS:
+            verbatim = name
+        elif verbatim is not None and name == "/" + verbatim:
+            verbatim = None
     return out
 
 
