@@ -12,6 +12,13 @@ a temporary file in the same directory and ``os.replace``, keeping the file's mo
 Fixes are applied from the end of the file backwards, a fix overlapping one already
 taken is left for the next pass, and passes repeat until nothing safe is left, so a
 second ``--fix`` run changes nothing.
+
+Three checks keep a fix from damaging the file. A fix is applied only where the file
+holds exactly the text its finding flagged (``linter.fixspan``): a span mapped wrongly or
+running across markup is skipped. After the fixes the text is re-parsed and its
+structure (``linter.structure``: blocks, inline markup, links, tags, code) must be as
+before, else the fixes that changed it are dropped with a note. And the fixed bytes must
+read back as the fixed text (the same encoding found again), else nothing is written.
 """
 
 from __future__ import annotations
