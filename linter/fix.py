@@ -219,9 +219,12 @@ def fix_file(
     current = stored.raw
     applied = 0
     notes: list[str] = []
-    skipped: list[str] = []
     for _ in range(MAX_PASSES):
-        edits = _edits(result.findings, fmt, stored, current, notes)
+        # A skipped fix comes back in every pass: keep the places of the last pass, which
+        # are where the report that follows shows those findings.
+        misplaced: list[str] = []
+        skipped: list[str] = []
+        edits = _edits(result.findings, fmt, stored, current, misplaced)
         if not edits:
             break
         updated, count = _guarded(current, edits, fmt, skipped)
@@ -236,6 +239,9 @@ def fix_file(
     if skipped:
         places = ", ".join(dict.fromkeys(skipped))
         notes.insert(0, f"fix skipped at {places}: it would change the document's structure")
+    if misplaced:
+        places = ", ".join(dict.fromkeys(misplaced))
+        notes.insert(0, f"fix skipped at {places}: the flagged text is not at that place")
     if current != stored.raw and not _reads_back(stored, current, is_html):
         notes.append("not fixed: the fixed file would not read back as the same text")
         current, applied, result = stored.raw, 0, first
@@ -254,10 +260,11 @@ def fix_file(
 
 
 def _edits(
-    findings: list[Finding], fmt: str, stored: _Source, current: str, notes: list[str]
+    findings: list[Finding], fmt: str, stored: _Source, current: str, misplaced: list[str]
 ) -> list[Edit]:
     """The safe fixes of ``findings`` whose span in ``current`` holds exactly the flagged
-    text; a fix whose span holds anything else (markup, another word) is left out."""
+    text; a fix whose span holds anything else (markup, another word) is left out, and
+    its place goes to ``misplaced``."""
     edits: list[Edit] = []
     for finding in findings:
         if not is_safe(finding, fmt) or finding.fix is None:
@@ -268,10 +275,7 @@ def _edits(
         if replacement is None:
             continue
         if not flagged_text_at(current, finding, fmt):
-            notes.append(
-                f"fix skipped at {finding.line}:{finding.column}: "
-                "the flagged text is not at that place in the file"
-            )
+            misplaced.append(f"{finding.line}:{finding.column}")
             continue
         edits.append(Edit(finding.start, finding.end, replacement, finding))
     return edits
