@@ -97,3 +97,21 @@ def test_numeric_references_in_attributes_never_crash_a_rule(cli, tmp_path, enti
     # The same findings as with the U+FFFD an out-of-range reference stands for.
     _, expected, _ = lint(cli, plain, "--select", "seo")
     assert [f["code"] for f in found] == [f["code"] for f in expected]
+
+
+def test_numeric_reference_in_faq_json_ld_never_crashes_a_rule(cli, tmp_path):
+    template = (
+        '<html lang="en"><head><title>Questions about the delivery service</title>'
+        '<script type="application/ld+json">{{"@context": "https://schema.org", '
+        '"@type": "FAQPage", "mainEntity": [{{"@type": "Question", "name": "How long {e}?", '
+        '"acceptedAnswer": {{"@type": "Answer", "text": "Two {e} days."}}}}]}}</script>'
+        "</head><body><h1>FAQ</h1><h2>How long?</h2><p>Two days {e} here.</p></body></html>\n"
+    )
+    hostile, plain = tmp_path / "hostile.html", tmp_path / "plain.html"
+    hostile.write_text(template.format(e=ENTITIES[0]))
+    plain.write_text(template.format(e="\ufffd"))
+    result, found, file = lint(cli, hostile, "--select", "faq")
+    assert file["error"] is None and result.exit_code != 2
+    assert result.stderr == ""
+    _, expected, _ = lint(cli, plain, "--select", "faq")
+    assert [(f["code"], f["line"]) for f in found] == [(f["code"], f["line"]) for f in expected]
