@@ -9,7 +9,6 @@ Building it here once keeps each check a few lines long and makes every rule agr
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from linter.entities import unescape
 from linter.model import (
     FAQ_ANSWER,
     FAQ_QUESTION,
@@ -208,7 +208,7 @@ def faq_anchor(doc: Document) -> tuple[int, int, str]:
 
 def strip_markup(text: str) -> str:
     """Visible text of a JSON-LD string that may hold HTML (answers often do)."""
-    return html.unescape(_TAG.sub(" ", text))
+    return unescape(_TAG.sub(" ", text))
 
 
 def normalise(text: str) -> str:

@@ -12,6 +12,13 @@ a temporary file in the same directory and ``os.replace``, keeping the file's mo
 Fixes are applied from the end of the file backwards, a fix overlapping one already
 taken is left for the next pass, and passes repeat until nothing safe is left, so a
 second ``--fix`` run changes nothing.
+
+Three checks keep a fix from damaging the file. A fix is applied only where the file
+holds exactly the text its finding flagged (``linter.fixspan``): a span mapped wrongly or
+running across markup is skipped. After the fixes the text is re-parsed and its
+structure (``linter.structure``: blocks, inline markup, links, tags, code) must be as
+before, else the fixes that changed it are dropped with a note. And the fixed bytes must
+read back as the fixed text (the same encoding found again), else nothing is written.
 """
 
 from __future__ import annotations
@@ -28,10 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine import Engine
+from linter.fixspan import flagged_text_at
 from linter.model import Finding
 from linter.read import ReadError, format_for, parse, sniff_format
 from linter.read.decode import decode
 from linter.runner import FileResult, expand_paths, result_for
+from linter.structure import signature
 
 # Rules whose fixes are safe to apply unattended, with the input formats where they are
 # (None: every format). The run-in title's fix inserts a blank line: right in plain
@@ -44,6 +53,8 @@ SAFE_FIXES: dict[str, frozenset[str] | None] = {
     "BP002": frozenset({"text"}),  # run-in title: a blank line after the title
 }
 MAX_PASSES = 5
+# Fixes that change the structure on purpose (the run-in title's new paragraph).
+RESTRUCTURING = frozenset({"BP002"})
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -83,6 +94,20 @@ def apply_fixes(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, 
         applied += 1
     parts.append(text[:tail])
     return "".join(reversed(parts)), applied
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One fix to apply: replace ``start:end`` of the stored text, for ``finding``."""
+
+    start: int
+    end: int
+    replacement: str
+    finding: Finding
+
+    @property
+    def triple(self) -> tuple[int, int, str]:
+        return self.start, self.end, self.replacement
 
 
 @dataclass
@@ -177,10 +202,13 @@ def fix_file(
         return FixOutcome(FileResult(shown, fmt, error="permission denied"))
     except OSError as error:
         return FixOutcome(FileResult(shown, fmt, error=error.strerror or str(error)))
+    except Exception as error:  # a decoder bug must not end the run for every other file
+        message = f"could not read: {type(error).__name__}: {error}"
+        return FixOutcome(FileResult(shown, fmt, error=message))
     fmt = fmt or sniff_format(text)
     try:
         doc = parse(text, shown, fmt)
-        result = result_for(shown, doc, engine)
+        result = first = result_for(shown, doc, engine)
     except Exception as error:  # a parser bug must not end the run for every other file
         message = f"could not parse: {type(error).__name__}: {error}"
         return FixOutcome(FileResult(shown, fmt, error=message))
@@ -190,29 +218,34 @@ def fix_file(
         return FixOutcome(result, note=reason if lossy else None)
     current = stored.raw
     applied = 0
-    note: str | None = None
+    notes: list[str] = []
     for _ in range(MAX_PASSES):
-        edits = []
-        for finding in result.findings:
-            if not is_safe(finding, fmt) or finding.fix is None:
-                continue
-            replacement = _encodable(
-                finding.fix.replace("\n", stored.newline), stored.codec, fmt == "html"
-            )
-            if replacement is not None:
-                edits.append((finding.start, finding.end, replacement))
+        # A skipped fix comes back in every pass: keep the places of the last pass, which
+        # are where the report that follows shows those findings.
+        misplaced: list[str] = []
+        skipped: list[str] = []
+        edits = _edits(result.findings, fmt, stored, current, misplaced)
         if not edits:
             break
-        updated, count = apply_fixes(current, edits)
+        updated, count = _guarded(current, edits, fmt, skipped)
         if updated == current:
             break
         try:
             result = result_for(shown, parse(_lone_cr(updated), shown, fmt), engine)
         except Exception as error:  # keep the last text that parsed
-            note = f"fixes stopped: the fixed text could not be parsed: {error}"
+            notes.append(f"fixes stopped: the fixed text could not be parsed: {error}")
             break
         current, applied = updated, applied + count
-    outcome = FixOutcome(result, applied, note=note)
+    if skipped:
+        places = ", ".join(dict.fromkeys(skipped))
+        notes.insert(0, f"fix skipped at {places}: it would change the document's structure")
+    if misplaced:
+        places = ", ".join(dict.fromkeys(misplaced))
+        notes.insert(0, f"fix skipped at {places}: the flagged text is not at that place")
+    if current != stored.raw and not _reads_back(stored, current, is_html):
+        notes.append("not fixed: the fixed file would not read back as the same text")
+        current, applied, result = stored.raw, 0, first
+    outcome = FixOutcome(result, applied, note="; ".join(dict.fromkeys(notes)) or None)
     if current == stored.raw:
         return outcome
     if dry_run:
@@ -224,6 +257,68 @@ def fix_file(
         outcome.result.error = f"could not write the fixes: {error.strerror or error}"
         outcome.applied = 0
     return outcome
+
+
+def _edits(
+    findings: list[Finding], fmt: str, stored: _Source, current: str, misplaced: list[str]
+) -> list[Edit]:
+    """The safe fixes of ``findings`` whose span in ``current`` holds exactly the flagged
+    text; a fix whose span holds anything else (markup, another word) is left out, and
+    its place goes to ``misplaced``."""
+    edits: list[Edit] = []
+    for finding in findings:
+        if not is_safe(finding, fmt) or finding.fix is None:
+            continue
+        replacement = _encodable(
+            finding.fix.replace("\n", stored.newline), stored.codec, fmt == "html"
+        )
+        if replacement is None:
+            continue
+        if not flagged_text_at(current, finding, fmt):
+            misplaced.append(f"{finding.line}:{finding.column}")
+            continue
+        edits.append(Edit(finding.start, finding.end, replacement, finding))
+    return edits
+
+
+def _guarded(current: str, edits: list[Edit], fmt: str, skipped: list[str]) -> tuple[str, int]:
+    """``current`` with those ``edits`` applied that keep its structure.
+
+    Fixes that restructure by design (a blank line after a run-in title) are applied on
+    their own; every other batch must leave ``structure.signature`` unchanged, and when
+    it does not, each fix is tried alone and the ones that change it are dropped (their
+    places go to ``skipped``).
+    """
+    text_only = [e for e in edits if e.finding.code not in RESTRUCTURING]
+    if not text_only:
+        return apply_fixes(current, [e.triple for e in edits])
+    before = signature(_lone_cr(current), fmt)
+    updated, count = apply_fixes(current, [e.triple for e in text_only])
+    if signature(_lone_cr(updated), fmt) == before:
+        return updated, count
+    kept = []
+    for edit in text_only:
+        alone, _ = apply_fixes(current, [edit.triple])
+        if signature(_lone_cr(alone), fmt) == before:
+            kept.append(edit)
+        else:
+            skipped.append(f"{edit.finding.line}:{edit.finding.column}")
+    updated, count = apply_fixes(current, [e.triple for e in kept])
+    if signature(_lone_cr(updated), fmt) != before:  # harmless alone, harmful together
+        skipped.extend(f"{e.finding.line}:{e.finding.column}" for e in kept)
+        return current, 0
+    return updated, count
+
+
+def _reads_back(stored: _Source, current: str, is_html: bool) -> bool:
+    """Whether the fixed file, read again, gives the fixed text: a file whose encoding was
+    a guess (or whose declaration the fix would change) is left alone otherwise, so a
+    second ``--fix`` never finds a different text to fix."""
+    try:
+        text, _ = decode(stored.bom + current.encode(stored.codec), is_html=is_html)
+    except Exception:  # any failure to read back means "do not write"
+        return False
+    return text == _lone_cr(current)
 
 
 def write_atomic(path: str, data: bytes) -> None:

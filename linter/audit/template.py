@@ -15,10 +15,10 @@ reader's body blocks share between pages.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterator
 
+from linter.entities import unescape
 from linter.model import HEADING, MAIN, Block, Document
 
 _WORD = re.compile(r"\w+")
@@ -71,7 +71,7 @@ def source_keys(text: str, fmt: str, min_chars: int) -> set[int]:
     """Keys of the passages of decoded ``text``, without parsing it into a document."""
     if fmt == "html":
         pieces = _BLOCK_TAG.split(_HIDDEN.sub(" ", text))
-        pieces = [html.unescape(_TAG.sub("", p)) for p in pieces if len(p) >= min_chars]
+        pieces = [unescape(_TAG.sub("", p)) for p in pieces if len(p) >= min_chars]
     else:
         pieces = _BLANK_LINES.split(text)
     return {passage_key(p[a:b]) for p in pieces for a, b in passages(p, min_chars)}

@@ -11,7 +11,6 @@ The scan runs once per document and is cached.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.checks.base import Hit
+from linter.entities import unescape
 from linter.model import (
     CHROME,
     FAQ_QUESTION,
@@ -95,7 +95,7 @@ def parse_attrs(raw: str) -> dict[str, str]:
             # Groups 2-4 are the value's quoting alternatives: the last group that
             # matched is the value, or group 1 when the attribute has none.
             value = m.group(m.lastindex) if m.lastindex != 1 else ""
-            attrs[name] = html.unescape(value) if "&" in value else value
+            attrs[name] = unescape(value) if "&" in value else value
     return attrs
 
 
@@ -161,7 +161,7 @@ class Scan:
 
 def visible_text(fragment: str) -> str:
     """Text of an HTML fragment as a reader sees it: tags gone, entities decoded."""
-    text = html.unescape(_TAGS.sub(" ", fragment))
+    text = unescape(_TAGS.sub(" ", fragment))
     for char in _INVISIBLE:
         text = text.replace(char, " ")
     return " ".join(text.split())

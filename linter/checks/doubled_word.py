@@ -6,13 +6,13 @@ whatever line breaks, entities or inline markup sit between the two words in the
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import Hit, block_hit
+from linter.entities import unescape
 from linter.model import Document, Sentence
 
 PARAMS: dict[str, Any] = {
@@ -149,7 +149,18 @@ def _deliberate_markup(doc: Document, first_start: int, first_end: int, second_s
         opening.group(1).lower() in _EMPHASIS or _EMPHASIS_STYLE.search(opening.group())
     ):
         return True
-    return bool(html.unescape(_TAG.sub("", between)).strip())
+    return bool(unescape(_TAG.sub("", between)).strip())
+
+
+def _only_space(doc: Document, start: int, end: int) -> bool:
+    """Whether only white space separates the two words in the source: deleting across
+    anything else (``**the** the``, ``[the](x) the``, a tag) would break the markup."""
+    between = doc.source[start:end]
+    if doc.format == "html":
+        if "<" in between:
+            return False
+        between = unescape(between) if "&" in between else between
+    return not between.strip()
 
 
 def _sentence_hits(
@@ -200,7 +211,7 @@ def _sentence_hits(
         hit = block_hit(
             block, start, end, word=first.text, words=text[start:end].replace("\n", " ")
         )
-        if "<" not in doc.source[first_end:second_start]:
+        if _only_space(doc, first_end, second_start):
             # Keep the first word exactly as written in the source (entities included).
             hit.fix = doc.source[first_start:first_end]
         yield hit

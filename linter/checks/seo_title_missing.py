@@ -21,9 +21,9 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     if doc.title:  # the first <title> is the one browsers and search engines use
         return
     tags = scan(doc).named("title")
-    if tags or doc.title is not None:
+    if tags:
         yield tag_hit(tags[0], problem="is empty")
-    else:
+    else:  # no well-formed <title> tag (or one the scan cannot read, like '<title\n">')
         hit = head_anchor(doc)
-        hit.args["problem"] = "is missing"
+        hit.args["problem"] = "is missing" if doc.title is None else "is empty"
         yield hit

@@ -5,12 +5,18 @@ prologue) and real pages often lie; bs4's ``EncodingDetector`` knows those decla
 Valid UTF-8 with non-ASCII bytes is taken as UTF-8 whatever the page declares: a
 multi-byte UTF-8 sequence is vanishingly rare in genuine Latin-1 text, while pages that
 declare Latin-1 and serve UTF-8 are common.
+
+A declaration is only believed when it names a text encoding that reads the ASCII of the
+declaration itself as ASCII: a page whose ``<meta charset>`` was readable as ASCII cannot
+be EBCDIC or UTF-16, and ``rot13``, ``base64``, ``zlib`` or ``undefined`` are codecs
+Python knows but no text encoding. Such a declaration counts as unknown (windows-1252).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import string
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -40,16 +46,39 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and control / len(head) > 0.1
 
 
+# What a charset declaration is written in: an encoding that does not read these bytes
+# as ASCII cannot be the one the declaration was written in.
+_DECLARATION_BYTES = (string.ascii_letters + string.digits + "<>=\"'-_/ :;!?.,\t\n\r").encode()
+# Text codecs that decode ASCII as ASCII but are never a page's encoding (escape syntaxes,
+# domain-name codecs, UTF-7 whose "+" starts an escape, the codec that always fails).
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
+
+
 def _declared_encoding(data: bytes, is_html: bool) -> str | None:
     from bs4.dammit import EncodingDetector
 
     declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=is_html)
     if not declared:
         return None
+    return usable_encoding(declared)
+
+
+def usable_encoding(name: str) -> str | None:
+    """The codec name for a declared charset ``name``, or ``None`` when it cannot be one."""
     try:
-        return codecs.lookup(declared).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    try:
+        if _DECLARATION_BYTES.decode(info.name) != _DECLARATION_BYTES.decode("ascii"):
+            return None
+    except (UnicodeDecodeError, LookupError, ValueError, TypeError):
+        return None
+    return info.name
 
 
 def _lone_cr(text: str) -> str:
@@ -87,6 +116,6 @@ def _decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
         if encoding and encoding not in ("utf-8", "utf_8"):
             try:
                 return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                continue
+            except (UnicodeDecodeError, LookupError, ValueError, TypeError):
+                continue  # a codec that fails some other way is no better a guess
     return data.decode("windows-1252", errors="replace"), "windows-1252"

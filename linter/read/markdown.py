@@ -76,7 +76,7 @@ _CLOSERS = "\"'”’»)]*_"
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def parser() -> Any:
     """CommonMark plus GitHub tables and ~~strikethrough~~; ``text_join`` off so that
     escapes and entities stay tokens of their own (their source differs from their text)."""
     from markdown_it import MarkdownIt
@@ -145,6 +145,20 @@ def _locate(content: str, lines: _Lines, first: int, last: int, cursor: int) -> 
         line = lines.texts[number]
         column = max(cursor - start, 0)
         found = line.find(part, column)
+        body = part.lstrip(" \t")
+        lead = len(part) - len(body)
+        if found < 0 and lead and body:
+            # A tab in the indentation comes through as the spaces it stands for beyond
+            # the container's indent ("\tthe" in a list item is "  the"): the line's
+            # text is verbatim after them, and the spaces map onto the indentation.
+            at = line.find(body, column)
+            if at >= 0 and not line[column:at].strip():
+                floor = min(column, at)
+                offsets.extend(start + max(at - lead + i, floor) for i in range(lead))
+                offsets.extend(range(start + at, start + at + len(body)))
+                cursor = start + at + len(body)
+                number += 1
+                continue
         if found >= 0:
             offsets.extend(range(start + found, start + found + len(part)))
             cursor = start + found + len(part)
@@ -166,7 +180,7 @@ def _locate(content: str, lines: _Lines, first: int, last: int, cursor: int) -> 
 def _fits(part: str, lines: _Lines, number: int, cursor: int) -> bool:
     """Whether source line ``number`` can hold content line ``part`` (past ``cursor``)."""
     start = lines.starts[number]
-    return lines.texts[number].find(part[:8], max(cursor - start, 0)) >= 0
+    return lines.texts[number].find(part.lstrip(" \t")[:8], max(cursor - start, 0)) >= 0
 
 
 def _skip_destination(content: str, position: int) -> int:
@@ -313,8 +327,10 @@ def _front_matter(source: str, doc: Document, blocks: list[Block]) -> str:
     blanked = re.sub(r"[^\r\n]", "", source[:end]) + source[end:]
     import yaml
 
+    from linter.read.yamlsafe import load
+
     try:
-        data = yaml.safe_load(body)
+        data = load(body)
     except yaml.YAMLError:
         # Broken YAML that starts like a mapping is still front matter, not prose.
         return blanked if _YAML_KEY.match(body) else source
@@ -372,8 +388,9 @@ def read_markdown(text: str, path: str) -> Document:
     doc = Document(path=path, format="markdown", source=text)
     blocks: list[Block] = []
     parsed = _front_matter(text, doc, blocks)
-    lines = _Lines(text)
-    tokens = _parser().parse(parsed)
+    # markdown-it reads NUL as U+FFFD (same length): so must the line search.
+    lines = _Lines(text.replace("\0", "\ufffd") if "\0" in text else text)
+    tokens = parser().parse(parsed)
     faq = _Faq()
     stack: list[str] = []
     heading_level = 0

@@ -1,0 +1,151 @@
+"""``check --fix`` never damages a file: exact spans, structure kept, idempotent, batch goes on.
+
+Each test writes the report's input (or one built like it) to ``tmp_path``, runs the CLI
+and asserts the file's bytes afterwards, the findings' places and the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+CROSS_MARKUP = "# T\n\nOne **the** the two.\n\nSee [the](x) the docs.\n"
+TAB_ITEM = (
+    "# Notes\n\nIntro paragraph with enough words to be a normal paragraph here.\n\n"
+    "- Item one\n\tthe the quick brown fox jumps over the dog.\n\n## Next heading\n"
+)
+FENCE = (
+    '# Setup\n\nRun this script:\n\n```python\nprint("a")\n\n\n\nprint("b")\n```\n\n'
+    "Then the the rest.\n"
+)
+
+
+def fix(cli, *args: str):
+    return cli("check", "--fix", "--no-color", *args)
+
+
+def findings(cli, path, *args: str) -> list[dict]:
+    result = cli("check", str(path), "--format", "json", *args)
+    return json.loads(result.stdout)["findings"]
+
+
+def test_doubled_word_across_emphasis_or_link_text_is_reported_but_never_fixed(cli, tmp_path):
+    path = tmp_path / "m.md"
+    path.write_text(CROSS_MARKUP, encoding="utf-8")
+    result = fix(cli, str(path), "--select", "HY001")
+    assert path.read_text(encoding="utf-8") == CROSS_MARKUP  # was "One **the two."
+    assert result.exit_code == 0
+    assert "Applied 0 fixes in 0 files." in result.stdout
+    found = findings(cli, path, "--select", "HY001")
+    assert [(f["line"], f["column"], f["excerpt"], f["fix"]) for f in found] == [
+        (3, 7, "the the", None),
+        (5, 6, "the the", None),
+    ]
+
+
+def test_tab_indented_list_continuation_is_fixed_at_the_flagged_words(cli, tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text(TAB_ITEM, encoding="utf-8")
+    (found,) = findings(cli, path, "--select", "HY001")
+    assert (found["line"], found["column"], found["end_column"]) == (6, 2, 9)
+    assert TAB_ITEM.splitlines()[5][1:8] == found["excerpt"] == "the the"
+    result = fix(cli, str(path), "--select", "HY001")
+    assert path.read_text(encoding="utf-8") == TAB_ITEM.replace("\tthe the", "\tthe")
+    assert result.exit_code == 0
+    assert "Applied 1 fix in 1 file." in result.stdout
+
+
+# The report's other position errors: the same document after a BOM, with old Mac line
+# ends, with a byte that is not UTF-8, and with a NUL past the 8 KB the binary sniff reads.
+FILLER = "Filler paragraph with plain words in it to push the list past the sniff.\n\n" * 120
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line"),
+    [
+        ("bom.md", b"\xef\xbb\xbf" + TAB_ITEM.encode(), 6),
+        ("cr.md", TAB_ITEM.replace("\n", "\r").encode(), 6),
+        ("flipped.md", TAB_ITEM.replace("Intro", "Intr\xef").encode("latin-1"), 6),
+        ("nul.md", (FILLER + "Odd \x00 byte.\n\n" + TAB_ITEM).encode(), 6 + 242),
+    ],
+)
+def test_markdown_positions_stay_exact_after_byte_mutations(cli, tmp_path, name, data, line):
+    path = tmp_path / name
+    path.write_bytes(data)
+    (found,) = findings(cli, path, "--select", "HY001")
+    assert (found["line"], found["column"], found["excerpt"]) == (line, 2, "the the")
+    result = fix(cli, str(path), "--select", "HY001")
+    assert result.exit_code == 0
+    assert path.read_bytes() == data.replace(b"\tthe the", b"\tthe")
+    again = fix(cli, str(path), "--select", "HY001")
+    assert "Applied 0 fixes in 0 files." in again.stdout
+    assert path.read_bytes() == data.replace(b"\tthe the", b"\tthe")
+
+
+def test_structure_guard_stops_a_fix_that_would_change_a_code_block(cli, tmp_path):
+    path = tmp_path / "f.md"
+    path.write_text(FENCE, encoding="utf-8")
+    result = fix(cli, str(path), "--select", "hygiene")
+    # The blank lines inside the fence are code: before the guard one of them was deleted.
+    assert path.read_text(encoding="utf-8") == FENCE.replace("the the", "the")
+    assert result.stderr.splitlines()[0] == (
+        f"contentlint: {path}: fix skipped at 9:1: it would change the document's structure"
+    )
+    assert result.exit_code == 0
+
+
+CP037_PAGE = (
+    b'<html><head><meta charset="cp037"><title>Notes from the caf\xe9 this week</title></head>'
+    b"<body><h1>Caf\xe9 notes</h1><p>We visited the the caf\xe9 on Monday.</p></body></html>\n"
+)
+
+
+def test_page_declaring_an_ebcdic_charset_is_fixed_once_and_then_left_alone(cli, tmp_path):
+    path = tmp_path / "cp037.html"
+    path.write_bytes(CP037_PAGE)
+    first = fix(cli, str(path), "--select", "HY001")
+    assert path.read_bytes() == CP037_PAGE.replace(b"the the", b"the")
+    assert "Applied 1 fix in 1 file." in first.stdout
+    second = fix(cli, str(path), "--select", "HY001")
+    assert path.read_bytes() == CP037_PAGE.replace(b"the the", b"the")
+    assert "Applied 0 fixes in 0 files." in second.stdout
+
+
+def test_page_that_cannot_be_written_back_is_refused_with_one_line(cli, tmp_path):
+    # 0x81 has no character in windows-1252, the fallback for an EBCDIC declaration.
+    data = CP037_PAGE.replace(b"Monday", b"Monday\x81")
+    path = tmp_path / "lossy.html"
+    path.write_bytes(data)
+    for _ in range(2):
+        result = fix(cli, str(path), "--select", "HY001")
+        assert path.read_bytes() == data
+        assert result.stderr.splitlines()[0] == (
+            f"contentlint: {path}: not fixed: the file's encoding cannot be written back "
+            "without loss"
+        )
+
+
+def test_fix_goes_on_after_a_file_that_cannot_be_read(cli, tmp_path):
+    first, page, broken, last = (tmp_path / n for n in ("a.txt", "b.html", "c.txt", "d.txt"))
+    for path in (first, last):
+        path.write_text("A Short Note\n\nThe plan was the the plan.\n", encoding="utf-8")
+    page.write_bytes(CP037_PAGE.replace(b"cp037", b"rot13"))  # a traceback ended the run
+    broken.write_bytes(b"\x00\x01binary\x00")
+    result = fix(cli, *map(str, (first, page, broken, last)), "--select", "HY001")
+    assert result.exit_code == 2
+    assert f"contentlint: {broken}: binary file, not text" in result.stderr.splitlines()
+    for path in (first, last):
+        assert path.read_text(encoding="utf-8") == "A Short Note\n\nThe plan was the plan.\n"
+    assert "Applied 3 fixes in 3 files." in result.stdout
+
+
+@pytest.mark.parametrize("charset", ["rot13", "zlib", "undefined"])
+def test_fix_on_a_page_with_a_charset_that_is_no_text_encoding(cli, tmp_path, charset):
+    # Used to end the whole run with a LookupError traceback.
+    data = CP037_PAGE.replace(b"cp037", charset.encode())
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    result = fix(cli, str(path), "--select", "HY001")
+    assert result.exit_code == 0
+    assert path.read_bytes() == data.replace(b"the the", b"the")
