@@ -7,8 +7,8 @@ report but never applied.
 
 The file must come back byte for byte as it was apart from the fixed spans, so fixes are
 applied to the decoded text exactly as the file holds it (line ends, lone CRs) and it is
-re-encoded with the encoding and byte-order mark it was read with, then written through
-a temporary file in the same directory and ``os.replace``, keeping the file's mode.
+re-encoded with the encoding and byte-order mark it was read with, then written with
+``linter.output.write_safely`` (atomically, keeping the file's mode, through symlinks).
 Fixes are applied from the end of the file backwards, a fix overlapping one already
 taken is left for the next pass, and passes repeat until nothing safe is left, so a
 second ``--fix`` run changes nothing.
@@ -24,20 +24,16 @@ read back as the fixed text (the same encoding found again), else nothing is wri
 from __future__ import annotations
 
 import codecs
-import contextlib
 import difflib
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from linter.engine import Engine
 from linter.fixspan import flagged_text_at
 from linter.model import Finding
-from linter.read import ReadError, format_for, parse, sniff_format
+from linter.output import write_safely
+from linter.read import ReadError, format_for, load_bytes, parse, sniff_format
 from linter.read.decode import decode
 from linter.runner import FileResult, expand_paths, result_for
 from linter.structure import signature
@@ -188,20 +184,12 @@ def fix_file(
     """Apply the safe fixes to ``path`` (unless ``dry_run``) and lint what is left."""
     shown = path
     try:
-        data = Path(path).read_bytes()
+        data = load_bytes(path)  # bounded: a FIFO or /dev/zero is refused, not read
         fmt = fmt or format_for(path)
         is_html = fmt not in ("text", "markdown")
         text, stored = _source(data, is_html)
     except ReadError as error:
         return FixOutcome(FileResult(shown, fmt, error=str(error)))
-    except FileNotFoundError:
-        return FixOutcome(FileResult(shown, fmt, error="no such file"))
-    except IsADirectoryError:
-        return FixOutcome(FileResult(shown, fmt, error="is a directory"))
-    except PermissionError:
-        return FixOutcome(FileResult(shown, fmt, error="permission denied"))
-    except OSError as error:
-        return FixOutcome(FileResult(shown, fmt, error=error.strerror or str(error)))
     except Exception as error:  # a decoder bug must not end the run for every other file
         message = f"could not read: {type(error).__name__}: {error}"
         return FixOutcome(FileResult(shown, fmt, error=message))
@@ -252,7 +240,7 @@ def fix_file(
         outcome.diff = unified_diff(shown, stored.raw, current)
         return outcome
     try:
-        write_atomic(path, stored.bom + current.encode(stored.codec))
+        write_safely(path, stored.bom + current.encode(stored.codec))
     except OSError as error:
         outcome.result.error = f"could not write the fixes: {error.strerror or error}"
         outcome.applied = 0
@@ -319,30 +307,6 @@ def _reads_back(stored: _Source, current: str, is_html: bool) -> bool:
     except Exception:  # any failure to read back means "do not write"
         return False
     return text == _lone_cr(current)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` (through symlinks) with ``data``, keeping its mode.
-
-    A temporary file in the same directory and ``os.replace`` mean a reader (or a crash)
-    sees the old file or the new one, never half of one.
-    """
-    target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temp = tempfile.mkstemp(
-        prefix=".contentlint-", suffix=".tmp", dir=os.path.dirname(target)
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def fix_paths(

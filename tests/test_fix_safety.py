@@ -7,6 +7,7 @@ and asserts the file's bytes afterwards, the findings' places and the exit code.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -149,3 +150,18 @@ def test_fix_on_a_page_with_a_charset_that_is_no_text_encoding(cli, tmp_path, ch
     result = fix(cli, str(path), "--select", "HY001")
     assert result.exit_code == 0
     assert path.read_bytes() == data.replace(b"the the", b"the")
+
+
+def test_fix_refuses_a_fifo_and_fixes_through_a_symlink(cli, tmp_path):
+    # A FIFO used to block --fix forever; a symlinked file must stay a symlink.
+    fifo, target, link = tmp_path / "pipe.md", tmp_path / "real.txt", tmp_path / "link.txt"
+    os.mkfifo(fifo)
+    target.write_text("A Short Note\n\nThe plan was the the plan.\n", encoding="utf-8")
+    link.symlink_to(target)
+    result = fix(cli, str(fifo), str(link), "--select", "HY001")
+    assert result.exit_code == 2
+    assert f"contentlint: {fifo}: is a FIFO (named pipe), not a regular file" in (
+        result.stderr.splitlines()
+    )
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "A Short Note\n\nThe plan was the plan.\n"
