@@ -253,6 +253,7 @@ def _on_workers(
     """``(index, function(items[index]))`` for each index of ``todo``, in order, on a
     pool of ``jobs`` fresh workers; a worker over ``limit`` on one item is killed."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = _context()
     board = Board(context, min(jobs, len(todo)))
@@ -267,7 +268,10 @@ def _on_workers(
         futures = [pool.submit(_run_chunk, function, [(i, items[i]) for i in c]) for c in chunks]
         for chunk, future in zip(chunks, futures, strict=True):
             yield from zip(chunk, wait_for(future, board, limit), strict=True)
-    except BaseException:  # Ctrl-C, a dead worker, the caller stopping: no waiting
+    except BrokenProcessPool:  # a worker died: the pool has ended the others already
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    except BaseException:  # Ctrl-C, the caller stopping: end the workers, no waiting
         board.stop_all()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
