@@ -400,6 +400,13 @@ def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
 AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
 
 
+def _page_timeout(seconds: float) -> float | None:
+    """``--page-timeout``: a number of seconds, or 0 for no limit (``None``)."""
+    if not 0 <= seconds < float("inf"):
+        raise UserError(f"--page-timeout must be 0 (no limit) or more seconds, not {seconds:g}")
+    return seconds or None
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--include", multiple=True, metavar="GLOB", help="Only files matching GLOB.")
@@ -415,6 +422,15 @@ AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
     "-j",
     type=click.IntRange(min=1),
     help="Worker processes (default: one per CPU core).",
+)
+@click.option(
+    "--page-timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    callback=lambda ctx, param, value: _page_timeout(value),
+    help="Report a page still running after SECONDS as not audited, and go on (0: no limit).",
 )
 @click.option(
     "--format",
@@ -447,6 +463,7 @@ def audit(
     exclude: tuple[str, ...],
     list_file: str | None,
     jobs: int | None,
+    page_timeout: float | None,
     output_formats: tuple[str, ...],
     outputs: tuple[str, ...],
     csv_path: str | None,
@@ -513,7 +530,7 @@ def audit(
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:
-        outcome = run_audit(pages, plan, jobs=workers, progress=progress)
+        outcome = run_audit(pages, plan, jobs=workers, progress=progress, page_timeout=page_timeout)
     finally:
         if progress is not None:
             progress.close()

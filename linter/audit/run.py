@@ -5,6 +5,11 @@ has loaded spaCy once. Each worker handles one page at a time and is replaced af
 so its memory stays flat however large the site is; results come back in the order of
 the paths whatever the number of workers, so the report of an audit is the same at
 ``--jobs 1`` and ``--jobs 8``.
+
+With a page time limit, pages always run on workers (one at ``--jobs 1``): a worker whose
+page goes over the limit is killed (``linter.audit.watchdog``), so the limit holds even
+when the page is stuck in C code. Without a fork server the pages run in this process and
+the limit does not apply.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any, TypeVar
 from linter.audit.facts import PageFacts, page_facts
 from linter.audit.site import site_findings
 from linter.audit.template import mark_template, source_keys
+from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.engine import Engine
 from linter.quote import merge
 from linter.read import ReadError, format_for, load_bytes, read_bytes, sniff_format
@@ -76,16 +82,32 @@ class AuditResult:
 
 
 _PLAN: AuditPlan | None = None  # the plan of this worker process
+_SEAT: tuple[Board, int] | None = None  # where this worker posts the page it is on
 
 
-def _start_worker(plan: AuditPlan) -> None:
+def _start_worker(plan: AuditPlan, board: Board) -> None:
     """Worker setup: Ctrl-C is the parent's to handle (it stops the pool)."""
-    global _PLAN
+    global _PLAN, _SEAT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from linter import nlp
 
     nlp.configure(plan.model)  # the fork server loaded the blank pipeline
     _PLAN = plan
+    seat = board.take_seat()
+    _SEAT = None if seat is None else (board, seat)
+
+
+def _run_chunk(function: Callable[[T], R], chunk: list[tuple[int, T]]) -> list[R]:
+    """In a worker: ``function`` over a few items, each posted on the board while it runs."""
+    if _SEAT is None:
+        return [function(item) for _, item in chunk]
+    board, seat = _SEAT
+    results = []
+    for index, item in chunk:
+        board.started(seat, index)
+        results.append(function(item))
+        board.finished(seat)
+    return results
 
 
 def _read(path: str, fmt: str | None):
@@ -131,6 +153,11 @@ def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None
     return FileResult(path, plan.fmt, error=_WORKER_DIED), None
 
 
+def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> tuple[FileResult, PageFacts | None]:
+    """The result of a page that went over the time limit (in either pass)."""
+    return FileResult(path, plan.fmt, error=limit.message), None
+
+
 def _no_keys(path: str) -> set[int] | None:
     """The template keys of a page whose worker died on it: none (the lint pass tells)."""
     return None
@@ -142,6 +169,8 @@ def _mapped(
     plan: AuditPlan,
     jobs: int,
     lost: Callable[[T], R],
+    limit: PageLimit | None = None,
+    slow: Callable[[T], R] | None = None,
 ) -> Iterator[R]:
     """``function`` over ``items`` in order, on ``jobs`` worker processes.
 
@@ -150,23 +179,39 @@ def _mapped(
     items not done go to a fresh pool. If it breaks twice at the same item, that item is
     tried alone, and if that breaks too, ``lost(item)`` stands for its result: one page
     that kills its worker costs that page, never the audit.
+
+    With a ``limit``, a worker still on one item after that many seconds is killed; the
+    item's index goes into ``limit.over`` and ``slow(item)`` stands for its result, with
+    no retry. Items in ``limit.over`` already (over it in an earlier pass) are not run.
     """
-    if jobs <= 1 or len(items) <= 1:
-        global _PLAN
-        _PLAN = plan
-        yield from map(function, items)
+    limit = limit or PageLimit()
+    if limit.seconds is None and (jobs <= 1 or len(items) <= 1):
+        yield from _here(function, items, plan, 0, limit, slow)
         return
     from concurrent.futures.process import BrokenProcessPool
 
     start, last_break, alone = 0, -1, False
     while start < len(items):
-        batch = items[start : start + (1 if alone else _PAGES_PER_WORKER * jobs)]
+        if start in limit.over:
+            assert slow is not None
+            yield slow(items[start])
+            start, alone = start + 1, False
+            continue
+        end = min(len(items), start + (1 if alone else _PAGES_PER_WORKER * jobs))
+        todo = [index for index in range(start, end) if index not in limit.over]
+        stopped = len(limit.over)
         try:
-            for result in _on_workers(function, batch, plan, 1 if alone else jobs):
+            workers = 1 if alone else jobs
+            for index, result in _on_workers(function, items, todo, plan, workers, limit):
+                for skipped in range(start, index):  # over the limit in an earlier pass
+                    assert slow is not None
+                    yield slow(items[skipped])
                 yield result
-                start += 1
+                start = index + 1
             alone = False
         except BrokenProcessPool:
+            if len(limit.over) > stopped:  # a worker stopped for the time limit, not a crash
+                continue
             if alone:
                 yield lost(items[start])
                 start += 1
@@ -174,25 +219,60 @@ def _mapped(
             else:
                 alone, last_break = start == last_break, start
         except OSError:  # no fork server here (no socket, no process): the rest in one
-            yield from _mapped(function, items[start:], plan, 1, lost)
+            yield from _here(function, items[start:], plan, start, limit, slow)
             return
 
 
-def _on_workers(
-    function: Callable[[T], R], items: Sequence[T], plan: AuditPlan, jobs: int
+def _here(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    plan: AuditPlan,
+    first: int,
+    limit: PageLimit,
+    slow: Callable[[T], R] | None,
 ) -> Iterator[R]:
-    """``function`` over ``items`` in order, on a pool of ``jobs`` fresh workers."""
-    from concurrent.futures import ProcessPoolExecutor
+    """``function`` over ``items`` in this process (no time limit can stop it here);
+    ``first`` is the index of ``items[0]`` among all the items."""
+    global _PLAN
+    _PLAN = plan
+    for index, item in enumerate(items, first):
+        if index in limit.over and slow is not None:
+            yield slow(item)
+        else:
+            yield function(item)
 
+
+def _on_workers(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    todo: list[int],
+    plan: AuditPlan,
+    jobs: int,
+    limit: PageLimit,
+) -> Iterator[tuple[int, R]]:
+    """``(index, function(items[index]))`` for each index of ``todo``, in order, on a
+    pool of ``jobs`` fresh workers; a worker over ``limit`` on one item is killed."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = _context()
+    board = Board(context, min(jobs, len(todo)))
     pool = ProcessPoolExecutor(
-        min(jobs, len(items)),
-        mp_context=_context(),
+        board.workers,
+        mp_context=context,
         initializer=_start_worker,
-        initargs=(plan,),
+        initargs=(plan, board),
     )
     try:
-        yield from pool.map(function, items, chunksize=_CHUNK)
-    except BaseException:  # Ctrl-C, a dead worker, the caller stopping: no waiting
+        chunks = [todo[n : n + _CHUNK] for n in range(0, len(todo), _CHUNK)]
+        futures = [pool.submit(_run_chunk, function, [(i, items[i]) for i in c]) for c in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            yield from zip(chunk, wait_for(future, board, limit), strict=True)
+    except BrokenProcessPool:  # a worker died: the pool has ended the others already
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    except BaseException:  # Ctrl-C, the caller stopping: end the workers, no waiting
+        board.stop_all()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
@@ -223,9 +303,13 @@ def run_audit(
     *,
     jobs: int = 1,
     progress: Callable[[str, int], None] | None = None,
+    page_timeout: float | None = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
-    the pages done so far (``interrupted``)."""
+    the pages done so far (``interrupted``). A page still running after ``page_timeout``
+    seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
+    """
+    limit = PageLimit(page_timeout if can_fork() else None)
     jobs = jobs if can_fork() else 1
     outcome = AuditResult()
     facts: list[PageFacts] = []
@@ -233,8 +317,9 @@ def run_audit(
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_params is not None and len(paths) > 1:
-            plan.template_keys = _template_keys(paths, plan, jobs, tick)
-        pages = _mapped(lint_page, paths, plan, jobs, partial(_lost_page, plan))
+            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit)
+        lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
+        pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
         for done, (result, page) in enumerate(pages, 1):
             outcome.files.append(result)
             if page is not None:
@@ -248,13 +333,18 @@ def run_audit(
 
 
 def _template_keys(
-    paths: Sequence[str], plan: AuditPlan, jobs: int, tick: Callable[[str, int], None]
+    paths: Sequence[str],
+    plan: AuditPlan,
+    jobs: int,
+    tick: Callable[[str, int], None],
+    limit: PageLimit,
 ) -> frozenset[int]:
     from linter.checks.site_template_text import template_keys
 
     counts: Counter[int] = Counter()
     pages = 0
-    for done, keys in enumerate(_mapped(scan_page, paths, plan, jobs, _no_keys), 1):
+    scans = _mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
+    for done, keys in enumerate(scans, 1):
         if keys is not None:
             counts.update(keys)
             pages += 1
