@@ -123,7 +123,9 @@ def config_table(draw: Any) -> dict[str, Any]:
             rule.flatmap(lambda r: params_for(r[3]).map(lambda p: {r[1]: p})),
             st.dictionaries(st.sampled_from(names), nested, max_size=2),
         ),
-        "rule_packs": st.one_of(st.lists(st.sampled_from(["pack", "..", "missing", ""])), scalar),
+        "rule_packs": st.one_of(
+            st.lists(st.sampled_from(["pack", "pack/../pack", "missing", ""])), scalar
+        ),
         "fail_on": scalar,
         "faq": st.one_of(
             st.fixed_dictionaries(

@@ -22,14 +22,21 @@ _TAG = re.compile(r"<[^>]*>?")
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _ELLIPSIS = "…"
+_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-def _letters(text: str, fmt: str) -> str:
-    """The letters and digits of source text, lowercased, as extracted text would have them."""
+def _letters(text: str, fmt: str, strict: bool = False) -> str:
+    """The letters and digits of source text, lowercased, as extracted text would have
+    them; ``strict`` decodes only references ended by ``;`` (CommonMark's rule; HTML
+    also decodes some without)."""
     if fmt == "markdown":
         text = _MD_TARGET.sub("", text)
     if fmt in ("html", "markdown"):
-        text = html.unescape(_TAG.sub(" ", text))
+        text = _TAG.sub(" ", text)
+        if strict:
+            text = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+        else:
+            text = html.unescape(text)
     text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return "".join(c for c in text.lower() if c.isalnum())
 
@@ -47,12 +54,16 @@ def excerpt_matches(excerpt: str, quoted: str, fmt: str, before: str = "") -> bo
         return True
     if " ".join(quoted.split()) == excerpt:
         return True
+    return any(_letters_match(excerpt, quoted, fmt, before, strict) for strict in (False, True))
+
+
+def _letters_match(excerpt: str, quoted: str, fmt: str, before: str, strict: bool) -> bool:
     head = excerpt.startswith(_ELLIPSIS)
     tail = excerpt.endswith(_ELLIPSIS) or excerpt.endswith("↵")
-    want = _letters(excerpt.strip(_ELLIPSIS + "↵"), fmt)
+    want = "".join(c for c in excerpt.strip(_ELLIPSIS + "↵").lower() if c.isalnum())
     if head and excerpt.endswith("↵"):
-        return _letters(before, fmt).endswith(want)
-    have = _letters(quoted, fmt)
+        return _letters(before, fmt, strict).endswith(want)
+    have = _letters(quoted, fmt, strict)
     if not want:
         return True  # nothing but punctuation or spaces: no letters to compare
     if not _is_subsequence(want, have):

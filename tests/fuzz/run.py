@@ -29,15 +29,17 @@ BATCH = 200  # values drawn from a strategy at a time (each batch starts simple)
 class CaseSource:
     """The ``index``-th input of one generator for a seed, made on demand."""
 
-    def __init__(self, generator: str, seed: int, corpus: Path | None = None) -> None:
-        self.generator, self.seed, self.corpus = generator, seed, corpus
+    def __init__(
+        self, generator: str, seed: int, corpus: Path | None = None, batch: int = BATCH
+    ) -> None:
+        self.generator, self.seed, self.corpus, self.batch = generator, seed, corpus, batch
         self._batch: tuple[int, list[Any]] = (-1, [])
         self._pages: list[Path] | None = None
 
     def _drawn(self, index: int) -> Any:
         from tests.fuzz.strategies import DOCUMENTS, draw
 
-        number = index // BATCH
+        number = index // self.batch
         if self._batch[0] != number:
             if self.generator == "config":
                 from tests.fuzz.hostile import config_file as strategy
@@ -46,10 +48,10 @@ class CaseSource:
             else:
                 strategy = DOCUMENTS[self.generator][0]
             key = zlib.crc32(f"{self.seed}:{self.generator}:{number}".encode())
-            values = draw(strategy() if callable(strategy) else strategy, BATCH, key)
+            values = draw(strategy() if callable(strategy) else strategy, self.batch, key)
             self._batch = (number, values or [b""])
         values = self._batch[1]
-        return values[index % BATCH % len(values)]
+        return values[index % self.batch % len(values)]
 
     def case(self, index: int) -> Case:
         if self.generator == "mutate":
@@ -72,9 +74,11 @@ class CaseSource:
         return Case(self.generator, index, DOCUMENT, {DOCUMENTS[self.generator][1](index): value})
 
 
-def cases(generators: tuple[str, ...], seed: int, corpus: Path | None = None) -> Iterator[Case]:
+def cases(
+    generators: tuple[str, ...], seed: int, corpus: Path | None = None, batch: int = BATCH
+) -> Iterator[Case]:
     """Inputs round-robin over ``generators``, without end."""
-    made = [CaseSource(g, seed, corpus) for g in generators]
+    made = [CaseSource(g, seed, corpus, batch) for g in generators]
     index = 0
     while True:
         for source in made:
@@ -114,7 +118,9 @@ def run_fuzz(
     summary = Summary(out)
     handler = handler or tool_handler()
     started = time.perf_counter()
-    stream = cases(generators, seed, corpus)
+    # A small budget draws small batches: hypothesis takes seconds for a batch of 200.
+    batch = min(BATCH, -(-inputs // len(generators))) if inputs else BATCH
+    stream = cases(generators, seed, corpus, max(batch, 1))
 
     def budget() -> Iterator[Case]:
         for number, case in enumerate(stream):
