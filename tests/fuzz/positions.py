@@ -54,23 +54,33 @@ def excerpt_matches(excerpt: str, quoted: str, fmt: str, before: str = "") -> bo
         return True
     if " ".join(quoted.split()) == excerpt:
         return True
-    return any(_letters_match(excerpt, quoted, fmt, before, strict) for strict in (False, True))
+    return _letters_match(excerpt, quoted, fmt, before)
 
 
-def _letters_match(excerpt: str, quoted: str, fmt: str, before: str, strict: bool) -> bool:
+def _variants(text: str, fmt: str) -> set[str]:
+    """The letters of ``text`` read raw, and with markup and references taken out (both
+    ways): an excerpt may keep what the source has literally or decoded."""
+    plain = "".join(c for c in text.lower() if c.isalnum())
+    return {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+
+
+def _letters_match(excerpt: str, quoted: str, fmt: str, before: str) -> bool:
     head = excerpt.startswith(_ELLIPSIS)
     tail = excerpt.endswith(_ELLIPSIS) or excerpt.endswith("↵")
-    want = "".join(c for c in excerpt.strip(_ELLIPSIS + "↵").lower() if c.isalnum())
+    wants = _variants(excerpt.strip(_ELLIPSIS + "↵"), fmt)
     if head and excerpt.endswith("↵"):
-        return _letters(before, fmt, strict).endswith(want)
-    have = _letters(quoted, fmt, strict)
-    if not want:
-        return True  # nothing but punctuation or spaces: no letters to compare
-    if not _is_subsequence(want, have):
-        return False
-    if head:
-        return have.endswith(want[-1:])
-    return have.startswith(want[:1]) and (tail or have.endswith(want[-1:]))
+        return any(h.endswith(w) for h in _variants(before, fmt) for w in wants)
+    for want in wants:
+        for have in _variants(quoted, fmt):
+            if not want:
+                return True  # nothing but punctuation or spaces: no letters to compare
+            if not _is_subsequence(want, have):
+                continue
+            if head and have.endswith(want[-1:]):
+                return True
+            if have.startswith(want[:1]) and (tail or have.endswith(want[-1:])):
+                return True
+    return False
 
 
 def _line_starts(text: str) -> list[int]:
