@@ -152,16 +152,40 @@ def _progress(every: float) -> Callable[[Summary], None]:
     return show
 
 
-def replay(folder: Path) -> int:
-    """Run the saved case in ``folder`` again, in this process; print its failures."""
+def _saved_key(folder: Path) -> tuple[str, str, str] | None:
+    """The (invariant, kind, location) a repro directory was saved for."""
+    try:
+        head = (folder / "failure.txt").read_text(encoding="utf-8").splitlines()[:3]
+        fields = dict(line.split(": ", 1) for line in head)
+        return fields["invariant"], fields["kind"], fields["location"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def replay(folder: Path, shrink: float = 0.0) -> int:
+    """Run the saved case in ``folder`` again, in this process; print its failures. With
+    ``shrink`` seconds, minimize it for the failure it was saved for and save that to
+    ``folder/minimal``."""
     from tests.fuzz.invariants import check_case, default_engine
+    from tests.fuzz.record import save_case
 
     case = load_case(folder)
+    engine = default_engine()
     started = time.perf_counter()
-    failures = check_case(case, default_engine())
+    failures = check_case(case, engine)
     print(f"{case.generator} #{case.index}: {time.perf_counter() - started:.2f} s")
     for failure in failures:
         print(f"{failure.invariant} / {failure.kind} / {failure.location}\n{failure.detail}\n")
+    if shrink and failures:
+        from tests.fuzz.minimize import minimize
+
+        key = _saved_key(folder) or failures[0].key
+        small = minimize(case, key, lambda c: check_case(c, engine), shrink)
+        (again,) = [f for f in check_case(small, engine) if f.key == key][:1] or [failures[0]]
+        save_case(small, folder / "minimal")
+        detail = f"{' / '.join(key)}\ninput bytes: {small.size}\n\n{again.detail}\n"
+        (folder / "minimal" / "failure.txt").write_text(detail, encoding="utf-8")
+        print(f"minimal ({case.size} -> {small.size} bytes): {folder / 'minimal'}")
     return 1 if failures else 0
 
 
@@ -177,9 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per input")
     parser.add_argument("--generators", default=",".join(GENERATORS), help="comma-separated")
     parser.add_argument("--corpus", type=Path, help="pages to mutate (../shared/corpus/bench)")
+    parser.add_argument(
+        "--minimize", type=float, default=0.0, metavar="S", help="with --replay: shrink for S s"
+    )
     args = parser.parse_args(argv)
     if args.replay:
-        return replay(args.replay)
+        return replay(args.replay, args.minimize)
     chosen = tuple(g.strip() for g in args.generators.split(",") if g.strip())
     unknown = sorted(set(chosen) - set(GENERATORS))
     if unknown or not chosen:
