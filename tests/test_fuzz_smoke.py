@@ -16,6 +16,7 @@ from linter.engine import Engine
 from linter.rulepack import load_rules
 from tests.fuzz.case import CONFIG, DOCUMENT, Case, Failure
 from tests.fuzz.invariants import check_case, default_engine, lint
+from tests.fuzz.minimize import minimize
 from tests.fuzz.pool import run_cases
 from tests.fuzz.positions import check_findings
 from tests.fuzz.record import Summary, load_case
@@ -162,6 +163,18 @@ def test_each_bug_is_saved_once_with_its_smallest_input(tmp_path: Path) -> None:
     assert load_case(folder).files == small.files
     assert "kind: ValueError\nlocation: linter/x.py:f" in (folder / "failure.txt").read_text()
     assert summary.failures[failure.key] == 2 and summary.inputs["html"] == 3
+
+
+def test_a_repro_is_minimized_to_what_shows_the_bug() -> None:
+    key = ("no-crash", "ValueError", "linter/x.py:f")
+
+    def check(case: Case) -> list[Failure]:
+        data = next(iter(case.files.values()))
+        return [Failure(*key)] if b"<p>BUG" in data else [Failure("fix", "other", "HY001")]
+
+    page = b"<html>\n<body>\n" + b"<p>fine</p>\n" * 40 + b"<p>BUG</p>\n" + b"<p>x</p>\n" * 9
+    small = minimize(document("a.html", page.decode()), key, check, budget=30)
+    assert small.files == {"a.html": b"<p>BUG"}
 
 
 @pytest.mark.fuzz
