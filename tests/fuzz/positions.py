@@ -1,0 +1,148 @@
+"""Invariant 2: every finding points inside the file, at the text it quotes.
+
+Lines and columns are checked against the decoded text the way an editor counts them
+(``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line; columns count characters from 1), and
+the offsets ``start``/``end`` must give the same line and column. The excerpt must be
+what the source holds between those offsets: exactly (the engine's own excerpt), or the
+same letters and digits once markup, entities, JSON escapes and Markdown link targets
+are taken out (excerpts of extracted text). Whole-document findings quote nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from tests.fuzz.case import Failure
+
+POSITIONS = "positions"
+_TAG = re.compile(r"<[^>]*>?")
+_MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_ELLIPSIS = "…"
+_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _letters(text: str, fmt: str, strict: bool = False) -> str:
+    """The letters and digits of source text, lowercased, as extracted text would have
+    them; ``strict`` decodes only references ended by ``;`` (CommonMark's rule; HTML
+    also decodes some without)."""
+    if fmt == "markdown":
+        text = _MD_TARGET.sub("", text)
+    if fmt in ("html", "markdown"):
+        text = _TAG.sub(" ", text)
+        if strict:
+            text = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+        else:
+            text = html.unescape(text)
+    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _is_subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(c in it for c in needle)
+
+
+def excerpt_matches(excerpt: str, quoted: str, fmt: str, before: str = "") -> bool:
+    """Whether ``excerpt`` is what ``quoted`` (the source between the finding's offsets)
+    says: the same words, or its letters in order from the first to the last. An excerpt
+    "…text↵" is the window of ``before`` (the source up to the start) ending there."""
+    if not excerpt.strip(_ELLIPSIS + "↵ "):
+        return True
+    if " ".join(quoted.split()) == excerpt:
+        return True
+    return _letters_match(excerpt, quoted, fmt, before)
+
+
+def _variants(text: str, fmt: str) -> set[str]:
+    """The letters of ``text`` read raw, and with markup and references taken out (both
+    ways): an excerpt may keep what the source has literally or decoded."""
+    plain = "".join(c for c in text.lower() if c.isalnum())
+    return {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+
+
+def _letters_match(excerpt: str, quoted: str, fmt: str, before: str) -> bool:
+    head = excerpt.startswith(_ELLIPSIS)
+    tail = excerpt.endswith(_ELLIPSIS) or excerpt.endswith("↵")
+    wants = _variants(excerpt.strip(_ELLIPSIS + "↵"), fmt)
+    if head and excerpt.endswith("↵"):
+        return any(h.endswith(w) for h in _variants(before, fmt) for w in wants)
+    for want in wants:
+        for have in _variants(quoted, fmt):
+            if not want:
+                return True  # nothing but punctuation or spaces: no letters to compare
+            if not _is_subsequence(want, have):
+                continue
+            if head and have.endswith(want[-1:]):
+                return True
+            if have.startswith(want[:1]) and (tail or have.endswith(want[-1:])):
+                return True
+    return False
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int | None:
+    """The offset of 1-based ``line``/``column``, or None when it is outside the text."""
+    if not 1 <= line <= len(starts):
+        return None
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    if not 1 <= column <= end - starts[line - 1] + 1:
+        return None
+    return starts[line - 1] + column - 1
+
+
+def check_findings(
+    text: str, fmt: str, findings: Iterable[Any], decoded: str | None = None
+) -> list[Failure]:
+    """Failures of invariant 2 for ``findings`` on the decoded ``text`` of one file;
+    ``decoded`` is the file as an editor shows it, when the caller knows it."""
+    failures: list[Failure] = []
+    if decoded is not None and decoded != text:
+        at = next((i for i, (a, b) in enumerate(zip(text, decoded, strict=False)) if a != b),
+                  min(len(text), len(decoded)))  # fmt: skip
+        detail = f"the reader's text differs from the decoded file at offset {at}"
+        failures.append(Failure(POSITIONS, "source-differs", f"reader:{fmt}", detail))
+        return failures
+    starts = _line_starts(text)
+    for f in findings:
+        where = f"{f.code} line {f.line} column {f.column} to {f.end_line}:{f.end_column}"
+        begin = _offset(starts, text, f.line, f.column)
+        end = _offset(starts, text, f.end_line, f.end_column)
+        problem = None
+        if begin is None or end is None:
+            problem = ("outside-file", f"{where}: outside the {len(starts)}-line text")
+        elif end < begin:
+            problem = ("end-before-start", f"{where}: ends before it starts")
+        elif hasattr(f, "start") and (f.start, f.end) != (begin, end):
+            problem = ("offsets-disagree", f"{where}: offsets {f.start}-{f.end} are {begin}-{end}")
+        elif not excerpt_matches(
+            f.excerpt, text[begin:end], fmt, text[max(0, begin - 400) : begin]
+        ):
+            quoted = text[begin:end][:200]
+            problem = (
+                "wrong-excerpt",
+                f"{where}: excerpt {f.excerpt!r} but the source has {quoted!r}",
+            )
+        for r in getattr(f, "related", []):
+            if r.path is None and _offset(starts, text, r.line, r.column) is None:
+                problem = ("related-outside-file", f"{where}: related {r.line}:{r.column}")
+        if problem:
+            failures.append(Failure(POSITIONS, problem[0], f.code, problem[1]))
+    return failures
+
+
+def check_quoted_lines(text: str, lines: dict[int, Any]) -> list[Failure]:
+    """The lines a result keeps for reports must be the file's lines (whole ones)."""
+    split = text.split("\n")
+    failures = []
+    for number, line in lines.items():
+        if isinstance(line, str) and (number > len(split) or split[number - 1] != line):
+            detail = f"quoted line {number} is {line[:80]!r}"
+            failures.append(Failure(POSITIONS, "wrong-quoted-line", "runner", detail))
+    return failures
