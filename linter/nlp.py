@@ -11,6 +11,7 @@ Two things keep a run from paying for spaCy machinery it never uses (see
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from types import ModuleType
@@ -28,6 +29,14 @@ _model_name: str | None = None
 # Blocks longer than this are cut into pieces for spaCy (its default limit is 1,000,000
 # characters); a piece boundary is placed at white space.
 _MAX_PIECE = 200_000
+
+# spaCy's tokenizer takes time quadratic in the length of a run without white space that
+# it keeps splitting affixes off ("$$$$...", "((((..."): 8 KB of "$" cost 11 s. No word
+# or URL is this long, so such a run is replaced by spaces of the same length before
+# tokenisation (offsets do not move): rules that read tokens and sentences never see
+# it, and rules that read the block text still do.
+MAX_RUN = 1_000
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")  # from a run's start only: linear
 
 # The lexical attributes the blank pipeline computes when it meets a new word: the ones
 # the sentencizer (``is_punct``) and contentlint's rules (``lower_``, ``is_alpha``,
@@ -145,6 +154,13 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def mask_long_runs(text: str) -> str:
+    """``text`` with each run of more than ``MAX_RUN`` non-space characters blanked out."""
+    if len(text) <= MAX_RUN:
+        return text
+    return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
+
+
 def _rule_based(nlp: Language) -> bool:
     """Whether every component is spaCy's rule-based sentencizer (the blank pipeline)."""
     from spacy.pipeline import Sentencizer
@@ -175,7 +191,11 @@ def _docs(nlp: Language, texts: list[str]) -> Iterable[Doc]:
 def segment(blocks: list[Block]) -> list[Sentence]:
     """Sentences of ``blocks`` in document order."""
     nlp = pipeline()
-    jobs = [(block, base, piece) for block in blocks for base, piece in _pieces(block.text)]
+    jobs = [
+        (block, base, mask_long_runs(piece))
+        for block in blocks
+        for base, piece in _pieces(block.text)
+    ]
     sentences: list[Sentence] = []
     docs = _docs(nlp, [piece for _, _, piece in jobs])
     for (block, base, piece), spacy_doc in zip(jobs, docs, strict=True):
