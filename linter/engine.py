@@ -118,6 +118,9 @@ class Engine:
         for rule in ran:
             try:
                 hits = list(rule.module.check(doc, rule.params))
+            except TimeoutError as error:  # a user's pattern over its time limit
+                result.errors.append(f"rule {rule.code}: {error}")
+                continue
             except Exception as error:  # a broken check must not lose the other rules
                 result.errors.append(f"rule {rule.code} failed: {type(error).__name__}: {error}")
                 continue
