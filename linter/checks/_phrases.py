@@ -138,6 +138,42 @@ def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int
     return [phrase for phrase, count in counts.items() if count >= min_count]
 
 
+# What ``phrase_pattern`` counts as a word character at a phrase's edges.
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+class BlockIndex:
+    """Which blocks may hold a phrase, from one pass over their words.
+
+    Checking every heading phrase against every block costs headings x blocks (a 50 MB
+    page has thousands of each). A phrase word made of word characters only is, wherever
+    the phrase matches, a whole run of word characters (the pattern's edges and the white
+    space inside it separate runs), so only blocks holding that run can match: the
+    phrase's rarest such word names the few blocks worth searching.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._holders: dict[str, list[int]] | None = None  # run -> block positions
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._holders is None:
+            self._holders = {}
+            for position, block in enumerate(self.blocks):
+                for run in set(_WORD_RUN.findall(block.text)):
+                    self._holders.setdefault(run, []).append(position)
+        return self._holders
+
+    def blocks_for(self, phrase: str) -> list[Block]:
+        """The blocks, in order, that hold the rarest whole-run word of ``phrase``."""
+        keys = [w for w in phrase.split() if _WORD_RUN.fullmatch(w)]
+        if not keys:
+            return self.blocks
+        holders = self._index()
+        rarest = min((holders.get(k, []) for k in keys), key=len)
+        return [self.blocks[position] for position in rarest]
+
+
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Case-sensitive, whole-word match of ``phrase`` with any white space inside."""
     body = r"\s+".join(re.escape(w) for w in phrase.split())
