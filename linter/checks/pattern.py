@@ -8,14 +8,15 @@ quantifiers can backtrack for hours on a line it almost matches. They run under 
 ``regex`` module's ``timeout`` rather than behind a pre-check that rejects nested
 quantifiers: such a pre-check refuses harmless patterns (``(?:ab+)+``) and misses
 harmful ones without nesting (``(a|aa)+$``), while a time limit bounds every pattern.
-Each pattern gets ``TIME_LIMIT`` seconds per document; past it the rule stops with a
-``TimeoutError`` that the engine reports as one line for that file.
+A pattern gets ``TIME_LIMIT`` seconds per block (more for a block of megabytes); past
+it the rule stops with a ``TimeoutError`` that the engine reports as one line for the
+file, whose other findings are kept.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -41,8 +42,10 @@ PARAMS: dict[str, Any] = {
 DEFAULT_KINDS = PROSE_KINDS | {HEADING, FAQ_QUESTION}
 _REGIONS = ("main", "any")
 
-# Seconds each pattern may spend on one document (all its blocks together).
+# Seconds a pattern may spend on one block: enough for any linear pattern (they run at
+# tens of megabytes a second), far too little for catastrophic backtracking.
 TIME_LIMIT = 1.0
+PER_MILLION_CHARS = 1.0  # added for each million characters of the block
 
 
 @lru_cache(maxsize=256)
@@ -52,42 +55,38 @@ def _compile(patterns: tuple[str, ...], case_sensitive: bool) -> tuple[regex.Pat
     return tuple(regex.compile(p, flags) for p in patterns if p)
 
 
-class _Budget:
-    """One pattern with what is left of its ``TIME_LIMIT`` on the current document."""
+def _timeout(text: str) -> float:
+    return TIME_LIMIT + PER_MILLION_CHARS * len(text) / 1_000_000
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.spent = 0.0
 
-    def left(self) -> float:
-        """Seconds left; raises the user-facing ``TimeoutError`` when none are."""
-        if self.spent >= TIME_LIMIT:
-            raise TimeoutError(
-                f"pattern {self.pattern.pattern!r} was stopped after {TIME_LIMIT:g} s on "
-                "this document (it backtracks too much: simplify nested repeats such as "
-                "(a+)+ or (a|aa)+)"
-            )
-        return TIME_LIMIT - self.spent
+def _too_slow(pattern: regex.Pattern[str]) -> TimeoutError:
+    """The one-line error for the file: the engine reports it as ``rule CODE: ...``."""
+    return TimeoutError(
+        f"pattern {pattern.pattern!r} was stopped after {TIME_LIMIT:g} s on one block "
+        "(it backtracks too much: simplify nested repeats such as (a+)+ or (a|aa)+)"
+    )
 
-    def _timed(self, search: Any) -> Any:
-        """``search(timeout)``, its time counted; a timeout spends the whole budget."""
-        started = time.monotonic()
-        try:
-            return search(self.left())
-        except TimeoutError:
-            self.spent = TIME_LIMIT
-            self.left()
-        finally:
-            self.spent += time.monotonic() - started
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        matches = self.pattern.finditer(text, timeout=self.left())
-        while (match := self._timed(lambda _: next(matches, None))) is not None:
-            self.left()
-            yield match
+def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    started = time.monotonic()
+    timeout = _timeout(text)
+    found = []
+    try:
+        # The timeout applies to each step of the iterator: the total is checked too.
+        for match in pattern.finditer(text, timeout=timeout):
+            found.append(match)
+            if time.monotonic() - started > timeout:
+                raise TimeoutError
+    except TimeoutError:
+        raise _too_slow(pattern) from None
+    return found
 
-    def fullmatch(self, text: str) -> regex.Match[str] | None:
-        return self._timed(lambda timeout: self.pattern.fullmatch(text, timeout=timeout))
+
+def _fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    try:
+        return pattern.fullmatch(text, timeout=_timeout(text))
+    except TimeoutError:
+        raise _too_slow(pattern) from None
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
@@ -120,22 +119,21 @@ def _blocks(doc: Document, params: Mapping[str, Any]) -> Iterable[Block]:
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     """One hit per match; overlapping matches of different patterns are reported once."""
-    compiled = _compile(tuple(params["patterns"]), bool(params["case_sensitive"]))
-    if not compiled:
+    regexes = _compile(tuple(params["patterns"]), bool(params["case_sensitive"]))
+    if not regexes:
         return
-    budgets = [_Budget(pattern) for pattern in compiled]
     for block in _blocks(doc, params):
         text = block.text
         if params["whole_block"]:
             stripped = text.strip()
             start = len(text) - len(text.lstrip())
-            if stripped and any(b.fullmatch(stripped) for b in budgets):
+            if stripped and any(_fullmatch(r, stripped) for r in regexes):
                 yield block_hit(block, start, start + len(stripped), match=stripped)
             continue
         spans = sorted(
             (m.start(), -m.end(), m.group())
-            for budget in budgets
-            for m in budget.finditer(text)
+            for pattern in regexes
+            for m in _finditer(pattern, text)
             if m.end() > m.start()
         )
         last_end = -1
