@@ -38,6 +38,13 @@ _MAX_PIECE = 200_000
 MAX_RUN = 1_000
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")  # from a run's start only: linear
 
+# Sentences are found in at most this many characters of a document's body (about
+# 330,000 words, fifteen times the longest benchmark page); the rest is not segmented.
+# Segmentation costs about 1.8 s and 250 MB of spaCy docs per million characters, so a
+# 50 MB text file would otherwise take minutes and gigabytes for rules about sentences.
+# The last block that fits is cut at a space; later blocks get no sentences.
+MAX_DOCUMENT_CHARS = 2_000_000
+
 # The lexical attributes the blank pipeline computes when it meets a new word: the ones
 # the sentencizer (``is_punct``) and contentlint's rules (``lower_``, ``is_alpha``,
 # ``is_space``, ``is_punct``) read. spaCy's English defaults add 19 more (shape, norm,
@@ -188,13 +195,26 @@ def _docs(nlp: Language, texts: list[str]) -> Iterable[Doc]:
     return docs
 
 
+def _within_limit(blocks: list[Block]) -> Iterable[tuple[Block, str]]:
+    """``(block, text)`` for the text of ``blocks`` that fits ``MAX_DOCUMENT_CHARS``."""
+    left = MAX_DOCUMENT_CHARS
+    for block in blocks:
+        text = block.text
+        if len(text) > left:
+            cut = text.rfind(" ", 0, left)
+            yield block, text[: cut if cut > 0 else left]
+            return
+        yield block, text
+        left -= len(text)
+
+
 def segment(blocks: list[Block]) -> list[Sentence]:
-    """Sentences of ``blocks`` in document order."""
+    """Sentences of ``blocks`` in document order (within ``MAX_DOCUMENT_CHARS``)."""
     nlp = pipeline()
     jobs = [
         (block, base, mask_long_runs(piece))
-        for block in blocks
-        for base, piece in _pieces(block.text)
+        for block, text in _within_limit(blocks)
+        for base, piece in _pieces(text)
     ]
     sentences: list[Sentence] = []
     docs = _docs(nlp, [piece for _, _, piece in jobs])
