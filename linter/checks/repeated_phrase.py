@@ -66,6 +66,8 @@ def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     n = params["min_words"]
     blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
+    if len(blocks) < params["min_paragraphs"]:
+        return  # no phrase can recur in enough paragraphs (spares n-grams of a huge one)
     lowered = {b.index: [w.lower() for w in _WORD.findall(b.text)] for b in blocks}
     grams = {b.index: _grams(lowered[b.index], n) for b in blocks}
     # Paragraphs each n-gram occurs in: a set per block, counted in C.
