@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import regex
@@ -83,8 +83,7 @@ def _too_slow(pattern: regex.Pattern[str]) -> TimeoutError:
 
 
 def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
-    if pattern.pattern in _shipped():
-        return list(pattern.finditer(text))
+    """``pattern``'s matches in ``text`` within the time limit, or the user-facing error."""
     started = time.monotonic()
     timeout = _timeout(text)
     found = []
@@ -100,12 +99,21 @@ def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
 
 
 def _fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    if pattern.pattern in _shipped():
-        return pattern.fullmatch(text)
     try:
         return pattern.fullmatch(text, timeout=_timeout(text))
     except TimeoutError:
         raise _too_slow(pattern) from None
+
+
+def _searches(patterns: tuple[regex.Pattern[str], ...]) -> list[tuple[Any, Any]]:
+    """``(finditer, fullmatch)`` of each pattern: plain for shipped ones, else limited."""
+    shipped = _shipped()
+    return [
+        (p.finditer, p.fullmatch)
+        if p.pattern in shipped
+        else (partial(_finditer, p), partial(_fullmatch, p))
+        for p in patterns
+    ]
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
@@ -141,18 +149,19 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     regexes = _compile(tuple(params["patterns"]), bool(params["case_sensitive"]))
     if not regexes:
         return
+    searches = _searches(regexes)
     for block in _blocks(doc, params):
         text = block.text
         if params["whole_block"]:
             stripped = text.strip()
             start = len(text) - len(text.lstrip())
-            if stripped and any(_fullmatch(r, stripped) for r in regexes):
+            if stripped and any(fullmatch(stripped) for _, fullmatch in searches):
                 yield block_hit(block, start, start + len(stripped), match=stripped)
             continue
         spans = sorted(
             (m.start(), -m.end(), m.group())
-            for pattern in regexes
-            for m in _finditer(pattern, text)
+            for finditer, _ in searches
+            for m in finditer(text)
             if m.end() > m.start()
         )
         last_end = -1
