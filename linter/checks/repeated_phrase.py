@@ -60,7 +60,9 @@ def _unexplained(
 
 def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
     """The ``n``-word windows of ``words``, in order (built by ``zip``, in C)."""
-    return list(zip(*(words[k:] for k in range(n)), strict=False)) if n > 0 else []
+    if n <= 0 or len(words) < n:
+        return []  # spares n slices for each short line of a long text
+    return list(zip(*(words[k:] for k in range(n)), strict=False))
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
