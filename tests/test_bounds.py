@@ -117,3 +117,18 @@ def test_long_jsonld_question_is_quoted_in_80_characters():
     assert len(quoted) == 80
     assert f"the question “{quoted}”, but" in finding.message
     assert finding.line == 3
+
+
+def test_bracket_run_is_judged_once_per_block():
+    run = "(" * 30_000  # each unclosed bracket sliced and searched the rest of its block
+    source = f"<p>Opened {run} and never closed.</p>\n<p>A teaser {run} that the site cut...</p>\n"
+    findings = lint_rule("HY005", source)
+    assert len(findings) == 30_000  # the teaser's brackets are the site's cut, not an edit
+    assert [where(f) for f in (findings[0], findings[-1])] == [
+        (1, 11, 1, 12),
+        (1, 30_010, 1, 30_011),
+    ]
+    assert findings[-1].message == (
+        "Unmatched “(” in this paragraph: it is never closed. Add the missing “)” or delete "
+        "this one."
+    )
