@@ -405,6 +405,13 @@ def faq_schema(doc: Document) -> list[SchemaQuestion]:
     return [q for page in faq_pages(doc) for q in page.questions]
 
 
+def quoted(text: str, limit: int = 80) -> str:
+    """``text`` on one line and cut to ``limit`` characters, for quoting in a message: a
+    JSON-LD question can be any length, and a message is read on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def visible_text_keys(doc: Document) -> str:
     """Normalised visible text of the whole page, one block after another.
 

@@ -11,6 +11,7 @@ Two things keep a run from paying for spaCy machinery it never uses (see
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from types import ModuleType
@@ -28,6 +29,21 @@ _model_name: str | None = None
 # Blocks longer than this are cut into pieces for spaCy (its default limit is 1,000,000
 # characters); a piece boundary is placed at white space.
 _MAX_PIECE = 200_000
+
+# spaCy's tokenizer takes time quadratic in the length of a run without white space that
+# it keeps splitting affixes off ("$$$$...", "((((..."): 8 KB of "$" cost 11 s. No word
+# or URL is this long, so such a run is replaced by spaces of the same length before
+# tokenisation (offsets do not move): rules that read tokens and sentences never see
+# it, and rules that read the block text still do.
+MAX_RUN = 1_000
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")  # from a run's start only: linear
+
+# Sentences are found in at most this many characters of a document's body (about
+# 330,000 words, fifteen times the longest benchmark page); the rest is not segmented.
+# Segmentation costs about 1.8 s and 250 MB of spaCy docs per million characters, so a
+# 50 MB text file would otherwise take minutes and gigabytes for rules about sentences.
+# The last block that fits is cut at a space; later blocks get no sentences.
+MAX_DOCUMENT_CHARS = 2_000_000
 
 # The lexical attributes the blank pipeline computes when it meets a new word: the ones
 # the sentencizer (``is_punct``) and contentlint's rules (``lower_``, ``is_alpha``,
@@ -145,6 +161,13 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def mask_long_runs(text: str) -> str:
+    """``text`` with each run of more than ``MAX_RUN`` non-space characters blanked out."""
+    if len(text) <= MAX_RUN:
+        return text
+    return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
+
+
 def _rule_based(nlp: Language) -> bool:
     """Whether every component is spaCy's rule-based sentencizer (the blank pipeline)."""
     from spacy.pipeline import Sentencizer
@@ -172,10 +195,27 @@ def _docs(nlp: Language, texts: list[str]) -> Iterable[Doc]:
     return docs
 
 
+def _within_limit(blocks: list[Block]) -> Iterable[tuple[Block, str]]:
+    """``(block, text)`` for the text of ``blocks`` that fits ``MAX_DOCUMENT_CHARS``."""
+    left = MAX_DOCUMENT_CHARS
+    for block in blocks:
+        text = block.text
+        if len(text) > left:
+            cut = text.rfind(" ", 0, left)
+            yield block, text[: cut if cut > 0 else left]
+            return
+        yield block, text
+        left -= len(text)
+
+
 def segment(blocks: list[Block]) -> list[Sentence]:
-    """Sentences of ``blocks`` in document order."""
+    """Sentences of ``blocks`` in document order (within ``MAX_DOCUMENT_CHARS``)."""
     nlp = pipeline()
-    jobs = [(block, base, piece) for block in blocks for base, piece in _pieces(block.text)]
+    jobs = [
+        (block, base, mask_long_runs(piece))
+        for block, text in _within_limit(blocks)
+        for base, piece in _pieces(text)
+    ]
     sentences: list[Sentence] = []
     docs = _docs(nlp, [piece for _, _, piece in jobs])
     for (block, base, piece), spacy_doc in zip(jobs, docs, strict=True):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from linter.model import HEADING, Block, Document
 
@@ -97,6 +97,28 @@ def source_phrases(doc: Document) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+# A title-case run is looked for only between words of at most this many characters. Its
+# regex tries every capital letter of a word as a start, each time reading to the word's
+# end: quadratic in a word's length ("Q" * 40,000 cost 31 s). A longer "word" is no
+# phrase anyone wrote, so it separates the text instead.
+MAX_WORD = 1_000
+_LONG_WORD = re.compile(rf"(?<![\w’'&-])[\w’'&-]{{{MAX_WORD + 1},}}")
+_TITLE_RUN = re.compile(
+    r"(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to)"
+    r"(?:\s+(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to))+"
+)
+
+
+def _title_runs(text: str) -> Iterator[re.Match[str]]:
+    """``_TITLE_RUN`` matches in ``text``, in the stretches between over-long words."""
+    start = 0
+    if len(text) > MAX_WORD:
+        for long_word in _LONG_WORD.finditer(text):
+            yield from _TITLE_RUN.finditer(text, start, long_word.start())
+            start = long_word.end()
+    yield from _TITLE_RUN.finditer(text, start)
+
+
 def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int) -> list[str]:
     """Title-Case runs with a comparison word ("X vs Y") that recur in running text.
 
@@ -104,12 +126,8 @@ def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int
     prose is otherwise lowercase; the comparison word keeps organisation names out.
     """
     counts: Counter[str] = Counter()
-    run = re.compile(
-        r"(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to)"
-        r"(?:\s+(?:[A-Z][\w’'&-]*|vs\.?|versus|or|and|of|the|in|for|to))+"
-    )
     for block in blocks:
-        for match in run.finditer(block.text):
+        for match in _title_runs(block.text):
             tokens = match.group().split()
             while tokens and tokens[-1].lower() in CONNECTORS:
                 tokens.pop()
@@ -118,6 +136,42 @@ def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int
             if len(tokens) >= min_words and any(t.lower() in COMPARISON for t in tokens):
                 counts[" ".join(tokens)] += 1
     return [phrase for phrase, count in counts.items() if count >= min_count]
+
+
+# What ``phrase_pattern`` counts as a word character at a phrase's edges.
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+class BlockIndex:
+    """Which blocks may hold a phrase, from one pass over their words.
+
+    Checking every heading phrase against every block costs headings x blocks (a 50 MB
+    page has thousands of each). A phrase word made of word characters only is, wherever
+    the phrase matches, a whole run of word characters (the pattern's edges and the white
+    space inside it separate runs), so only blocks holding that run can match: the
+    phrase's rarest such word names the few blocks worth searching.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._holders: dict[str, list[int]] | None = None  # run -> block positions
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._holders is None:
+            self._holders = {}
+            for position, block in enumerate(self.blocks):
+                for run in set(_WORD_RUN.findall(block.text)):
+                    self._holders.setdefault(run, []).append(position)
+        return self._holders
+
+    def blocks_for(self, phrase: str) -> list[Block]:
+        """The blocks, in order, that hold the rarest whole-run word of ``phrase``."""
+        keys = [w for w in phrase.split() if _WORD_RUN.fullmatch(w)]
+        if not keys:
+            return self.blocks
+        holders = self._index()
+        rarest = min((holders.get(k, []) for k in keys), key=len)
+        return [self.blocks[position] for position in rarest]
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

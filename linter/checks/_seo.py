@@ -12,7 +12,7 @@ The scan runs once per document and is cached.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -261,21 +261,25 @@ def heading_blocks(doc: Document, region: str | None = None) -> list[Block]:
     ]
 
 
+def _text_starts(doc: Document) -> tuple[list[Block], list[int]]:
+    """Blocks with text (no title or meta) and the running maximum of their source starts:
+    the first block starting past an offset is found by bisection, not by a scan."""
+    blocks = [b for b in doc.blocks if b.kind not in (TITLE, META) and b.text]
+    reach, highest = [], -1
+    for block in blocks:
+        highest = max(highest, block.tmap.to_source(0))
+        reach.append(highest)
+    return blocks, reach
+
+
 def region_at(doc: Document, offset: int) -> str:
     """The reader's region at a source offset where it made no block (an empty heading):
     main when the nearest blocks before and after it are both main, else chrome."""
-    before = after = None
-    for block in doc.blocks:
-        if block.kind in (TITLE, META) or not block.text:
-            continue
-        start = block.tmap.to_source(0)
-        if start <= offset:
-            before = block
-        else:
-            after = block
-            break
-    if before is None or after is None:  # before or after all the text: page chrome
+    blocks, reach = doc.memo("seo.text_starts", lambda: _text_starts(doc))
+    after_index = bisect_right(reach, offset)  # the first block that starts past it
+    if after_index == 0 or after_index == len(blocks):  # before or after all the text
         return CHROME
+    before, after = blocks[after_index - 1], blocks[after_index]
     return MAIN if before.region == after.region == MAIN else CHROME
 
 

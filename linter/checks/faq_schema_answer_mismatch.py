@@ -12,7 +12,15 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter.checks.base import Hit, related_at
-from linter.faq import faq_entries, faq_schema, normalise, question_key, similarity, strip_markup
+from linter.faq import (
+    faq_entries,
+    faq_schema,
+    normalise,
+    question_key,
+    quoted,
+    similarity,
+    strip_markup,
+)
 from linter.model import Document
 
 PARAMS: dict[str, Any] = {
@@ -49,7 +57,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         hit = Hit(
             question.start,
             question.end,
-            {"question": question.name, "similarity": f"{score:.0%}"},
+            {"question": quoted(question.name or ""), "similarity": f"{score:.0%}"},
             excerpt=question.name,
         )
         hit.related.append(related_at(doc, first, 0, len(first.text)))

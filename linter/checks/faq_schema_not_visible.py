@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter.checks.base import Hit
-from linter.faq import faq_schema, question_key, strip_markup, visible_text_keys
+from linter.faq import faq_schema, question_key, quoted, strip_markup, visible_text_keys
 from linter.model import Document
 
 PARAMS: dict[str, Any] = {}
@@ -22,10 +22,18 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     questions = [q for q in faq_schema(doc) if q.name]
     if not questions:
         return
-    visible = f" {visible_text_keys(doc)} "
+    keys = visible_text_keys(doc)
+    visible = f" {keys} "
+    # A question shown as a block of its own is found in a set; the others are searched
+    # in the page's text once per distinct question (in C), never block by block.
+    blocks = set(keys.split(" | "))
+    shown: dict[str, bool] = {}
     for question in questions:
         key = question_key(strip_markup(question.name or ""))
-        if key and f" {key} " not in visible:
-            yield Hit(
-                question.start, question.end, {"question": question.name}, excerpt=question.name
-            )
+        if not key:
+            continue
+        if key not in shown:
+            shown[key] = key in blocks or f" {key} " in visible
+        if not shown[key]:
+            name = question.name or ""
+            yield Hit(question.start, question.end, {"question": quoted(name)}, excerpt=name)

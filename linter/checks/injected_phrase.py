@@ -23,6 +23,7 @@ from typing import Any
 
 from linter.checks._phrases import (
     COMPARISON,
+    BlockIndex,
     is_title_case,
     looks_like_name,
     phrase_pattern,
@@ -31,7 +32,7 @@ from linter.checks._phrases import (
     words,
 )
 from linter.checks.base import Hit, block_hit
-from linter.model import Block, Document
+from linter.model import Document
 
 PARAMS = {
     "min_words": 3,
@@ -68,10 +69,11 @@ def _first_word(phrase: str) -> str:
     return words[0] if words else ""
 
 
-def _pervasive(phrase: str, body: list[Block], params: Mapping[str, Any]) -> bool:
+def _pervasive(phrase: str, index: BlockIndex, params: Mapping[str, Any]) -> bool:
     """Pasted into so many paragraphs that no writer would repeat a name that often."""
+    body = index.blocks
     first = _first_word(phrase)
-    holders = [b for b in body if first in b.text]
+    holders = [b for b in index.blocks_for(phrase) if first in b.text]
     if len(holders) < params["min_paragraphs"] or len(holders) < params["min_share"] * len(body):
         return False  # fewer blocks hold even the first word; spares compiling the pattern
     pattern = phrase_pattern(phrase)
@@ -79,7 +81,8 @@ def _pervasive(phrase: str, body: list[Block], params: Mapping[str, Any]) -> boo
     return found >= params["min_paragraphs"] and found >= params["min_share"] * len(body)
 
 
-def _candidates(doc: Document, body: list[Block], params: Mapping[str, Any]) -> list[str]:
+def _candidates(doc: Document, index: BlockIndex, params: Mapping[str, Any]) -> list[str]:
+    body = index.blocks
     phrases: list[str] = []
     for phrase, origin in source_phrases(doc):
         if len(words(phrase)) < params["min_words"] or not is_title_case(phrase):
@@ -88,13 +91,14 @@ def _candidates(doc: Document, body: list[Block], params: Mapping[str, Any]) -> 
             continue
         if origin == "heading":
             first = _first_word(phrase)
-            if sum(b.text.count(first) for b in body) < params["heading_min_repeats"]:
+            holders = index.blocks_for(phrase)
+            if sum(b.text.count(first) for b in holders) < params["heading_min_repeats"]:
                 continue  # each match starts with the first word: too few to repeat
             pattern = phrase_pattern(phrase)
-            hits = sum(len(pattern.findall(b.text)) for b in body)
+            hits = sum(len(pattern.findall(b.text)) for b in holders)
             if hits < params["heading_min_repeats"]:
                 continue
-        if not _is_comparison(phrase) and not _pervasive(phrase, body, params):
+        if not _is_comparison(phrase) and not _pervasive(phrase, index, params):
             continue
         phrases.append(phrase)
     for phrase in recurring_title_case(body, max(params["min_words"], 4), params["min_recurring"]):
@@ -147,10 +151,11 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     run_in = doc.meta.get("title_run_in") or {}
     skip_at = doc.title_offset if run_in else None
     taken: dict[int, list[tuple[int, int]]] = {}
-    for phrase in _candidates(doc, body, params):
+    index = BlockIndex(body)
+    for phrase in _candidates(doc, index, params):
         pattern = phrase_pattern(phrase)
         suggestion = _suggestion(phrase, body_text) if _is_comparison(phrase) else None
-        for block in body:
+        for block in index.blocks_for(phrase):
             for match in pattern.finditer(block.text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken.get(block.index, ())):

@@ -2,14 +2,26 @@
 
 Many rules are "this text must not appear here" (placeholder text, call-to-action lines,
 boilerplate phrases), so they share this kind and differ only in their YAML ``params``.
+
+The patterns come from users (rule packs, ``[params.CODE]``), and one with nested
+quantifiers can backtrack for hours on a line it almost matches. They run under the
+``regex`` module's ``timeout`` rather than behind a pre-check that rejects nested
+quantifiers: such a pre-check refuses harmless patterns (``(?:ab+)+``) and misses
+harmful ones without nesting (``(a|aa)+$``), while a time limit bounds every pattern.
+A pattern gets ``TIME_LIMIT`` seconds per block (more for a block of megabytes); past
+it the rule stops with a ``TimeoutError`` that the engine reports as one line for the
+file, whose other findings are kept. The patterns shipped with contentlint's own rules
+are reviewed and run without the limit, which costs a clock read per search.
 """
 
 from __future__ import annotations
 
-import re
+import time
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
+
+import regex
 
 from linter.checks.base import Hit, block_hit, word_count
 from linter.model import FAQ_QUESTION, HEADING, MAIN, PROSE_KINDS, Block, Document
@@ -31,20 +43,87 @@ PARAMS: dict[str, Any] = {
 DEFAULT_KINDS = PROSE_KINDS | {HEADING, FAQ_QUESTION}
 _REGIONS = ("main", "any")
 
+# Seconds a pattern may spend on one block: enough for any linear pattern (they run at
+# tens of megabytes a second), far too little for catastrophic backtracking.
+TIME_LIMIT = 1.0
+PER_MILLION_CHARS = 1.0  # added for each million characters of the block
+
 
 @lru_cache(maxsize=256)
-def _compile(patterns: tuple[str, ...], case_sensitive: bool) -> tuple[re.Pattern[str], ...]:
+def _compile(patterns: tuple[str, ...], case_sensitive: bool) -> tuple[regex.Pattern[str], ...]:
     """Compile once per rule: the same params are used for every document of a run."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return tuple(re.compile(p, flags) for p in patterns if p)
+    flags = 0 if case_sensitive else regex.IGNORECASE
+    return tuple(regex.compile(p, flags) for p in patterns if p)
+
+
+@cache
+def _shipped() -> frozenset[str]:
+    """The patterns of contentlint's own rules: reviewed, so they run without a limit.
+
+    The limit costs 3 us a search (the regex module reads a clock), a third of the time
+    of the shipped patterns on a typical block, and is there for patterns nobody reviewed.
+    """
+    from linter.rulepack import load_rules
+
+    return frozenset(
+        p for r in load_rules() if r.check == "pattern" for p in r.params.get("patterns", [])
+    )
+
+
+def _timeout(text: str) -> float:
+    return TIME_LIMIT + PER_MILLION_CHARS * len(text) / 1_000_000
+
+
+def _too_slow(pattern: regex.Pattern[str]) -> TimeoutError:
+    """The one-line error for the file: the engine reports it as ``rule CODE: ...``."""
+    return TimeoutError(
+        f"pattern {pattern.pattern!r} was stopped after {TIME_LIMIT:g} s on one block "
+        "(it backtracks too much: simplify nested repeats such as (a+)+ or (a|aa)+)"
+    )
+
+
+def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    """``pattern``'s matches in ``text`` within the time limit, or the user-facing error."""
+    started = time.monotonic()
+    timeout = _timeout(text)
+    found = []
+    try:
+        # The timeout applies to each step of the iterator: the total is checked too.
+        for match in pattern.finditer(text, timeout=timeout):
+            found.append(match)
+            if time.monotonic() - started > timeout:
+                raise TimeoutError
+    except TimeoutError:
+        raise _too_slow(pattern) from None
+    return found
+
+
+def _fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    try:
+        return pattern.fullmatch(text, timeout=_timeout(text))
+    except TimeoutError:
+        raise _too_slow(pattern) from None
+
+
+def _searches(patterns: tuple[regex.Pattern[str], ...]) -> list[tuple[Any, Any]]:
+    """``(finditer, fullmatch)`` of each pattern: plain for shipped ones, else limited."""
+    shipped = _shipped()
+    return [
+        (p.finditer, p.fullmatch)
+        if p.pattern in shipped
+        else (partial(_finditer, p), partial(_fullmatch, p))
+        for p in patterns
+    ]
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
     """Why these params cannot work, or ``None``: lets a bad regex fail at load time."""
     for pattern in params.get("patterns", []):
+        if not isinstance(pattern, str):
+            return f"patterns must be strings, not {pattern!r}"
         try:
-            re.compile(pattern)
-        except re.error as error:
+            regex.compile(pattern)
+        except regex.error as error:
             return f"invalid regular expression {pattern!r} in patterns: {error}"
     if "region" in params and params["region"] not in _REGIONS:
         return f"region must be one of {', '.join(_REGIONS)}, not {params['region']!r}"
@@ -70,18 +149,19 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     regexes = _compile(tuple(params["patterns"]), bool(params["case_sensitive"]))
     if not regexes:
         return
+    searches = _searches(regexes)
     for block in _blocks(doc, params):
         text = block.text
         if params["whole_block"]:
             stripped = text.strip()
             start = len(text) - len(text.lstrip())
-            if stripped and any(r.fullmatch(stripped) for r in regexes):
+            if stripped and any(fullmatch(stripped) for _, fullmatch in searches):
                 yield block_hit(block, start, start + len(stripped), match=stripped)
             continue
         spans = sorted(
             (m.start(), -m.end(), m.group())
-            for regex in regexes
-            for m in regex.finditer(text)
+            for finditer, _ in searches
+            for m in finditer(text)
             if m.end() > m.start()
         )
         last_end = -1

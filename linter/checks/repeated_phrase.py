@@ -60,12 +60,16 @@ def _unexplained(
 
 def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
     """The ``n``-word windows of ``words``, in order (built by ``zip``, in C)."""
-    return list(zip(*(words[k:] for k in range(n)), strict=False)) if n > 0 else []
+    if n <= 0 or len(words) < n:
+        return []  # spares n slices for each short line of a long text
+    return list(zip(*(words[k:] for k in range(n)), strict=False))
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     n = params["min_words"]
     blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
+    if len(blocks) < params["min_paragraphs"]:
+        return  # no phrase can recur in enough paragraphs (spares n-grams of a huge one)
     lowered = {b.index: [w.lower() for w in _WORD.findall(b.text)] for b in blocks}
     grams = {b.index: _grams(lowered[b.index], n) for b in blocks}
     # Paragraphs each n-gram occurs in: a set per block, counted in C.
