@@ -76,31 +76,65 @@ def write_site(root: Path) -> dict[str, Path]:
     return written
 
 
-# A user's rule whose pattern backtracks exponentially on a run of "x" with no "y" after
-# it: on a page holding STUCK_TEXT, ``re`` (C code no signal interrupts) runs for hours.
+# A user's rule that matches "xxy" once on each ordinary page, so every page audited shows
+# a finding at a known place.
 STUCK_RULE = """\
 code: XT001
-name: hygiene.backtracking-pattern
+name: hygiene.marker-pattern
 category: hygiene
 severity: warning
 check: pattern
 message: "Matched {match}."
-description: A pattern that backtracks for hours on a long run of x with no y.
+description: Marks the letters xxy, so every audited test page has one finding.
 params:
-  patterns: ["(x+x+)+y"]
+  patterns: ["xxy"]
 """
-STUCK_TEXT = "x" * 60
+# A page holding STUCK_TEXT never finishes in a process started with ``stuck_env``: its
+# check blocks with SIGINT and SIGALRM masked, as code stuck in C (a parser, ``re``) does,
+# so only the kill of its worker can end it. Every input the tool reads is bounded now,
+# so a page that never finishes has to be made this way.
+STUCK_TEXT = "This page never finishes: stuck-page-marker."
+STUCK_HOOK = """\
+import signal
+import time
+
+import linter.engine
+
+_check = linter.engine.Engine.check
+
+
+def check(self, doc):
+    if "stuck-page-marker" in doc.source:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGALRM})
+        while True:
+            time.sleep(60)
+    return _check(self, doc)
+
+
+linter.engine.Engine.check = check
+"""
 SAFETY = 300  # seconds: only ever reached when the code under test is broken
 
 
 def stuck_config(folder: Path) -> Path:
-    """A config adding the backtracking rule to the built-in ones."""
+    """A config adding the marker rule to the built-in ones."""
     pack = folder / "pack"
     pack.mkdir()
     (pack / "XT001.yaml").write_text(STUCK_RULE, encoding="utf-8")
     config = folder / "stuck.toml"
     config.write_text('rule_packs = ["pack"]\n', encoding="utf-8")
     return config
+
+
+def stuck_env(folder: Path) -> dict[str, str]:
+    """The environment of a contentlint process (and its workers, which the fork server
+    starts with the same environment) in which a page holding STUCK_TEXT never finishes."""
+    hook = folder / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(STUCK_HOOK, encoding="utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), env.get("PYTHONPATH")]))
+    return env
 
 
 def findings_of(payload: dict, code: str) -> list[dict]:
@@ -343,6 +377,7 @@ def test_ctrl_c_on_a_terminal_writes_the_report_and_exits_130(site: Path, tmp_pa
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [*command, "--format", "json", "--output", str(report)],
+        env=stuck_env(tmp_path),
         stdout=subprocess.DEVNULL,
         stderr=terminal,
         start_new_session=True,

@@ -1,7 +1,7 @@
 """contentlint audit --page-timeout: a page that never finishes costs that page, not the
-audit. The pages that never finish run a pattern that backtracks for hours in ``re`` (C
-code, which no signal interrupts), so only the kill of their worker can end them; every
-run that could hang is bounded by SAFETY, which fails the test rather than waiting."""
+audit. The pages that never finish block with signals masked, as code stuck in C does
+(``test_audit.stuck_env``), so only the kill of their worker can end them; every run
+that could hang is bounded by SAFETY, which fails the test rather than waiting."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 
 import pytest
-from test_audit import ROSES, SAFETY, STUCK_TEXT, page, stuck_config
+from test_audit import ROSES, SAFETY, STUCK_TEXT, page, stuck_config, stuck_env
 
 from linter.audit.run import AuditPlan, _mapped
 from linter.audit.watchdog import PageLimit
@@ -39,11 +39,12 @@ def write_site(root: Path) -> dict[str, Path]:
     return paths
 
 
-def run_guarded(*args: str) -> subprocess.CompletedProcess[str]:
+def run_guarded(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``contentlint ARGS`` in a fresh process group, killed whole (workers too) and the
     test failed if it is still running after SAFETY seconds."""
     process = subprocess.Popen(
         [sys.executable, "-m", "linter", *args],
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -72,7 +73,7 @@ def test_a_page_over_the_limit_is_reported_and_the_audit_goes_on(
     done = run_guarded(
         "audit", str(tmp_path / "site"), "--config", str(config), "--page-timeout", seconds,
         "-j", jobs, "--format", "summary", "--format", "json", "--output", "-",
-        "--output", str(report),
+        "--output", str(report), env=stuck_env(tmp_path),
     )  # fmt: skip
     stuck = str(pages["c-stuck.html"])
     assert done.returncode == 2
