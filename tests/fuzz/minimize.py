@@ -2,24 +2,26 @@
 instead of a 100 KB page: ``python -m tests.fuzz.run --replay DIR --minimize``.
 
 Greedy delta debugging: drop chunks of lines (halving the chunk size down to one
-line), then chunks of bytes, keeping every removal after which the failure with the
+line; LF, CRLF and CR end a line), then chunks of bytes, keeping every removal after which the failure with the
 same (invariant, kind, location) is still reported. Runs in this process, so it is not
 for time failures; it stops after ``budget`` seconds with the smallest input so far.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
 from tests.fuzz.case import Case, Failure
 
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line with its end: LF, CRLF or CR
+
 
 def _pieces(data: bytes, lines: bool) -> list[bytes]:
     if not lines:
         return [data[i : i + 1] for i in range(len(data))]
-    parts = data.split(b"\n")
-    return [p + b"\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    return [m.group(0) for m in _LINE.finditer(data)]
 
 
 def _shrink(data: bytes, keeps: Callable[[bytes], bool], lines: bool, deadline: float) -> bytes:
@@ -56,6 +58,5 @@ def minimize(
                 return False
 
         for lines in (True, False):
-            if len(files[name]) <= 4096 or lines:
-                files[name] = _shrink(files[name], keeps, lines, deadline)
+            files[name] = _shrink(files[name], keeps, lines, deadline)
     return Case(case.generator, case.index, case.kind, files)
