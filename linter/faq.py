@@ -225,12 +225,29 @@ def question_key(text: str) -> str:
     return normalise(text)
 
 
+# difflib's ratio costs time quadratic in the length compared: character by character up
+# to this many characters in all (about 0.3 s at worst, on repetitive text), word by word up to this many
+# words, and beyond that the overlap of the two bags of words (linear, an upper bound of
+# the ratio: reordered words count as alike), so one huge answer cannot stall a page.
+SIMILARITY_MAX_CHARS = 3_000
+SIMILARITY_MAX_WORDS = 4_000
+
+
 def similarity(a: str, b: str) -> float:
     """0..1 likeness of two normalised texts (difflib ratio, with cheap early exits)."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
+    if len(a) + len(b) <= SIMILARITY_MAX_CHARS:
+        return _ratio(a, b)
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) + len(words_b) <= SIMILARITY_MAX_WORDS:
+        return _ratio(words_a, words_b)
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).quick_ratio()
+
+
+def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
         return matcher.quick_ratio()

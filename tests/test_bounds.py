@@ -132,3 +132,27 @@ def test_bracket_run_is_judged_once_per_block():
         "Unmatched “(” in this paragraph: it is never closed. Add the missing “)” or delete "
         "this one."
     )
+
+
+def _faq_page(marked: str, shown: str) -> str:
+    question = "How do I keep a sourdough starter alive?"
+    entity = (
+        '{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [{"@type": '
+        f'"Question", "name": "{question}", "acceptedAnswer": {{"text": "{marked}"}}}}]}}'
+    )
+    return (
+        f'<html><head><script type="application/ld+json">\n{entity}\n</script></head>\n'
+        f"<body><h2>FAQ</h2>\n<h3>{question}</h3>\n<p>{shown}</p>\n</body></html>\n"
+    )
+
+
+def test_huge_faq_answers_are_compared_without_stalling_the_page():
+    # FQ008 compared answers character by character with difflib: quadratic, so two
+    # 120,000-character answers took many minutes (8,000 characters already took 1.3 s).
+    answer = "Feed it flour and water every day and keep it somewhere warm. " * 2_000
+    assert lint_rule("FQ008", _faq_page(answer, answer.replace("warm", "snug", 1))) == []
+    other = "Store the jar in the fridge and refresh it once a week before baking. " * 1_800
+    (finding,) = lint_rule("FQ008", _faq_page(answer, other))
+    assert finding.line == 2
+    assert "How do I keep a sourdough starter alive?" in finding.message
+    assert finding.related[0].line == 6
