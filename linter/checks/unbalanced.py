@@ -41,7 +41,10 @@ _SMILEY = re.compile(r"[:;=][-'^o]?[()\[\]](?!\w)")
 # List markers "a)", "2)", "iv)" at the start or after a space/comma: they close nothing.
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s(,;:/]))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)")
 # Half-open ranges "[0, 1)" and "(0, 10]" pair a bracket with a parenthesis on purpose.
-_RANGE = re.compile(r"[\[(]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[,;]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[\])]")
+# A number is at most 32 characters (white space around it at most 8) so that a run like
+# "(1.1,1.1,1.1,..." costs constant work per bracket, not a rescan of the run.
+_NUMBER = r"[-+−]?(?:\d[\d.,]{0,31}|∞)"
+_RANGE = re.compile(rf"[\[(]\s{{0,8}}{_NUMBER}\s{{0,8}}[,;]\s{{0,8}}{_NUMBER}\s{{0,8}}[\])]")
 # A straight quote straight after a number is an inch mark (a 55" screen, 5'11").
 _DIGITS = "0123456789½¼¾⅛"
 _INCH = re.compile(f'(?<=[{_DIGITS}])"')
