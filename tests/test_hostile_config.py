@@ -97,6 +97,8 @@ def test_a_page_that_is_a_fifo_or_a_link_to_dev_zero_is_a_file_error(here, cli, 
         (f"ignore = [{', '.join(['1'] * 1001)}]\n", "ignore: more than 1,000 entries"),
         ("x = " + "[" * 3000 + "]" * 3000 + "\n", "invalid TOML: nested too deeply"),
         ("[faq]\nrequired = 'yes'\n", "faq.required must be a list of str"),
+        # A phrase in one paragraph is no repetition: BP003 crashed on every file.
+        ("[params.BP003]\nmin_paragraphs = 1\n", "min_paragraphs must be 2 or more, not 1"),
     ],
 )
 def test_hostile_toml_is_one_line_naming_the_file_and_key(here, cli, toml, expected):

@@ -34,6 +34,15 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+def validate(params: Mapping[str, Any]) -> str | None:
+    """A phrase is repeated when it is in two paragraphs at least: fewer is no rule."""
+    if params.get("min_paragraphs", 2) < 2:
+        return f"min_paragraphs must be 2 or more, not {params['min_paragraphs']}"
+    if params.get("min_words", 1) < 1:
+        return f"min_words must be 1 or more, not {params['min_words']}"
+    return None
+
+
 def _topic_words(doc: Document) -> set[str]:
     texts = [doc.title or ""] + [b.text for b in doc.blocks if b.kind in (HEADING, TITLE)]
     return {w.lower() for text in texts for w in _WORD.findall(text)}
