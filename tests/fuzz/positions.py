@@ -4,8 +4,9 @@ Lines and columns are checked against the decoded text the way an editor counts 
 (``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line; columns count characters from 1), and
 the offsets ``start``/``end`` must give the same line and column. The excerpt must be
 what the source holds between those offsets: exactly (the engine's own excerpt), or the
-same letters and digits once markup, entities, JSON escapes and Markdown link targets
-are taken out (excerpts of extracted text). Whole-document findings quote nothing.
+same letters and digits once markup, entities, JSON escapes, Markdown link targets and
+what readers never lint inside a block (code spans, ``<code>``, ``<kbd>``...) are taken
+out (excerpts of extracted text). Whole-document findings quote nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# What readers leave out of the text inside a block: Markdown code spans (a run of n
+# backticks to the next run of exactly n) and HTML elements that sit inside text but are
+# never linted (linter.read.html.SKIP less the ones that end a block).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_SKIPPED = re.compile(
+    r"<(code|kbd|samp|var|button|select|textarea|svg|math|noscript|script|style)\b"
+    r"[^>]*>.*?</\1\s*>",
+    re.S | re.I,
+)
 
 
 def _letters(text: str, fmt: str, strict: bool = False) -> str:
@@ -61,7 +71,13 @@ def _variants(text: str, fmt: str) -> set[str]:
     """The letters of ``text`` read raw, and with markup and references taken out (both
     ways): an excerpt may keep what the source has literally or decoded."""
     plain = "".join(c for c in text.lower() if c.isalnum())
-    return {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    dropped = {"markdown": _CODE_SPAN, "html": _SKIPPED}.get(fmt)
+    if dropped is not None and dropped.search(text):
+        # an extracted excerpt leaves these out; the source between its offsets has them
+        bare = dropped.sub(" ", text)
+        found |= {_letters(bare, fmt, strict=False), _letters(bare, fmt, strict=True)}
+    return found
 
 
 def _letters_match(excerpt: str, quoted: str, fmt: str, before: str) -> bool:
