@@ -10,17 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Hit
+from linter.message import fill
 from linter.model import Document, Finding
 from linter.rulepack import Rule
 
 _EXCERPT_LIMIT = 120
-
-
-class MessageArgs(dict):
-    """Leaves unknown placeholders visible instead of failing the whole message."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 def excerpt_of(text: str) -> str:
@@ -37,7 +31,7 @@ def rule_finding(rule: Rule, args: dict[str, Any], **place: Any) -> Finding:
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
-        message=rule.message.format_map(MessageArgs(args)),
+        message=fill(rule.message, args),
         **place,
     )
 

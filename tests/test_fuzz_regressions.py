@@ -7,7 +7,10 @@ exit code, or the file's bytes after ``--fix``.
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
+import pytest
 from helpers import lint_rule, where
 
 from tests.fuzz.positions import check_findings
@@ -73,3 +76,70 @@ def test_html_excerpt_leaving_out_inline_code_is_accepted_by_the_harness():
     (finding,) = lint_rule("SEO018", source)
     assert finding.excerpt == "* builds it"
     assert check_findings(source, "html", [finding]) == []
+
+
+# --- rule pack message templates str.format cannot fill --------------------------------
+
+_PACK_RULE = """\
+code: ZZ001
+name: hygiene.repeated
+category: hygiene
+severity: warning
+check: duplicate_text
+message: "MESSAGE"
+description: A test rule.
+params: {min_words: 3}
+"""
+_REPEATED = (
+    "<html lang='en'><body><p>Ducks swim in ponds.</p><p>Ducks swim in ponds.</p></body></html>\n"
+)
+
+
+def _pack(tmp_path: Path, message: str) -> Path:
+    (tmp_path / "pack").mkdir()
+    rule = tmp_path / "pack" / "ZZ001.yaml"
+    rule.write_text(_PACK_RULE.replace("MESSAGE", message), encoding="utf-8")
+    (tmp_path / "c.toml").write_text("rule_packs = ['pack']\n", encoding="utf-8")
+    (tmp_path / "a.html").write_text(_REPEATED, encoding="utf-8")
+    return rule
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("{0} repeated", "field {0} must be a plain name such as {count}"),
+        ("Repeated {}", "field {} must be a plain name such as {count}"),
+        ("Repeated {what.upper}", "field {what.upper} must be a plain name such as {count}"),
+        ("Repeated {what[0]}", "field {what[0]} must be a plain name such as {count}"),
+        (
+            "Repeated {what",
+            "is not a valid template (expected '}' before end of string); "
+            "write a literal brace as {{ or }}",
+        ),
+        ("Repeated {what!x}", "field {what} has an unknown conversion !x"),
+        ("Repeated {what:>999999999}", "field {what} asks for a width over 200 characters"),
+        ("Repeated {what:{line}}", "field {what} has a nested field in its format spec"),
+    ],
+)
+def test_a_message_template_that_cannot_be_filled_is_refused_naming_the_file(
+    tmp_path, monkeypatch, cli, message, problem
+):
+    # {0} used to crash every document the rule flagged ("rule_finding: ValueError").
+    rule = _pack(tmp_path, message)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "a.html", "--config", "c.toml", "--select", "ZZ001")
+    assert result.exit_code == 2
+    assert result.stderr == f"contentlint: error: {rule}: message {problem}\n"
+
+
+def test_a_format_spec_the_value_does_not_take_falls_back_to_the_plain_value(
+    tmp_path, monkeypatch, cli
+):
+    # "what" is text: ".1f" cannot format it; "line" is a number and keeps "03d".
+    _pack(tmp_path, "Repeated {what:.1f} (first on line {line:03d}, {gone:d})")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "a.html", "--config", "c.toml", "--select", "ZZ001", "--format", "json")
+    assert result.exit_code == 0
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("ZZ001", 1, 53)
+    assert finding["message"] == "Repeated paragraph (first on line 001, {gone})"
