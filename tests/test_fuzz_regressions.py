@@ -54,6 +54,16 @@ def test_fq005_question_name_with_escaped_letters_is_reported_at_its_text():
     assert finding.excerpt == "Do geese fly?"
 
 
+def test_fq005_name_with_a_json_escape_the_harness_accepts_it():
+    # The name "\t Do geese fly?" is quoted without its white space; the harness read
+    # the "t" of the source's "\t" as a letter the excerpt had lost.
+    source = _faq_page('{"@type": "Question", "name": "\\t Do geese fly?"}')
+    (finding,) = lint_rule("FQ005", source)
+    assert where(finding) == (4, 31, 4, 49)
+    assert finding.excerpt == "Do geese fly?"
+    assert check_findings(source, "html", [finding]) == []
+
+
 # --- SEO018 on Markdown with a code span: the harness's comparison was wrong -----------
 
 

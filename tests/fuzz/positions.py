@@ -21,7 +21,8 @@ from tests.fuzz.case import Failure
 POSITIONS = "positions"
 _TAG = re.compile(r"<[^>]*>?")
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
+_JSON_SHORT = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # What readers leave out of the text inside a block: Markdown code spans (a run of n
@@ -47,8 +48,15 @@ def _letters(text: str, fmt: str, strict: bool = False) -> str:
             text = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
         else:
             text = html.unescape(text)
-    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _JSON_ESCAPE.sub(_unescape_json, text)
     return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _unescape_json(m: re.Match[str]) -> str:
+    """A JSON string escape decoded: ``\\u00e9``, and ``\\t`` (whose "t" is no letter)."""
+    if m.group(1):
+        return chr(int(m.group(1), 16))
+    return _JSON_SHORT.get(m.group(2), m.group(2))
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
