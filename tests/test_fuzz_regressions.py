@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from helpers import lint_rule, where
 
+from tests.fuzz.case import DOCUMENT, Case
+from tests.fuzz.invariants import check_case, default_engine
 from tests.fuzz.positions import check_findings
+from tests.fuzz.structure import same_structure
 
 # --- FQ005: a JSON-LD question whose name is not a plain string ------------------------
 
@@ -153,3 +156,31 @@ def test_a_format_spec_the_value_does_not_take_falls_back_to_the_plain_value(
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["code"], finding["line"], finding["column"]) == ("ZZ001", 1, 53)
     assert finding["message"] == "Repeated paragraph (first on line 001, {gone})"
+
+
+# --- HY003 --fix restoring bullets in plain text: the harness's structure check --------
+
+_GARBLED_LIST = "Balcony crops\n\nSome crops are easy:\nâ€¢ cherry tomatoes\nâ€¢ basil\n"
+
+
+def test_hy003_fix_restores_bullets_and_the_harness_accepts_the_list(tmp_path, monkeypatch, cli):
+    # The repaired "•" makes the lines list items, as their author meant; the harness
+    # called that a broken structure (a paragraph became list items).
+    (tmp_path / "a.txt").write_text(_GARBLED_LIST, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "a.txt", "--fix")
+    assert result.exit_code == 0
+    assert "Applied 2 fixes in 1 file." in result.output
+    fixed = (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert fixed == "Balcony crops\n\nSome crops are easy:\n• cherry tomatoes\n• basil\n"
+    case = Case("test", 0, DOCUMENT, {"a.txt": _GARBLED_LIST.encode("utf-8")})
+    assert check_case(case, default_engine()) == []
+
+
+def test_the_harness_still_calls_a_split_paragraph_a_structure_change():
+    before = ("title", "paragraph", "heading")
+    assert same_structure(before, ("title", "paragraph", "list_item", "heading"), "text", True)
+    assert not same_structure(before, ("title", "paragraph", "list_item", "heading"), "text")
+    split = ("title", "paragraph", "paragraph", "heading")
+    assert not same_structure(before, split, "text", True)
+    assert not same_structure(before, ("title", "list_item"), "text", True)
