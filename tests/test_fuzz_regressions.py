@@ -184,3 +184,16 @@ def test_the_harness_still_calls_a_split_paragraph_a_structure_change():
     split = ("title", "paragraph", "paragraph", "heading")
     assert not same_structure(before, split, "text", True)
     assert not same_structure(before, ("title", "list_item"), "text", True)
+
+
+# --- HTML positions after an attribute whose unquoted value holds a quote -------------
+
+
+def test_a_quote_inside_an_unquoted_value_does_not_hide_the_text_after_the_tag():
+    # title=="a>b" is the unquoted value '="a' (HTML5, libxml2): the tag ends at the
+    # first ">", and 'b">' is text. The position scanner read "a>b" as a quoted value,
+    # lost the text and put every finding in it at column 1 (SEO017 on a mutated page).
+    source = '<html><body>\n<p title=="a>b">Ducks swim in the the pond.</p>\n</body></html>\n'
+    (finding,) = lint_rule("HY001", source)
+    assert where(finding) == (2, 31, 2, 38)
+    assert finding.excerpt == "the the"
