@@ -197,3 +197,13 @@ def test_a_quote_inside_an_unquoted_value_does_not_hide_the_text_after_the_tag()
     (finding,) = lint_rule("HY001", source)
     assert where(finding) == (2, 31, 2, 38)
     assert finding.excerpt == "the the"
+
+
+def test_markdown_numeric_reference_to_a_c1_code_is_compared_as_markdown_it_reads_it():
+    # markdown-it reads "&#138;" as U+FFFD (HTML would read "Š"): the excerpt ends with
+    # it, and the harness compared it with the letter "š".
+    source = "Ducks swim here &#138;\n"
+    (finding,) = lint_rule("SEO018", source, "markdown")
+    assert where(finding) == (1, 1, 1, 23)
+    assert finding.excerpt == "Ducks swim here \ufffd"
+    assert check_findings(source, "markdown", [finding]) == []

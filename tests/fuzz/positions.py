@@ -39,17 +39,33 @@ _SKIPPED = re.compile(
 def _letters(text: str, fmt: str, strict: bool = False) -> str:
     """The letters and digits of source text, lowercased, as extracted text would have
     them; ``strict`` decodes only references ended by ``;`` (CommonMark's rule; HTML
-    also decodes some without)."""
+    also decodes some without), numeric ones in Markdown as markdown-it does."""
     if fmt == "markdown":
         text = _MD_TARGET.sub("", text)
     if fmt in ("html", "markdown"):
         text = _TAG.sub(" ", text)
         if strict:
-            text = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+            text = _REFERENCE.sub(lambda m: _reference(m.group(0), fmt), text)
         else:
             text = html.unescape(text)
     text = _JSON_ESCAPE.sub(_unescape_json, text)
     return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _reference(ref: str, fmt: str) -> str:
+    """A character reference decoded. markdown-it reads a numeric one of at most 7
+    decimal or 6 hex digits, and gives U+FFFD for a code point HTML would map or refuse
+    (``&#138;`` is "\ufffd" there, "Š" in HTML); longer ones stay literal."""
+    if fmt != "markdown" or not ref.startswith("&#"):
+        return html.unescape(ref)
+    from markdown_it.common.utils import isValidEntityCode
+
+    hexa = ref[2:3] in "xX"
+    digits = ref[3:-1] if hexa else ref[2:-1]
+    if len(digits) > (6 if hexa else 7):
+        return ref
+    code = int(digits, 16 if hexa else 10)
+    return chr(code) if isValidEntityCode(code) else "\ufffd"
 
 
 def _unescape_json(m: re.Match[str]) -> str:
