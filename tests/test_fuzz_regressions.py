@@ -207,3 +207,24 @@ def test_markdown_numeric_reference_to_a_c1_code_is_compared_as_markdown_it_read
     assert where(finding) == (1, 1, 1, 23)
     assert finding.excerpt == "Ducks swim here \ufffd"
     assert check_findings(source, "markdown", [finding]) == []
+
+
+def test_hy003_fix_may_turn_a_garbled_title_case_line_into_a_paragraph(tmp_path, monkeypatch, cli):
+    # "See Ã©" is Title Case (a heading to the plain-text reader), "See é" is not: the
+    # repair keeps every line where it was, and the harness no longer calls it broken.
+    garbled = "Balcony crops\n\nPots dry out quickly in summer, so water them daily.\n\nSee Ã©\n"
+    (tmp_path / "c.txt").write_text(garbled, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "c.txt", "--fix").exit_code == 0
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == garbled.replace("Ã©", "é")
+    case = Case("test", 0, DOCUMENT, {"c.txt": garbled.encode("utf-8")})
+    assert check_case(case, default_engine()) == []
+
+
+def test_the_harness_lets_kinds_trade_only_when_every_line_stayed():
+    before = ("title", "paragraph", "heading")
+    assert same_structure(before, ("title", "paragraph", "paragraph"), "text", lines_kept=True)
+    assert not same_structure(before, ("title", "paragraph", "paragraph"), "text")
+    listed = ("title", "list_item", "heading")  # a fix that drops a bullet is still caught
+    assert not same_structure(listed, ("title", "paragraph", "heading"), "text", lines_kept=True)
+    assert not same_structure(before, ("title", "paragraph"), "text", lines_kept=True)

@@ -48,6 +48,7 @@ def signature(text: str, fmt: str) -> tuple[str, ...]:
 # A line the plain-text reader reads as a list item, by the bullets "•" and "–" that the
 # mojibake fix (HY003) restores from "â€¢" and "â€“".
 _BULLET_LINE = re.compile(r"^[ \t]*[•–]", re.M)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _MAX_REGION = 200  # blocks compared by alignment; a longer difference is a change
 
 
@@ -56,25 +57,41 @@ def bullets(text: str) -> int:
     return len(_BULLET_LINE.findall(text))
 
 
+def line_shape(text: str) -> tuple[bool, ...]:
+    """Which lines of ``text`` hold something: a fix that keeps this shape changed
+    characters inside lines only, never where a line or a paragraph ends."""
+    return tuple(bool(line.strip()) for line in _LINE_END.split(text))
+
+
 def same_structure(
-    before: tuple[str, ...], after: tuple[str, ...], fmt: str, bullets_added: bool = False
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    fmt: str,
+    bullets_added: bool = False,
+    lines_kept: bool = False,
 ) -> bool:
     """Whether a fix kept the structure. In plain text the run-in title's fix (a blank
-    line after the first line) is meant to turn that line into the title; and when the
-    fix gave lines their bullet back (``bullets_added``: "â€¢ eggs" became "• eggs"),
-    a paragraph of such lines is meant to become list items."""
+    line after the first line) is meant to turn that line into the title. And plain-text
+    kinds come from the words (a short Title Case line is a heading), so a fix that
+    repairs characters may change them as their author meant: when it gave lines their
+    bullet back (``bullets_added``: "â€¢ eggs" became "• eggs") a paragraph of such lines
+    may become list items, and when it kept every line where it was (``lines_kept``) a
+    heading and a paragraph may trade kinds ("Dr. Ã©" is Title Case, "Dr. é" is not)."""
     if before == after:
         return True
     if fmt != "text":
         return False
     if after[:1] == ("title",) and after[1:] == before:
         return True
-    return bullets_added and _paragraphs_became_lists(before, after)
+    return (bullets_added or lines_kept) and _read_anew(before, after, bullets_added, lines_kept)
 
 
-def _paragraphs_became_lists(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
-    """Whether ``after`` is ``before`` with some paragraphs each read as paragraphs and
-    list items, at least one list item (every other block unchanged)."""
+def _read_anew(
+    before: tuple[str, ...], after: tuple[str, ...], bullets_added: bool, lines_kept: bool
+) -> bool:
+    """Whether ``after`` is ``before`` with only the changes ``same_structure`` allows:
+    paragraphs read as paragraphs and list items, at least one list item
+    (``bullets_added``); headings read as paragraphs and back (``lines_kept``)."""
     head = 0
     while head < min(len(before), len(after)) and before[head] == after[head]:
         head += 1
@@ -87,14 +104,18 @@ def _paragraphs_became_lists(before: tuple[str, ...], after: tuple[str, ...]) ->
     old, new = before[head : len(before) - tail], after[head : len(after) - tail]
     if len(old) > _MAX_REGION or len(new) > _MAX_REGION:
         return False
+    flips = {"heading", "paragraph"}
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (lines_kept and {a, b} == flips)
 
     @cache
     def fits(i: int, j: int) -> bool:
         if i == len(old):
             return j == len(new)
-        if j < len(new) and old[i] == new[j] and fits(i + 1, j + 1):
+        if j < len(new) and same(old[i], new[j]) and fits(i + 1, j + 1):
             return True
-        if old[i] != "paragraph":
+        if old[i] != "paragraph" or not bullets_added:
             return False
         listed = False
         for k in range(j, len(new)):
