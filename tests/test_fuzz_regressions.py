@@ -228,3 +228,15 @@ def test_the_harness_lets_kinds_trade_only_when_every_line_stayed():
     listed = ("title", "list_item", "heading")  # a fix that drops a bullet is still caught
     assert not same_structure(listed, ("title", "paragraph", "heading"), "text", lines_kept=True)
     assert not same_structure(before, ("title", "paragraph"), "text", lines_kept=True)
+
+
+def test_fq002_excerpt_over_numbered_answers_leaves_out_their_numbers():
+    # The answer's blocks are "...", "Yes." and "Often.": the excerpt joins their text,
+    # and the harness took the "1" of "1. Yes." for a letter the excerpt had lost.
+    source = "Ducks\n\nFAQ\n\nQ: Can ducks fly?\n\nA: ...\n\n1. Yes.\n2. Often.\n"
+    (finding,) = lint_rule("FQ002", source, "text")
+    assert where(finding) == (7, 4, 10, 10)
+    assert finding.excerpt == "... Yes. Often."
+    assert check_findings(source, "text", [finding]) == []
+    wrong = dataclasses.replace(finding, excerpt="... No. Often.")
+    assert [f.kind for f in check_findings(source, "text", [wrong])] == ["wrong-excerpt"]

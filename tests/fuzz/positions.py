@@ -26,14 +26,21 @@ _JSON_SHORT = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # What readers leave out of the text inside a block: Markdown code spans (a run of n
-# backticks to the next run of exactly n) and HTML elements that sit inside text but are
-# never linted (linter.read.html.SKIP less the ones that end a block).
+# backticks to the next run of exactly n), HTML elements that sit inside text but are
+# never linted (linter.read.html.SKIP less the ones that end a block), list markers.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+# A list marker or FAQ label opening a line (after a Markdown quote's ">").
+_MARKER = re.compile(
+    r"^[ \t>]*(?:[•·▪◦●■‣⁃○*+–-]|\(?\d{1,9}[.):]|\(?[A-Za-z][.)]"
+    r"|(?:q(?:uestion)?|a(?:nswer)?)\s*\d{0,3}\s*[:.)])(?=\s)",
+    re.M | re.I,
+)
 _SKIPPED = re.compile(
     r"<(code|kbd|samp|var|button|select|textarea|svg|math|noscript|script|style)\b"
     r"[^>]*>.*?</\1\s*>",
     re.S | re.I,
 )
+_LEFT_OUT = {"markdown": (_CODE_SPAN, _MARKER), "html": (_SKIPPED,), "text": (_MARKER,)}
 
 
 def _letters(text: str, fmt: str, strict: bool = False) -> str:
@@ -93,13 +100,19 @@ def excerpt_matches(excerpt: str, quoted: str, fmt: str, before: str = "") -> bo
 
 def _variants(text: str, fmt: str) -> set[str]:
     """The letters of ``text`` read raw, and with markup and references taken out (both
-    ways): an excerpt may keep what the source has literally or decoded."""
+    ways): an excerpt may keep what the source has literally or decoded. An excerpt of
+    extracted text also lacks what readers leave out of a block's text (code, and in
+    Markdown and plain text the list markers and Q:/A: labels opening its lines)."""
     plain = "".join(c for c in text.lower() if c.isalnum())
     found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
-    dropped = {"markdown": _CODE_SPAN, "html": _SKIPPED}.get(fmt)
-    if dropped is not None and dropped.search(text):
-        # an extracted excerpt leaves these out; the source between its offsets has them
-        bare = dropped.sub(" ", text)
+    dropped = [p for p in _LEFT_OUT.get(fmt, ()) if p.search(text)]
+    bares = [p.sub(" ", text) for p in dropped]  # each left out alone
+    if len(dropped) > 1:  # and all of them
+        bare = text
+        for pattern in dropped:
+            bare = pattern.sub(" ", bare)
+        bares.append(bare)
+    for bare in bares:
         found |= {_letters(bare, fmt, strict=False), _letters(bare, fmt, strict=True)}
     return found
 
