@@ -240,3 +240,35 @@ def test_fq002_excerpt_over_numbered_answers_leaves_out_their_numbers():
     assert check_findings(source, "text", [finding]) == []
     wrong = dataclasses.replace(finding, excerpt="... No. Often.")
     assert [f.kind for f in check_findings(source, "text", [wrong])] == ["wrong-excerpt"]
+
+
+# --- plain text: a space run decided whether a line continues the one before ----------
+
+_WRAPPED = (
+    "Balcony crops\n\n"
+    "Pots on a sunny balcony dry out very quickly in a hot summer and need water every day\n"
+    "(                and the wind that sweeps across a high balcony dries the soil in them"
+    " even faster than the sun does).\n"
+)
+
+
+def test_a_space_run_does_not_split_a_wrapped_sentence(tmp_path, monkeypatch, cli):
+    # "(" and 16 spaces hid the lower-case "and" from the hard-wrap test, so the reader
+    # split the sentence in two until --fix collapsed the spaces (fuzz: HY006 changed
+    # the structure): RD001 appeared only after the fix.
+    (tmp_path / "e.txt").write_text(_WRAPPED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = cli("check", "e.txt", "-q", "--select", "RD001,HY006")
+    assert before.exit_code == 0
+    assert before.output.splitlines() == [
+        "e.txt:3:1: RD001 [warning] This sentence has 38 words (more than 35). "
+        "Split it into two or three shorter sentences.",
+        "e.txt:4:2: HY006 [info] 16 spaces in a row. Use one.",
+    ]
+    assert cli("check", "e.txt", "--fix", "--select", "HY006").exit_code == 0
+    fixed = (tmp_path / "e.txt").read_text(encoding="utf-8")
+    assert fixed == _WRAPPED.replace("(" + " " * 16, "( ")
+    after = cli("check", "e.txt", "-q", "--select", "RD001,HY006")
+    assert after.output.splitlines() == before.output.splitlines()[:1]
+    case = Case("test", 0, DOCUMENT, {"e.txt": _WRAPPED.encode("utf-8")})
+    assert check_case(case, default_engine()) == []
