@@ -67,6 +67,16 @@ def test_fq005_name_with_a_json_escape_the_harness_accepts_it():
     assert check_findings(source, "html", [finding]) == []
 
 
+def test_fq005_name_with_an_escaped_surrogate_pair_the_harness_accepts_it():
+    # "\ud848\udd29" is one character (U+22129, a letter); the harness decoded each half
+    # alone, found no letter there and called the excerpt wrong.
+    source = _faq_page('{"@type": "Question", "name": "\\ud848\\udd29 geese?"}')
+    (finding,) = lint_rule("FQ005", source)
+    assert where(finding) == (4, 31, 4, 52)
+    assert finding.excerpt == "\U00022129 geese?"
+    assert check_findings(source, "html", [finding]) == []
+
+
 # --- SEO018 on Markdown with a code span: the harness's comparison was wrong -----------
 
 
@@ -272,3 +282,12 @@ def test_a_space_run_does_not_split_a_wrapped_sentence(tmp_path, monkeypatch, cl
     assert after.output.splitlines() == before.output.splitlines()[:1]
     case = Case("test", 0, DOCUMENT, {"e.txt": _WRAPPED.encode("utf-8")})
     assert check_case(case, default_engine()) == []
+
+
+def test_markdown_image_alt_text_is_not_in_the_excerpt_the_harness_accepts_it():
+    # An image's alt text goes to the document's images, not into the paragraph's text.
+    source = "— ![a duck](duck.png) ducks swim here\n"
+    (finding,) = lint_rule("SEO018", source, "markdown")
+    assert where(finding) == (1, 1, 1, 38)
+    assert finding.excerpt == "— ducks swim here"
+    assert check_findings(source, "markdown", [finding]) == []

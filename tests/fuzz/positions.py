@@ -21,7 +21,10 @@ from tests.fuzz.case import Failure
 POSITIONS = "positions"
 _TAG = re.compile(r"<[^>]*>?")
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
-_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
+_JSON_ESCAPE = re.compile(
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
+    r"|\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))"
+)
 _JSON_SHORT = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -40,7 +43,13 @@ _SKIPPED = re.compile(
     r"[^>]*>.*?</\1\s*>",
     re.S | re.I,
 )
-_LEFT_OUT = {"markdown": (_CODE_SPAN, _MARKER), "html": (_SKIPPED,), "text": (_MARKER,)}
+# A Markdown image: its alt text goes to the document's images, not into the text.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)?|\[[^\]]*\])?")
+_LEFT_OUT = {
+    "markdown": (_CODE_SPAN, _MARKER, _MD_IMAGE),
+    "html": (_SKIPPED,),
+    "text": (_MARKER,),
+}
 
 
 def _letters(text: str, fmt: str, strict: bool = False) -> str:
@@ -76,10 +85,14 @@ def _reference(ref: str, fmt: str) -> str:
 
 
 def _unescape_json(m: re.Match[str]) -> str:
-    """A JSON string escape decoded: ``\\u00e9``, and ``\\t`` (whose "t" is no letter)."""
-    if m.group(1):
-        return chr(int(m.group(1), 16))
-    return _JSON_SHORT.get(m.group(2), m.group(2))
+    """A JSON string escape decoded: ``\\u00e9``, a surrogate pair ``\\ud83d\\ude00`` as
+    its one character, and ``\\t`` (whose "t" is no letter)."""
+    high, low, code, short = m.groups()
+    if high:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+    if code:
+        return chr(int(code, 16))
+    return _JSON_SHORT.get(short, short)
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
