@@ -291,3 +291,13 @@ def test_markdown_image_alt_text_is_not_in_the_excerpt_the_harness_accepts_it():
     assert where(finding) == (1, 1, 1, 38)
     assert finding.excerpt == "— ducks swim here"
     assert check_findings(source, "markdown", [finding]) == []
+
+
+def test_an_html_comment_holding_a_gt_sign_is_left_out_whole_by_the_harness():
+    # "<!-- popup -> start -->" is one comment (no text); the harness ended it at the
+    # first ">" and took "start" for text the excerpt had lost.
+    source = "— <!-- popup -> start --> ducks swim here\n"
+    (finding,) = lint_rule("SEO018", source, "markdown")
+    assert where(finding) == (1, 1, 1, 42)
+    assert finding.excerpt == "— ducks swim here"
+    assert check_findings(source, "markdown", [finding]) == []

@@ -19,7 +19,8 @@ from typing import Any
 from tests.fuzz.case import Failure
 
 POSITIONS = "positions"
-_TAG = re.compile(r"<[^>]*>?")
+# A comment (which may hold ">") or a tag.
+_TAG = re.compile(r"<!--(?:-?>|[\s\S]*?-->)|<[^>]*>?")
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
 _JSON_ESCAPE = re.compile(
     r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
