@@ -231,6 +231,17 @@ def test_hy003_fix_may_turn_a_garbled_title_case_line_into_a_paragraph(tmp_path,
     assert check_case(case, default_engine()) == []
 
 
+def test_hy003_fix_may_turn_a_garbled_title_into_a_paragraph(tmp_path, monkeypatch, cli):
+    # "Ã©tude ..." does not start lower case (a title), the repaired "étude ..." does.
+    garbled = "Ã©tude of balcony crops\n\nPots dry out quickly in summer, so water them daily.\n"
+    (tmp_path / "g.txt").write_text(garbled, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "g.txt", "--fix").exit_code == 0
+    assert (tmp_path / "g.txt").read_text(encoding="utf-8") == garbled.replace("Ã©", "é")
+    case = Case("test", 0, DOCUMENT, {"g.txt": garbled.encode("utf-8")})
+    assert check_case(case, default_engine()) == []
+
+
 def test_the_harness_lets_kinds_trade_only_when_every_line_stayed():
     before = ("title", "paragraph", "heading")
     assert same_structure(before, ("title", "paragraph", "paragraph"), "text", lines_kept=True)

@@ -75,8 +75,9 @@ def same_structure(
     kinds come from the words (a short Title Case line is a heading), so a fix that
     repairs characters may change them as their author meant: when it gave lines their
     bullet back (``bullets_added``: "â€¢ eggs" became "• eggs") a paragraph of such lines
-    may become list items, and when it kept every line where it was (``lines_kept``) a
-    heading and a paragraph may trade kinds ("Dr. Ã©" is Title Case, "Dr. é" is not)."""
+    may become list items, and when it kept every line where it was (``lines_kept``) the
+    title, a heading and a paragraph may trade kinds ("Dr. Ã©" is Title Case, "Dr. é" is
+    not; "Ã© ..." does not start lower case, "é ..." does)."""
     if before == after:
         return True
     if fmt != "text":
@@ -91,7 +92,7 @@ def _read_anew(
 ) -> bool:
     """Whether ``after`` is ``before`` with only the changes ``same_structure`` allows:
     paragraphs read as paragraphs and list items, at least one list item
-    (``bullets_added``); headings read as paragraphs and back (``lines_kept``)."""
+    (``bullets_added``); the title, headings and paragraphs trading kinds (``lines_kept``)."""
     head = 0
     while head < min(len(before), len(after)) and before[head] == after[head]:
         head += 1
@@ -104,10 +105,10 @@ def _read_anew(
     old, new = before[head : len(before) - tail], after[head : len(after) - tail]
     if len(old) > _MAX_REGION or len(new) > _MAX_REGION:
         return False
-    flips = {"heading", "paragraph"}
+    flips = {"title", "heading", "paragraph"}
 
     def same(a: str, b: str) -> bool:
-        return a == b or (lines_kept and {a, b} == flips)
+        return a == b or (lines_kept and a in flips and b in flips)
 
     @cache
     def fits(i: int, j: int) -> bool:
