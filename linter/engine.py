@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Hit
+from linter.message import fill
 from linter.model import Document, Finding
 from linter.rulepack import Rule
 
@@ -19,13 +20,6 @@ _EXCERPT_LIMIT = 120
 # Whether a source may hold a suppression comment, searched without ``source.lower()``:
 # that copy of a 50 MB page with an emoji (four bytes a character) took 330 MB at once.
 _MENTION = re.compile("contentlint", re.IGNORECASE)
-
-
-class MessageArgs(dict):
-    """Leaves unknown placeholders visible instead of failing the whole message."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 def excerpt_of(text: str) -> str:
@@ -42,7 +36,7 @@ def rule_finding(rule: Rule, args: dict[str, Any], **place: Any) -> Finding:
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
-        message=rule.message.format_map(MessageArgs(args)),
+        message=fill(rule.message, args),
         **place,
     )
 

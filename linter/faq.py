@@ -366,6 +366,24 @@ class _Locator:
         self.cursor = best[1]
         return self.start + best[0], self.start + best[1]
 
+    def find_value(self, value: Any) -> tuple[int, int] | None:
+        """The next ``"name"`` or ``"@value"`` whose JSON value (or first list item) is
+        ``value``: a number, or a string spelled with escapes no writer of ours chose."""
+        decoder = json.JSONDecoder()
+        for key in _VALUE_KEY.finditer(self.text, self.cursor):
+            try:
+                found, end = decoder.raw_decode(self.text, key.end())
+            except ValueError:
+                continue
+            if found == value and type(found) is type(value):
+                self.cursor = end
+                return self.start + key.end(), self.start + end
+        return None
+
+
+# Where a question's text value starts: after its key, inside a list's first item.
+_VALUE_KEY = re.compile(r'"(?:name|@value)"\s*:\s*(?:\[\s*)?(?=["\-0-9])')
+
 
 def _encodings(value: str) -> list[str]:
     """The ways a JSON writer may have spelled ``value`` (escaped or not)."""
@@ -406,8 +424,11 @@ def _build_pages(doc: Document) -> list[FaqPage]:
                 if name is not None:
                     raw = entity.get("name")
                     raw = raw[0] if isinstance(raw, list) and raw else raw
+                    raw = raw.get("@value") if isinstance(raw, dict) else raw
                     if isinstance(raw, str):
                         found = locator.find(_encodings(raw))
+                    # a number, or a string the spellings above miss: its place by value
+                    found = found or locator.find_value(raw)
                 if found is None:
                     found = locator.find(['"Question"']) or where
                 page.questions.append(

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from linter.checks import available_kinds, load_kind
+from linter.message import template_problem
 from linter.model import Severity
 
 CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygiene", "site")
@@ -287,6 +288,9 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
     for key in _REQUIRED:
         if not data.get(key):
             raise RuleError(f"{where}: missing required key {key!r}")
+    problem = template_problem(str(data["message"]))
+    if problem:
+        raise RuleError(f"{where}: message {problem}")
     code, name = str(data["code"]), str(data["name"])
     if not _CODE.match(code):
         raise RuleError(f"{where}: code {code!r} must look like BP001 (2-4 capitals, 3 digits)")

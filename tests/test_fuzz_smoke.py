@@ -83,16 +83,14 @@ def test_a_fix_that_applies_again_is_caught() -> None:
     assert ("fix", "not-idempotent", "HY006") in keys(failures)
 
 
-def test_a_fix_that_changes_the_structure_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    # fix.py refuses such a fix itself; its guard is turned off here so that the test
-    # shows the harness would still catch a fixer that let one through.
-    monkeypatch.setattr("linter.fix.signature", lambda text, fmt: ())
-
+def test_a_fix_that_changes_the_structure_is_caught(monkeypatch) -> None:
     def check(doc: Any, params: Any) -> Iterator[Hit]:
         at = doc.source.find("  ")
         if at >= 0:
             yield Hit(at, at + 2, excerpt="  ", fix="<hr>")
 
+    # --fix drops such a fix itself (linter.structure); the harness must catch it without
+    monkeypatch.setattr("linter.fix.signature", lambda text, fmt: [])
     html = "<html><body><p>Hello  world.</p></body></html>"
     failures = check_case(document("a.html", html), fake_engine("HY006", check))
     assert keys(failures) == {("fix", "structure-changed", "HY006")}

@@ -2,8 +2,9 @@
 
 The stream is the text lxml sees between markup; these cases pin the tokenizer's rules
 where a single regex could easily go wrong: raw-text bodies (skipped, case-insensitive
-end tags), self-closed raw-text tags, comment forms, a start tag with no ">" (scanning
-stops), non-ASCII look-alikes of tag names, and the start tags whose offsets are kept.
+end tags), self-closed raw-text tags, comment forms, a start tag with no ">" or with a
+quoted value left open (scanning stops), quotes inside unquoted values, non-ASCII
+look-alikes of tag names, and the start tags whose offsets are kept.
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ from linter.read.htmlpos import SourceIndex
         # "\u017f" (long s) is not an ASCII letter: "<" starts no tag, so it is text.
         ("<\u017fcript>shown</\u017fcript><script>hidden", "<\u017fcript>shown"),
         ("a<!-->b<!--->c<!-- x -- y --!>d<!DOCTYPE html>e<?php ?>f</ div>g< h", "abcdefg< h"),
-        ('one <p class="unterminated two <b>three', "one three"),
-        # No ">" after "<p": the rest of the file is text, comment opener included.
-        ("x</b>y<p a=1 <!-- c", "xy<p a=1 <!-- c"),
+        # A quoted value left open runs to the end of the file: the tag never ends, and
+        # nothing after it is text (libxml2 2.14 as HTML5).
+        ('one <p class="unterminated two <b>three', "one "),
+        # No ">" after "<p": the tag runs to the end of the file, comment opener included.
+        ("x</b>y<p a=1 <!-- c", "xy"),
+        # A quote inside an unquoted value ('="a') opens nothing: the tag ends at ">".
+        ("<p x==\"a>b\">T</p><p a=b=='c>d'>U", "b\">Td'>U"),
         ("<textarea>a &amp; b</textarea><a href=x>L</a>", "a & bL"),
     ],
 )

@@ -27,11 +27,19 @@ from html.entities import html5 as _HTML5
 Run = tuple[int, int, int, int]
 
 _WS = "\t\n\f\r "
-# Attributes of a tag up to its closing '>'. As in the HTML5 tokenizer a quote opens a
-# quoted value only right after '=' (``href=a'b`` is one unquoted value), so a '>' inside
-# a quoted value does not end the tag. Possessive quantifiers keep an unterminated tag
-# from backtracking.
-_ATTRS = r"[^>=]*+(?:=[\t\n\f\r ]*+(?:\"[^\"]*+\"|'[^']*+')?+[^>=]*+)*+>"
+# Attributes of a tag up to its closing '>', as the HTML5 tokenizer (and libxml2 2.14)
+# reads them: white space and stray '/', then names (the first character may be '='),
+# each with an optional value after '=': quoted, or unquoted up to white space or '>'. A
+# quote opens a value only at the start of one (``href=a'b`` and ``c=="x>y"`` are
+# unquoted values ending at the '>'), and a quoted value left open runs to the end of
+# the file, so the tag never ends (the name's second branch refuses to read its '=' as
+# the start of a new name). Each branch starts with different characters and every
+# quantifier is possessive, so an unterminated tag is read once, without backtracking.
+_ATTRS = (
+    r"(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r />=]*+"
+    r"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"|'[^']*+'|[^\t\n\f\r >\"'][^\t\n\f\r >]*+|(?=>))"
+    r"|(?![\t\n\f\r ]*+=)))*+>"
+)
 # Exact attribute syntax, used for raw-text start tags to tell a self-closing "/>" (which
 # libxml2 honours even on script and title, whose content then parses as markup) from a
 # "/" that ends an unquoted value.
@@ -248,8 +256,11 @@ class SourceIndex:
                             pos = resume = body_end
                             break
                 elif group == 2:
-                    # No ">" before the end of the file: the tag runs to the end (and
-                    # stopping here keeps later "<" from rescanning to the end each time).
+                    # No ">" before the end of the file (or a quoted value left open): the
+                    # tag runs to the end, and what follows is no text (stopping here also
+                    # keeps later "<" from rescanning to the end each time).
+                    d = self._text(pos, start, d)
+                    pos = len(source)
                     break
                 d = self._text(pos, start, d)
                 pos = end

@@ -173,10 +173,23 @@ def _last_char(text: str) -> str:
 
 
 def _starts_lower(text: str) -> bool:
-    for char in text[:8]:
+    """Whether the first letter or digit, within the first 8 characters other than white
+    space, is lower case. White space does not count, so a space run (which the
+    white-space fix collapses) never decides how a line is read."""
+    seen = 0
+    for char in text:
         if char.isalnum():
             return char.islower()
+        if not char.isspace():
+            seen += 1
+            if seen == 8:
+                break
     return False
+
+
+def _width(text: str) -> int:
+    """Length of ``text`` with its space runs counted as one space (see ``_starts_lower``)."""
+    return len(" ".join(text.split()))
 
 
 def _clean_words(text: str) -> list[str]:
@@ -232,7 +245,7 @@ def _heading_shape(unit: _Unit) -> bool:
         not unit.single
         or unit.bullet is not None
         or unit.words > _HEADING_MAX_WORDS
-        or len(text) > _HEADING_MAX_CHARS
+        or _width(text) > _HEADING_MAX_CHARS
         or _starts_lower(text)
         or _is_note(text)
     ):
@@ -455,7 +468,7 @@ def _cell_candidate(unit: _Unit) -> bool:
         unit.single
         and unit.bullet is None
         and unit.words <= _CELL_MAX_WORDS
-        and len(text) <= _CELL_MAX_CHARS
+        and _width(text) <= _CELL_MAX_CHARS
         and _last_char(text) not in ".!?:;"
         and not _is_faq_heading(unit)
         and not _is_note(text)

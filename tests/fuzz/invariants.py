@@ -27,7 +27,7 @@ from linter.read.decode import decode
 from linter.runner import result_for
 from tests.fuzz.case import CONFIG, PACK, Case, Failure, crash
 from tests.fuzz.positions import check_findings, check_quoted_lines
-from tests.fuzz.structure import same_structure, signature
+from tests.fuzz.structure import bullets, line_shape, same_structure, signature
 
 NO_CRASH, FIX, CONFIG_INV, PACK_INV = "no-crash", "fix", "config", "pack"
 
@@ -109,9 +109,11 @@ def _fix_twice(path: Path, engine: Engine) -> tuple[Any, bytes, Any, bytes]:
 def _structure(data: bytes, fixed: bytes, name: str, fmt: str) -> str | None:
     """Why the fixed file's structure is not the original's, or None when it is."""
     is_html = format_for(name) not in ("text", "markdown")
-    before = signature(decode(data, is_html=is_html)[0], fmt)
-    after = signature(decode(fixed, is_html=is_html)[0], fmt)
-    if same_structure(before, after, fmt):
+    old_text, new_text = decode(data, is_html=is_html)[0], decode(fixed, is_html=is_html)[0]
+    before, after = signature(old_text, fmt), signature(new_text, fmt)
+    added = bullets(new_text) > bullets(old_text)
+    kept = line_shape(new_text) == line_shape(old_text)
+    if same_structure(before, after, fmt, added, kept):
         return None
     at = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
               min(len(before), len(after)))  # fmt: skip

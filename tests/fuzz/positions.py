@@ -4,8 +4,9 @@ Lines and columns are checked against the decoded text the way an editor counts 
 (``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line; columns count characters from 1), and
 the offsets ``start``/``end`` must give the same line and column. The excerpt must be
 what the source holds between those offsets: exactly (the engine's own excerpt), or the
-same letters and digits once markup, entities, JSON escapes and Markdown link targets
-are taken out (excerpts of extracted text). Whole-document findings quote nothing.
+same letters and digits once markup, entities, JSON escapes, Markdown link targets and
+what readers never lint inside a block (code spans, ``<code>``, ``<kbd>``...) are taken
+out (excerpts of extracted text). Whole-document findings quote nothing.
 """
 
 from __future__ import annotations
@@ -18,27 +19,81 @@ from typing import Any
 from tests.fuzz.case import Failure
 
 POSITIONS = "positions"
-_TAG = re.compile(r"<[^>]*>?")
+# A comment (which may hold ">") or a tag.
+_TAG = re.compile(r"<!--(?:-?>|[\s\S]*?-->)|<[^>]*>?")
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_JSON_ESCAPE = re.compile(
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
+    r"|\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))"
+)
+_JSON_SHORT = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# What readers leave out of the text inside a block: Markdown code spans (a run of n
+# backticks to the next run of exactly n), HTML elements that sit inside text but are
+# never linted (linter.read.html.SKIP less the ones that end a block), list markers.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+# A list marker or FAQ label opening a line (after a Markdown quote's ">").
+_MARKER = re.compile(
+    r"^[ \t>]*(?:[•·▪◦●■‣⁃○*+–-]|\(?\d{1,9}[.):]|\(?[A-Za-z][.)]"
+    r"|(?:q(?:uestion)?|a(?:nswer)?)\s*\d{0,3}\s*[:.)])(?=\s)",
+    re.M | re.I,
+)
+_SKIPPED = re.compile(
+    r"<(code|kbd|samp|var|button|select|textarea|svg|math|noscript|script|style)\b"
+    r"[^>]*>.*?</\1\s*>",
+    re.S | re.I,
+)
+# A Markdown image: its alt text goes to the document's images, not into the text.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)?|\[[^\]]*\])?")
+_LEFT_OUT = {
+    "markdown": (_CODE_SPAN, _MARKER, _MD_IMAGE),
+    "html": (_SKIPPED,),
+    "text": (_MARKER,),
+}
 
 
 def _letters(text: str, fmt: str, strict: bool = False) -> str:
     """The letters and digits of source text, lowercased, as extracted text would have
     them; ``strict`` decodes only references ended by ``;`` (CommonMark's rule; HTML
-    also decodes some without)."""
+    also decodes some without), numeric ones in Markdown as markdown-it does."""
     if fmt == "markdown":
         text = _MD_TARGET.sub("", text)
     if fmt in ("html", "markdown"):
         text = _TAG.sub(" ", text)
         if strict:
-            text = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+            text = _REFERENCE.sub(lambda m: _reference(m.group(0), fmt), text)
         else:
             text = html.unescape(text)
-    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _JSON_ESCAPE.sub(_unescape_json, text)
     return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _reference(ref: str, fmt: str) -> str:
+    """A character reference decoded. markdown-it reads a numeric one of at most 7
+    decimal or 6 hex digits, and gives U+FFFD for a code point HTML would map or refuse
+    (``&#138;`` is "\ufffd" there, "Š" in HTML); longer ones stay literal."""
+    if fmt != "markdown" or not ref.startswith("&#"):
+        return html.unescape(ref)
+    from markdown_it.common.utils import isValidEntityCode
+
+    hexa = ref[2:3] in "xX"
+    digits = ref[3:-1] if hexa else ref[2:-1]
+    if len(digits) > (6 if hexa else 7):
+        return ref
+    code = int(digits, 16 if hexa else 10)
+    return chr(code) if isValidEntityCode(code) else "\ufffd"
+
+
+def _unescape_json(m: re.Match[str]) -> str:
+    """A JSON string escape decoded: ``\\u00e9``, a surrogate pair ``\\ud83d\\ude00`` as
+    its one character, and ``\\t`` (whose "t" is no letter)."""
+    high, low, code, short = m.groups()
+    if high:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+    if code:
+        return chr(int(code, 16))
+    return _JSON_SHORT.get(short, short)
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
@@ -59,9 +114,21 @@ def excerpt_matches(excerpt: str, quoted: str, fmt: str, before: str = "") -> bo
 
 def _variants(text: str, fmt: str) -> set[str]:
     """The letters of ``text`` read raw, and with markup and references taken out (both
-    ways): an excerpt may keep what the source has literally or decoded."""
+    ways): an excerpt may keep what the source has literally or decoded. An excerpt of
+    extracted text also lacks what readers leave out of a block's text (code, and in
+    Markdown and plain text the list markers and Q:/A: labels opening its lines)."""
     plain = "".join(c for c in text.lower() if c.isalnum())
-    return {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    dropped = [p for p in _LEFT_OUT.get(fmt, ()) if p.search(text)]
+    bares = [p.sub(" ", text) for p in dropped]  # each left out alone
+    if len(dropped) > 1:  # and all of them
+        bare = text
+        for pattern in dropped:
+            bare = pattern.sub(" ", bare)
+        bares.append(bare)
+    for bare in bares:
+        found |= {_letters(bare, fmt, strict=False), _letters(bare, fmt, strict=True)}
+    return found
 
 
 def _letters_match(excerpt: str, quoted: str, fmt: str, before: str) -> bool:
