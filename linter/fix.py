@@ -269,13 +269,20 @@ def _edits(
     return edits
 
 
+# Characters a pass may re-parse to find the fixes that change the structure: each try
+# parses the whole document, so a large file with many fixes stays bounded (a 20 KB page
+# gets 150 tries, a 1.5 MB one just the batch itself).
+MAX_GUARD_CHARS = 3_000_000
+
+
 def _guarded(current: str, edits: list[Edit], fmt: str, skipped: list[str]) -> tuple[str, int]:
     """``current`` with those ``edits`` applied that keep its structure.
 
     Fixes that restructure by design (a blank line after a run-in title) are applied on
     their own; every other batch must leave ``structure.signature`` unchanged, and when
-    it does not, each fix is tried alone and the ones that change it are dropped (their
-    places go to ``skipped``).
+    it does not, the batch is halved until the fixes that change it are found and dropped
+    (their places go to ``skipped``). Past ``MAX_GUARD_CHARS`` re-parsed, the fixes not
+    yet proven harmless are dropped too: a fix left out is safe, a parse per fix is not.
     """
     text_only = [e for e in edits if e.finding.code not in RESTRUCTURING]
     if not text_only:
@@ -284,13 +291,25 @@ def _guarded(current: str, edits: list[Edit], fmt: str, skipped: list[str]) -> t
     updated, count = apply_fixes(current, [e.triple for e in text_only])
     if signature(_lone_cr(updated), fmt) == before:
         return updated, count
-    kept = []
-    for edit in text_only:
-        alone, _ = apply_fixes(current, [edit.triple])
-        if signature(_lone_cr(alone), fmt) == before:
-            kept.append(edit)
-        else:
-            skipped.append(f"{edit.finding.line}:{edit.finding.column}")
+    budget = [MAX_GUARD_CHARS // max(len(current), 1)]
+
+    def keeps(group: list[Edit]) -> bool:
+        budget[0] -= 1
+        changed, _ = apply_fixes(current, [e.triple for e in group])
+        return signature(_lone_cr(changed), fmt) == before
+
+    def harmless(group: list[Edit]) -> list[Edit]:
+        if group is not text_only and budget[0] > 0 and keeps(group):
+            return group
+        if len(group) == 1 or budget[0] <= 0:
+            skipped.extend(f"{e.finding.line}:{e.finding.column}" for e in group)
+            return []
+        half = len(group) // 2
+        return harmless(group[:half]) + harmless(group[half:])
+
+    kept = harmless(text_only)
+    if not kept:
+        return current, 0
     updated, count = apply_fixes(current, [e.triple for e in kept])
     if signature(_lone_cr(updated), fmt) != before:  # harmless alone, harmful together
         skipped.extend(f"{e.finding.line}:{e.finding.column}" for e in kept)

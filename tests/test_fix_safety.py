@@ -96,6 +96,21 @@ def test_structure_guard_stops_a_fix_that_would_change_a_code_block(cli, tmp_pat
     assert result.exit_code == 0
 
 
+def test_structure_guard_out_of_budget_skips_the_fixes_it_has_not_proven(
+    cli, tmp_path, monkeypatch
+):
+    # A huge file gets no parse per fix: past the guard's budget, the fixes not yet proven
+    # harmless are left out too (the file untouched), never applied unchecked.
+    monkeypatch.setattr("linter.fix.MAX_GUARD_CHARS", 0)
+    path = tmp_path / "f.md"
+    path.write_text(FENCE, encoding="utf-8")
+    result = fix(cli, str(path), "--select", "hygiene")
+    assert path.read_text(encoding="utf-8") == FENCE
+    assert result.stderr.splitlines()[0] == (
+        f"contentlint: {path}: fix skipped at 9:1, 13:6: it would change the document's structure"
+    )
+
+
 CP037_PAGE = (
     b'<html><head><meta charset="cp037"><title>Notes from the caf\xe9 this week</title></head>'
     b"<body><h1>Caf\xe9 notes</h1><p>We visited the the caf\xe9 on Monday.</p></body></html>\n"
