@@ -250,6 +250,12 @@ def test_the_harness_lets_kinds_trade_only_when_every_line_stayed():
     assert not same_structure(listed, ("title", "paragraph", "heading"), "text", lines_kept=True)
     assert not same_structure(before, ("title", "paragraph"), "text", lines_kept=True)
 
+    # A doubled word fixed in a long "Q:" line makes it short enough to read as a question:
+    # the reader's reading changed, the file's lines did not.
+    faq = ("title", "paragraph", "paragraph")
+    assert same_structure(faq, ("title", "faq_question", "faq_answer"), "text", lines_kept=True)
+    assert not same_structure(faq, ("title", "faq_question", "faq_answer"), "text")
+
 
 def test_fq002_excerpt_over_numbered_answers_leaves_out_their_numbers():
     # The answer's blocks are "...", "Yes." and "Often.": the excerpt joins their text,
