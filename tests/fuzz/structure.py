@@ -84,20 +84,14 @@ def same_structure(
         return False
     if after[:1] == ("title",) and after[1:] == before:
         return True
-    if lines_kept and len(before) == len(after) and all(map(_reread, before, after)):
+    if lines_kept and after.count("list_item") >= before.count("list_item"):
+        # Plain text has no markup: with every line and blank line in place, its blocks
+        # are the reader's reading of the words (a long "Q:" line is a paragraph, a
+        # shorter one a question; a line starting lower case continues the one before),
+        # which a fix that changes words may change. Only a bullet is structure the file
+        # itself holds, so no list item may be lost.
         return True
     return (bullets_added or lines_kept) and _read_anew(before, after, bullets_added, lines_kept)
-
-
-def _reread(old: str, new: str) -> bool:
-    """Whether a block kept in place may have changed from kind ``old`` to ``new``.
-
-    Plain text has no markup: with every line in place, its kinds are the reader's reading
-    of the words (a long "Q:" line is a paragraph, a shorter one a question), which a fix
-    that changes words may change. Only a bullet is structure the file itself holds: a
-    list item must stay one, and a paragraph becomes one only when a bullet came back.
-    """
-    return old == new or "list_item" not in (old, new)
 
 
 def _read_anew(
