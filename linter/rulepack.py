@@ -19,6 +19,7 @@ from typing import Any
 from linter.checks import available_kinds, load_kind
 from linter.message import template_problem
 from linter.model import Severity
+from linter.read.yamlsafe import deeper_than
 
 CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygiene", "site")
 SCOPES = ("document", "corpus")
@@ -165,32 +166,6 @@ def _first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-def _too_deep(text: str) -> bool:
-    """Whether collections nest deeper than ``MAX_DEPTH``, found from the parser's events:
-    the parsers keep their own stack, while composing nodes recurses once per level.
-    libyaml stops at 1,000 levels with an error, so the Python parser counts then."""
-    import yaml
-
-    try:
-        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.CSafeLoader))
-    except (yaml.YAMLError, AttributeError):  # AttributeError: PyYAML without libyaml
-        return _deeper_than(MAX_DEPTH, yaml.parse(text, Loader=yaml.SafeLoader))
-
-
-def _deeper_than(limit: int, events: Any) -> bool:
-    import yaml
-
-    depth = 0
-    for event in events:
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > limit:
-                return True
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return False
-
-
 def _parse_yaml(text: str, check_depth: bool = True) -> Any:
     """``yaml.safe_load(text)``, through libyaml when PyYAML has it (the wheels do).
 
@@ -204,7 +179,7 @@ def _parse_yaml(text: str, check_depth: bool = True) -> Any:
 
     if check_depth:
         try:
-            deep = _too_deep(text)
+            deep = deeper_than(text, MAX_DEPTH)
         except yaml.YAMLError:
             deep = False  # reported below, with the Python loader's wording
         if deep:

@@ -30,14 +30,31 @@ class TooDeep(yaml.YAMLError):
     """Collections nested deeper than ``MAX_DEPTH``: not front matter anyone wrote."""
 
 
-def load(text: str) -> Any:
-    """The YAML value of ``text``; raises ``yaml.YAMLError`` for broken or too deep YAML."""
+def deeper_than(text: str, limit: int) -> bool:
+    """Whether collections in ``text`` nest deeper than ``limit``, found from the parser's
+    events: the parsers keep their own stack, while composing nodes recurses once per
+    level. libyaml stops at 1,000 levels with an error, so the Python parser counts then.
+    Raises ``yaml.YAMLError`` for text that is no YAML."""
+    try:
+        return _deeper(limit, yaml.parse(text, Loader=yaml.CSafeLoader))
+    except (yaml.YAMLError, AttributeError):  # AttributeError: PyYAML without libyaml
+        return _deeper(limit, yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def _deeper(limit: int, events: Any) -> bool:
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
-                raise TooDeep(f"nested more than {MAX_DEPTH} levels deep")
+            if depth > limit:
+                return True
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+    return False
+
+
+def load(text: str) -> Any:
+    """The YAML value of ``text``; raises ``yaml.YAMLError`` for broken or too deep YAML."""
+    if deeper_than(text, MAX_DEPTH):
+        raise TooDeep(f"nested more than {MAX_DEPTH} levels deep")
     return yaml.load(text, Loader=_Loader)
