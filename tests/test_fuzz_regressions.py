@@ -321,3 +321,26 @@ def test_an_html_comment_holding_a_gt_sign_is_left_out_whole_by_the_harness():
     assert where(finding) == (1, 1, 1, 42)
     assert finding.excerpt == "— ducks swim here"
     assert check_findings(source, "markdown", [finding]) == []
+
+
+def test_front_matter_value_with_a_line_separator_maps_each_character(tmp_path):
+    # YAML reads U+2028 as a line break and drops the blank after it: the description's
+    # text no longer equals what is written, and a finding in it covered the whole value.
+    page = "---\ntitle: A walk\ndescription: Shoes for the\u2028 Ã© trail\n---\n\n# A walk\n"
+    (finding,) = lint_rule("HY003", page, "markdown")
+    assert where(finding) == (3, 29, 3, 31)
+    assert finding.excerpt == "Ã©" == page.split("\n")[2][28:30]
+    blank_before = page.replace("the\u2028 ", "the \u2028 ")  # YAML drops that blank too
+    (finding,) = lint_rule("HY003", blank_before, "markdown")
+    assert where(finding) == (3, 30, 3, 32)
+
+
+def test_the_harness_reads_attribute_references_and_markdown_html_blocks_as_readers_do():
+    from tests.fuzz.positions import excerpt_matches
+
+    # "&lt[" and "&#xD8" decode without ";" in an attribute, and "<1>" there is text.
+    assert excerpt_matches("¨<1>Â<[Ø", "¨<1>Â&lt[&#xD8", "html")
+    assert not excerpt_matches("¨<1>Â<[X", "¨<1>Â&lt[&#xD8", "html")
+    # A Markdown HTML block is raw HTML the reader never lints.
+    assert excerpt_matches("is \x7f", "is\n<summary >x\n\n\x7f", "markdown")
+    assert not excerpt_matches("is y \x7f", "is\n<summary >x\n\n\x7f", "markdown")

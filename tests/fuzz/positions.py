@@ -46,8 +46,11 @@ _SKIPPED = re.compile(
 )
 # A Markdown image: its alt text goes to the document's images, not into the text.
 _MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)?|\[[^\]]*\])?")
+# A Markdown HTML block: a line opening with a tag, to the next blank line. markdown-it
+# keeps it as raw HTML, which the reader never lints.
+_MD_HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z/!?][^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
 _LEFT_OUT = {
-    "markdown": (_CODE_SPAN, _MARKER, _MD_IMAGE),
+    "markdown": (_CODE_SPAN, _MARKER, _MD_IMAGE, _MD_HTML_BLOCK),
     "html": (_SKIPPED,),
     "text": (_MARKER,),
 }
@@ -119,6 +122,8 @@ def _variants(text: str, fmt: str) -> set[str]:
     Markdown and plain text the list markers and Q:/A: labels opening its lines)."""
     plain = "".join(c for c in text.lower() if c.isalnum())
     found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    if fmt == "html":  # an attribute value: references decoded, "<" there is no tag
+        found.add("".join(c for c in html.unescape(text).lower() if c.isalnum()))
     dropped = [p for p in _LEFT_OUT.get(fmt, ()) if p.search(text)]
     bares = [p.sub(" ", text) for p in dropped]  # each left out alone
     if len(dropped) > 1:  # and all of them
