@@ -48,7 +48,7 @@ SAFE_FIXES: dict[str, frozenset[str] | None] = {
     "HY006": None,  # space run: one space
     "BP002": frozenset({"text"}),  # run-in title: a blank line after the title
 }
-MAX_PASSES = 5
+MAX_PASSES = 10
 # Fixes that change the structure on purpose (the run-in title's new paragraph).
 RESTRUCTURING = frozenset({"BP002"})
 
