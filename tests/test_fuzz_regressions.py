@@ -344,3 +344,13 @@ def test_the_harness_reads_attribute_references_and_markdown_html_blocks_as_read
     # A Markdown HTML block is raw HTML the reader never lints.
     assert excerpt_matches("is \x7f", "is\n<summary >x\n\n\x7f", "markdown")
     assert not excerpt_matches("is y \x7f", "is\n<summary >x\n\n\x7f", "markdown")
+
+
+def test_the_harness_decodes_json_escapes_without_html_references():
+    from tests.fuzz.positions import excerpt_matches
+
+    # A JSON-LD question holding "\u00ef" and a literal "&eacute;": the excerpt is the JSON
+    # string decoded, where "&eacute;" is text (and may be cut by the excerpt's "…").
+    source = '"na\\u00efve caf&eacute; menu"'
+    assert excerpt_matches("naïve caf&eacut…", source, "html")
+    assert not excerpt_matches("naive caf&eacut…", source, "html")

@@ -124,6 +124,9 @@ def _variants(text: str, fmt: str) -> set[str]:
     found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
     if fmt == "html":  # an attribute value: references decoded, "<" there is no tag
         found.add("".join(c for c in html.unescape(text).lower() if c.isalnum()))
+    # JSON-LD text: its escapes decoded, while "&eacute;" inside a JSON string is text
+    json_only = _JSON_ESCAPE.sub(_unescape_json, text)
+    found.add("".join(c for c in json_only.lower() if c.isalnum()))
     dropped = [p for p in _LEFT_OUT.get(fmt, ()) if p.search(text)]
     bares = [p.sub(" ", text) for p in dropped]  # each left out alone
     if len(dropped) > 1:  # and all of them
