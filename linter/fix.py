@@ -28,6 +28,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from linter.engine import Engine
 from linter.fixspan import flagged_text_at
@@ -207,6 +208,7 @@ def fix_file(
     current = stored.raw
     applied = 0
     notes: list[str] = []
+    proven: dict[str, list[Any]] = {}  # the last text whose signature is known
     for _ in range(MAX_PASSES):
         # A skipped fix comes back in every pass: keep the places of the last pass, which
         # are where the report that follows shows those findings.
@@ -215,7 +217,7 @@ def fix_file(
         edits = _edits(result.findings, fmt, stored, current, misplaced)
         if not edits:
             break
-        updated, count = _guarded(current, edits, fmt, skipped)
+        updated, count = _guarded(current, edits, fmt, skipped, proven)
         if updated == current:
             break
         try:
@@ -275,7 +277,13 @@ def _edits(
 MAX_GUARD_CHARS = 3_000_000
 
 
-def _guarded(current: str, edits: list[Edit], fmt: str, skipped: list[str]) -> tuple[str, int]:
+def _guarded(
+    current: str,
+    edits: list[Edit],
+    fmt: str,
+    skipped: list[str],
+    proven: dict[str, list[Any]] | None = None,
+) -> tuple[str, int]:
     """``current`` with those ``edits`` applied that keep its structure.
 
     Fixes that restructure by design (a blank line after a run-in title) are applied on
@@ -283,13 +291,18 @@ def _guarded(current: str, edits: list[Edit], fmt: str, skipped: list[str]) -> t
     it does not, the batch is halved until the fixes that change it are found and dropped
     (their places go to ``skipped``). Past ``MAX_GUARD_CHARS`` re-parsed, the fixes not
     yet proven harmless are dropped too: a fix left out is safe, a parse per fix is not.
+    ``proven`` carries the text a batch left and its signature into the next pass, which
+    starts from that text, so no pass parses it twice.
     """
     text_only = [e for e in edits if e.finding.code not in RESTRUCTURING]
     if not text_only:
         return apply_fixes(current, [e.triple for e in edits])
-    before = signature(_lone_cr(current), fmt)
+    proven = {} if proven is None else proven
+    before = proven.get(current) or signature(_lone_cr(current), fmt)
     updated, count = apply_fixes(current, [e.triple for e in text_only])
     if signature(_lone_cr(updated), fmt) == before:
+        proven.clear()
+        proven[updated] = before
         return updated, count
     budget = [MAX_GUARD_CHARS // max(len(current), 1)]
 
