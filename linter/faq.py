@@ -26,6 +26,7 @@ from linter.model import (
     LIST_ITEM,
     MAIN,
     PARAGRAPH,
+    PROSE_KINDS,
     QUOTE,
     TABLE_CELL,
     TITLE,
@@ -157,11 +158,25 @@ def _build_entries(doc: Document) -> list[FaqEntry]:
             text_start = match.end()
             if number is None:
                 number = int(match.group(1))
-        found = answers.get(block.index)
+        found = _with_blocks_between(doc, answers.get(block.index))
         if not found and (section >= 0 or block.level):
             found = _sub_headed_answer(doc, block, section_level)
         entries.append(FaqEntry(block, found or [], number, section, text_start))
     return entries
+
+
+def _with_blocks_between(doc: Document, found: list[Block] | None) -> list[Block] | None:
+    """``found`` with the prose blocks that sit between its first and last block (a
+    table or a quote inside an answer): the answer's span covers them, so its text must
+    hold them too."""
+    if not found or len(found) < 2:
+        return found
+    first, last = found[0].index, found[-1].index
+    between = doc.blocks[first : last + 1]
+    if last - first + 1 == len(found) or any(b.index != first + i for i, b in enumerate(between)):
+        return found
+    mine = {id(b) for b in found}
+    return [b for b in between if id(b) in mine or (b.kind in PROSE_KINDS and b.kind != FAQ_ANSWER)]
 
 
 def _sub_headed_answer(doc: Document, question: Block, section_level: int) -> list[Block]:

@@ -354,3 +354,64 @@ def test_the_harness_decodes_json_escapes_without_html_references():
     source = '"na\\u00efve caf&eacute; menu"'
     assert excerpt_matches("naïve caf&eacut…", source, "html")
     assert not excerpt_matches("naive caf&eacut…", source, "html")
+
+
+# --- An unquoted attribute value with "&amp" before a non-ASCII letter -----------------
+
+
+def test_named_reference_before_a_non_ascii_letter_decodes_in_attribute_positions():
+    # libxml2 (and HTML5) keep "&amp" literal only before an ASCII letter, digit or "=";
+    # before "Ù" it decodes, and the mojibake after it must still land on its own columns.
+    source = (
+        "<html><head><title>Garbled description</title>"
+        '<meta name="description" content=&ampÙÃ¢ tail></head>'
+        "<body><p>Body text.</p></body></html>\n"
+    )
+    (finding,) = lint_rule("HY003", source)
+    start = source.index("Ã¢") + 1
+    assert where(finding) == (1, start, 1, start + 2)
+    assert finding.excerpt == "Ã¢"
+
+
+# --- HTML: "</" as the last characters of the file is text -----------------------------
+
+
+def test_end_tag_opener_at_the_end_of_the_file_is_text_with_its_place():
+    # libxml2 keeps a final "</" as text; the position map dropped it, and the paragraph
+    # holding it was mapped onto its first character.
+    source = "<p>Notes on moths and how they find light <b></"
+    (finding,) = lint_rule("SEO017", source, "html")
+    assert where(finding) == (1, 4, 1, len(source) + 1)
+    assert finding.excerpt == "Notes on moths and how they find light </"
+
+
+# --- Markdown: a code span whose content starts with a no-break space -------------------
+
+
+def test_code_span_opening_with_a_no_break_space_keeps_later_positions():
+    # The code span was looked for by its first character after str.strip(), which
+    # takes a no-break space away: the reader then matched a later "`<" and mapped
+    # the rest of the paragraph past its text (or crashed at the end of the block).
+    source = "# Keys\n\nPress `\xa0<Enter>` to confirm or `<Esc>` to stop,\nthen then go back.\n"
+    (finding,) = lint_rule("HY001", source, "markdown")
+    assert where(finding) == (4, 1, 4, 10)
+    assert finding.excerpt == "then then"
+
+
+# --- Plain text: a fix never joins two lines -------------------------------------------
+
+
+def test_doubled_word_fix_keeps_the_line_break_so_no_line_turns_into_a_heading(cli, tmp_path):
+    # Joining "Ready" to the line after it made a short Title Case line the reader takes
+    # for a heading; the fix now deletes the second word and keeps the break.
+    page = tmp_path / "note.txt"
+    page.write_text(
+        "Packing for a long hike\n\nWe packed the night before and were ready\n"
+        "ready Trail Mix Bars.\n",
+        encoding="utf-8",
+    )
+    result = cli("check", str(page), "--select", "HY001", "--fix")
+    assert result.exit_code == 0
+    assert page.read_text(encoding="utf-8") == (
+        "Packing for a long hike\n\nWe packed the night before and were ready\n Trail Mix Bars.\n"
+    )

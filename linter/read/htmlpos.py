@@ -71,7 +71,8 @@ _SPECIAL = {name: 1 for name in _RECORDED} | {name: 2 for name in (*RAW_TEXT, *_
 # (group 1, its name: see ``_SPECIAL``), any other start tag, a start tag with no ">"
 # before the end of the file (group 2), an end tag, a comment ("<!-->" and "<!--->" are
 # whole comments; an unclosed one runs to the end), a bogus comment ("<!DOCTYPE...>",
-# "<?php...>"). A "<" that starts none of them is text.
+# "<?php...>", "</ x>"). A "<" that starts none of them is text, and so is a "</" that
+# ends the file.
 _NAME_END = r"(?=[\t\n\f\r />])"
 _MARKUP = re.compile(
     r"<(?:("
@@ -82,7 +83,7 @@ _MARKUP = re.compile(
     + r"|[A-Za-z][^\t\n\f\r />]*+"
     + _ATTRS
     + r"|([A-Za-z])"
-    r"|/(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|[^>]*+(?:>|\Z))"
+    r"|/(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|(?!\Z)[^>]*+(?:>|\Z))"
     r"|!--(?:>|->|[\s\S]*?--!?>|[\s\S]*+)"
     r"|[!?][^>]*+(?:>|\Z))"
 )
@@ -101,6 +102,12 @@ def _numeric(value: int) -> str:
     if 0x80 <= value <= 0x9F:
         return bytes([value]).decode("cp1252", errors="ignore") or chr(value)
     return chr(value)
+
+
+def _continues_name(char: str) -> bool:
+    """An ASCII letter, digit or ``=``: after a named reference without ``;`` in an
+    attribute value it keeps the reference literal (HTML5 says ASCII; ``Ù`` does not)."""
+    return char == "=" or (char.isascii() and char.isalnum())
 
 
 def decode_runs(
@@ -134,17 +141,14 @@ def decode_runs(
         elif name is not None:
             value = _HTML5.get(name)
             if value is None or (
-                attr
-                and not name.endswith(";")
-                and end < len(raw)
-                and (raw[end].isalnum() or raw[end] == "=")
+                attr and not name.endswith(";") and end < len(raw) and _continues_name(raw[end])
             ):
                 value = None
                 # The longest known prefix, as the HTML5 tokenizer reads it.
                 for size in range(min(len(name) - 1, _LONGEST_NAME), 1, -1):
                     candidate = _HTML5.get(name[:size])
                     if candidate is not None:
-                        if attr and (name[size].isalnum() or name[size] == "="):
+                        if attr and _continues_name(name[size]):
                             break
                         value = candidate
                         end = start + 1 + size

@@ -230,6 +230,17 @@ class _Inline:
         found = self.content.find(text, self.cursor)
         return found if found >= 0 else self.cursor
 
+    def _code_span_end(self, markup: str) -> int:
+        """Where the code span opened by the next backtick run of exactly ``markup``
+        ends: after the next run of the same length (CommonMark's rule; its content may
+        start with any character, a no-break space or a backtick run of another length)."""
+        run = re.compile(f"(?<!`){markup}(?!`)")
+        opener = run.search(self.content, self.cursor)
+        if opener is None:
+            return self.cursor
+        closer = run.search(self.content, opener.end())
+        return closer.end() if closer is not None else opener.end()
+
     def _source(self, start: int, end: int) -> tuple[int, int]:
         begin = self.offsets[min(start, len(self.offsets) - 1)]
         stop = self.offsets[min(end - 1, len(self.offsets) - 1)] + 1 if end > start else begin
@@ -264,18 +275,13 @@ class _Inline:
                 self.piece.add(token.content, begin, length)
                 self.cursor = at + len(token.markup)
                 self._after_gap = False
-            elif kind == "softbreak":
+            elif kind in ("softbreak", "hardbreak"):
                 at = self._find("\n")
-                self.piece.add(" ", self.offsets[at], 1)
-                self.cursor = at + 1
-            elif kind == "hardbreak":
-                at = self._find("\n")
-                self.piece.add("\n", self.offsets[at], 1)
+                begin, _ = self._source(at, at)
+                self.piece.add(" " if kind == "softbreak" else "\n", begin, 1)
                 self.cursor = at + 1
             elif kind == "code_inline":
-                at = self._find(token.markup + token.content.strip()[:1])
-                end = self.content.find(token.markup, at + len(token.markup) + 1)
-                self.cursor = end + len(token.markup) if end >= 0 else at + len(token.markup)
+                self.cursor = self._code_span_end(token.markup)
                 self._after_gap = True
             elif kind == "html_inline":
                 at = self._find(token.content)
