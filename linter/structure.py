@@ -84,5 +84,14 @@ def _html(text: str) -> list[Any]:
 
 
 def _plain(text: str) -> list[Any]:
-    """Paragraphs of plain text: the number of non-blank runs of lines."""
-    return [len(re.findall(r"(?:^[ \t]*\S.*(?:\n|$))+", text, re.M))]
+    """Paragraphs of plain text and the lines of each, as the text reader splits them: a
+    fix may drop extra blank lines, never join two lines (the reader reads kinds line by
+    line: a joined line may turn from a paragraph's into a heading)."""
+    from linter.read.text import split_lines
+
+    runs: list[Any] = []
+    for line in split_lines(text):
+        if line.blank_before or not runs:
+            runs.append(0)
+        runs[-1] += 1
+    return runs

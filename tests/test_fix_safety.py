@@ -180,3 +180,16 @@ def test_fix_refuses_a_fifo_and_fixes_through_a_symlink(cli, tmp_path):
     )
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "A Short Note\n\nThe plan was the plan.\n"
+
+
+def test_plain_text_guard_refuses_a_fix_that_joins_two_lines(cli, tmp_path):
+    # The second "ready" is all its line holds: deleting it joins the lines around it,
+    # and plain text is read line by line, so the guard keeps the file as it is.
+    text = "Packing for a long hike\n\nWe packed the night before and were ready\nready\nTo go.\n"
+    path = tmp_path / "hike.txt"
+    path.write_text(text, encoding="utf-8")
+    result = fix(cli, str(path), "--select", "HY001")
+    assert path.read_text(encoding="utf-8") == text
+    assert result.stderr.splitlines()[0] == (
+        f"contentlint: {path}: fix skipped at 3:37: it would change the document's structure"
+    )

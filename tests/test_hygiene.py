@@ -6,6 +6,7 @@ exactly as users see them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,23 @@ def test_doubled_word_across_a_line_break() -> None:
     (finding,) = run("HY001", source)
     assert where(finding) == (3, 14, 4, 4)
     assert finding.message == "The word “the” is repeated: “the the”. Delete one."
+    assert finding.fix == "the\n"
+    # the line break stays: a plain-text line joined to another may read as a heading
+    assert apply_fix(source, finding).endswith("We walked to the\n shop before it closed.\n")
+
+
+def test_doubled_word_across_a_line_break_in_html_joins_the_lines() -> None:
+    source = "<html><body><p>We walked to the\nthe shop before it closed.</p></body></html>\n"
+    (finding,) = run("HY001", source, "html")
+    assert where(finding) == (1, 29, 2, 4)
     assert finding.fix == "the"
-    assert apply_fix(source, finding).endswith("We walked to the shop before it closed.\n")
+    assert "<p>We walked to the shop before it closed.</p>" in apply_fix(source, finding)
+
+
+def test_doubled_word_alone_on_its_line_is_fixed_by_joining() -> None:
+    source = "A Note on Garden Sheds\n\nWe walked to the\nthe\nshop before it closed.\n"
+    (finding,) = run("HY001", source)
+    assert finding.fix == "the"
 
 
 def test_doubled_word_keeps_the_first_spelling() -> None:
@@ -567,3 +583,12 @@ def test_unclosed_quote_before_a_paragraph_without_quote_is_flagged() -> None:
     )
     (finding,) = run("HY005", source)
     assert where(finding) == (3, 1, 3, 2)
+
+
+def test_space_runs_in_a_file_with_lone_cr_line_ends_are_judged_line_by_line(cli, tmp_path):
+    # Before, the whole file was one line with several runs: "aligned", never reported.
+    page = tmp_path / "prices.txt"
+    page.write_bytes(b"Fruit prices\r\rApples   1.20\rPears    0.90\r\rWe  sat down.\r")
+    result = cli("check", str(page), "--select", "HY006", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["line"], f["column"], f["end_column"]) for f in findings] == [(6, 3, 5)]

@@ -213,7 +213,17 @@ def _sentence_hits(
         )
         if _only_space(doc, first_end, second_start):
             # Keep the first word exactly as written in the source (entities included).
-            hit.fix = doc.source[first_start:first_end]
+            # Outside HTML a line break in between stays, unless the second word is all
+            # its line holds: plain text is read line by line (a joined line may turn
+            # into a heading) and a Markdown line break is part of the structure.
+            gap = doc.source[first_end:second_start]
+            keep = first_end
+            if doc.format != "html" and ("\n" in gap or "\r" in gap):
+                second_end = second_start + len(second.text)
+                rest = doc.source[second_end : second_end + 200]
+                if rest.lstrip(" \t")[:1] not in ("", "\n", "\r"):
+                    keep = second_start
+            hit.fix = doc.source[first_start:keep]
         yield hit
         i = j + 1
 

@@ -144,7 +144,7 @@ class _State:
 _COMMENT_LINE = re.compile(r"<!--.*?-->")
 
 
-def _split_lines(text: str) -> list[_Line]:
+def split_lines(text: str) -> list[_Line]:
     """Trimmed non-blank lines; ``\\n``, ``\\r\\n`` and lone ``\\r`` all end a line."""
     lines: list[_Line] = []
     position = 0
@@ -673,7 +673,7 @@ def read_text(text: str, path: str) -> Document:
     """Build the document for plain ``text`` (already decoded, BOM removed)."""
     doc = Document(path=path, format="text", source=text)
     state = _State()
-    units = _units(_split_lines(text))
+    units = _units(split_lines(text))
     start = _read_title(doc, state, units)
     _read_body(state, units, start)
     doc.blocks = state.blocks
