@@ -164,3 +164,28 @@ def test_a_long_list_of_numbers_after_a_bracket_is_judged_in_one_pass():
     source = "Readings (1.1," + "2.2," * 50_000 + " and so on.\n\nRanges [0, 1) and (0, 10] pass.\n"
     (finding,) = lint_rule("HY005", source, "text")
     assert (finding.line, finding.column, finding.excerpt) == (1, 10, "(")
+
+
+def test_unclosed_heading_over_broken_tags_keeps_its_image_label():
+    # A heading never closed ran to the end of the page, and its label (the alt of its
+    # image) was looked for with a tag pattern that rescanned the rest of it at every
+    # "<": 30,000 broken tags took minutes. The label still counts: no SEO011.
+    broken = "<b " * 30_000
+    source = (
+        "<html><body>\n<h1>Field guide</h1>\n"
+        f'<h2><img alt="Moth wings"> {broken}\n'
+        "<h2></h2>\n</body></html>\n"
+    )
+    (empty,) = lint_rule("SEO011", source, body_only=False)
+    assert empty.line == 4
+    (several,) = lint_rule("SEO009", source.replace("<h2>", "<h1>", 1))
+    assert several.line == 3
+
+
+def test_a_line_of_many_space_runs_is_read_once():
+    # HY006 rescanned the whole line for each of its runs: a 1 MB file whose lines end
+    # in lone CRs (one "line" to the old scan) took seconds per thousand runs.
+    line = "Apples  1.20  Pears  0.90  " * 20_000
+    source = "Fruit prices\n\n" + line + "\n\nWe  sat down.\n"
+    (finding,) = lint_rule("HY006", source, "text")
+    assert where(finding) == (5, 3, 5, 5)

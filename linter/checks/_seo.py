@@ -167,7 +167,11 @@ def visible_text(fragment: str) -> str:
     return " ".join(text.split())
 
 
-_ANY_TAG = re.compile(r"<([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ANY_TAG = re.compile(r"<([A-Za-z][\w:-]*+)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
+# A heading's label is looked for in its first characters only: a "heading" longer than
+# this is an unclosed tag running over the page, and scanning it for every heading
+# would grow with the square of the page.
+_LABEL_SCAN = 20_000
 _SVG_TITLE = re.compile(r"<title[^>]*>([^<]*)</title>", re.I)
 
 
@@ -176,6 +180,7 @@ def _heading_label(fragment: str) -> str:
     the ``aria-label`` of anything inside, the ``<title>`` of an inline SVG logo."""
     if "<" not in fragment:
         return ""  # text only, the usual heading: nothing for the two regexes to find
+    fragment = fragment[:_LABEL_SCAN]
     labels = []
     for m in _ANY_TAG.finditer(fragment):
         attrs = parse_attrs(m.group(2))

@@ -37,40 +37,55 @@ def validate(params: Mapping[str, Any]) -> str | None:
 
 
 def _line_at(source: str, offset: int) -> tuple[int, int]:
-    """Start and end of the source line holding ``offset``."""
-    lo = source.rfind("\n", 0, offset) + 1
-    hi = source.find("\n", offset)
-    return lo, hi if hi >= 0 else len(source)
+    """Start and end of the source line holding ``offset`` (``\n``, ``\r\n`` or a lone
+    ``\r`` ends a line, as readers count them)."""
+    lo = max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset)) + 1
+    ends = [at for at in (source.find("\n", offset), source.find("\r", offset)) if at >= 0]
+    return lo, min(ends) if ends else len(source)
 
 
-def _resumes(line: str) -> set[int]:
-    """Columns where text resumes after a run of spaces or a tab."""
-    return {m.end() for m in _ALIGNING_RUN.finditer(line)}
+class _Columns:
+    """Where text resumes after a run of spaces or a tab, per source line, each line
+    scanned once: a long line with many runs would otherwise be rescanned per run."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._lines: dict[int, tuple[int, set[int]]] = {}
 
-def _aligned(source: str, start: int, end: int) -> bool:
-    """Whether the run lines up columns: several runs or a tab on its line, or a run on a
-    neighbouring line that ends in the same column ("Apples   1.20" over "Pears    0.90")."""
-    lo, hi = _line_at(source, start)
-    line = source[lo:hi].rstrip("\r")
-    if len(_resumes(line)) > 1 or "\t" in line.strip():
-        return True
-    column = end - lo
-    if lo > 0:
-        before_lo, _ = _line_at(source, lo - 1)
-        if column in _resumes(source[before_lo : lo - 1]):
+    def line(self, offset: int) -> tuple[int, int, set[int]]:
+        """``(start, end, resume columns)`` of the line holding ``offset``."""
+        lo, hi = _line_at(self.source, offset)
+        known = self._lines.get(lo)
+        if known is None:
+            line = self.source[lo:hi]
+            known = (hi, {m.end() for m in _ALIGNING_RUN.finditer(line)})
+            self._lines[lo] = known
+        return lo, known[0], known[1]
+
+    def aligned(self, start: int, end: int) -> bool:
+        """Whether the run lines up columns: several runs or a tab on its line, or a run
+        on a neighbouring line that ends in the same column ("Apples   1.20" over
+        "Pears    0.90")."""
+        lo, hi, resumes = self.line(start)
+        if len(resumes) > 1 or "\t" in self.source[lo:hi].strip():
             return True
-    if hi < len(source):
-        _, after_hi = _line_at(source, hi + 1)
-        if column in _resumes(source[hi + 1 : after_hi]):
-            return True
-    return False
+        column = end - lo
+        if lo > 0:
+            crlf = lo > 1 and self.source.startswith("\r\n", lo - 2)
+            if column in self.line(lo - (2 if crlf else 1))[2]:
+                return True
+        if hi < len(self.source):
+            after = hi + (2 if self.source.startswith("\r\n", hi) else 1)
+            if after < len(self.source) and column in self.line(after)[2]:
+                return True
+        return False
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     """One hit per run, spanning the spaces; the fix is a single space."""
     source = doc.source
     minimum = params["min_spaces"]
+    columns = _Columns(source)
     for block in doc.blocks:
         for match in _RUN.finditer(block.text):
             run = match.group()
@@ -78,6 +93,6 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
                 continue
             start, end = block.source_span(match.start(), match.end())
             # The run must be the same spaces in the source, not a join the reader made.
-            if source[start:end] != run or _aligned(source, start, end):
+            if source[start:end] != run or columns.aligned(start, end):
                 continue
             yield Hit(start, end, {"count": len(run)}, excerpt=run, fix=" ")
