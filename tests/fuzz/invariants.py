@@ -15,8 +15,11 @@ names the function the bug is in.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ from tests.fuzz.positions import check_findings, check_quoted_lines
 from tests.fuzz.structure import bullets, line_shape, same_structure, signature
 
 NO_CRASH, FIX, CONFIG_INV, PACK_INV = "no-crash", "fix", "config", "pack"
+NO_WRITES = "harness"  # the tool or the harness wrote where nobody asked
 
 SMALL_DOCS = {
     "small.html": b'<html lang="en"><head><title>Storing the the onions</title>'
@@ -240,6 +244,7 @@ def check_pack(case: Case, folder: Path) -> list[Failure]:
 
 def check_case(case: Case, engine: Engine, scratch: Path | None = None) -> list[Failure]:
     """Every invariant but time for ``case``; files go to a fresh folder under ``scratch``."""
+    device = _null_device_was()  # read before the first case a worker runs
     folder = Path(tempfile.mkdtemp(prefix="case-", dir=scratch))
     try:
         if case.kind == CONFIG:
@@ -250,6 +255,23 @@ def check_case(case: Case, engine: Engine, scratch: Path | None = None) -> list[
             failures = check_document(case, engine, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if device and not _null_device_is():
+        failures.append(Failure(NO_WRITES, "device-replaced", os.devnull, "a regular file now"))
     for failure in failures:
         failure.case = case
     return failures
+
+
+def _null_device_is() -> bool:
+    """Whether ``/dev/null`` is still a character device (where the system has one)."""
+    try:
+        return stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    except OSError:
+        return False
+
+
+@cache
+def _null_device_was() -> bool:
+    """Whether ``/dev/null`` was a device when the worker started: a case after which it
+    is not replaced it (the tool must never write outside the paths a user names)."""
+    return _null_device_is()

@@ -44,9 +44,10 @@ class _Worker:
         child.close()
         self.case: Case | None = None
         self.started = 0.0
+        self.bound = 0.0  # seconds the current case may take
 
-    def give(self, case: Case) -> None:
-        self.case, self.started = case, time.perf_counter()
+    def give(self, case: Case, limit: float) -> None:
+        self.case, self.started, self.bound = case, time.perf_counter(), limit
         self.conn.send(case)
 
     def stop(self, kill: bool = False) -> None:
@@ -62,11 +63,19 @@ class _Worker:
         self.conn.close()
 
 
+def bound(case: Case, timeout: float) -> float:
+    """Seconds ``case`` may take: ``timeout``, and as much again per megabyte of input.
+    The tool's work grows linearly with the input, and one input is linted three times
+    (a check and two ``--fix`` runs, each with passes that lint again): a flat bound
+    would call a 1.5 MB page slow for being large."""
+    return timeout * (1 + case.size / 1_000_000)
+
+
 def run_cases(
     cases: Iterable[Case], handler: Handler, jobs: int = 1, timeout: float = 20.0
 ) -> Iterator[tuple[Case, list[Failure], float]]:
     """``(case, failures, seconds)`` for every case, run by ``jobs`` forked workers;
-    results come in completion order."""
+    results come in completion order. A case running past its ``bound`` is killed."""
     context = multiprocessing.get_context("fork")
     pending = iter(cases)
     workers = [_Worker(context, handler) for _ in range(max(1, jobs))]
@@ -76,11 +85,11 @@ def run_cases(
             case = next(pending, None)
             if case is None:
                 break
-            worker.give(case)
+            worker.give(case, bound(case, timeout))
             busy.append(worker)
         while busy:
             now = time.perf_counter()
-            soonest = min(w.started for w in busy) + timeout - now
+            soonest = min(w.started + w.bound for w in busy) - now
             ready = wait([w.conn for w in busy], timeout=max(0.0, soonest))
             for worker in list(busy):
                 case = worker.case
@@ -95,9 +104,9 @@ def run_cases(
                         code = worker.process.exitcode
                         died = Failure("no-crash", "worker-died", f"exit code {code}")
                         outcome = ([died], time.perf_counter() - worker.started)
-                elif time.perf_counter() - worker.started > timeout:
-                    detail = f"still running after {timeout:g} s; killed"
-                    outcome = ([Failure(TIME, "timeout", case.generator, detail)], timeout)
+                elif time.perf_counter() - worker.started > worker.bound:
+                    detail = f"still running after {worker.bound:.3g} s; killed"
+                    outcome = ([Failure(TIME, "timeout", case.generator, detail)], worker.bound)
                 if outcome is None:
                     continue
                 busy.remove(worker)
@@ -111,7 +120,7 @@ def run_cases(
                 yield case, outcome[0], outcome[1]
                 following = next(pending, None)
                 if following is not None:
-                    worker.give(following)
+                    worker.give(following, bound(following, timeout))
                     busy.append(worker)
     finally:
         for worker in workers:

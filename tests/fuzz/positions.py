@@ -21,6 +21,18 @@ from tests.fuzz.case import Failure
 POSITIONS = "positions"
 # A comment (which may hold ">") or a tag.
 _TAG = re.compile(r"<!--(?:-?>|[\s\S]*?-->)|<[^>]*>?")
+# CommonMark's raw inline HTML, which markdown-it leaves out of the text: a tag must be
+# well formed there ("<//l<b>" is the literal "<//l" and then a tag).
+_MD_TAG = re.compile(
+    r"<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>"
+    r"|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>"
+)
+# HTML5's markup: "<" starts a tag only before a letter, "/" or "!"/"?" ("<.-s" is text).
+_HTML_TAG = re.compile(
+    r"<!--(?:-?>|[\s\S]*?-->|[\s\S]*)|</?[A-Za-z][^>]*>?|</(?!\Z)[^>]*>?|<[!?][^>]*>?"
+)
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
 _JSON_ESCAPE = re.compile(
     r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
@@ -56,14 +68,21 @@ _LEFT_OUT = {
 }
 
 
-def _letters(text: str, fmt: str, strict: bool = False) -> str:
+# (strict references, exact tags): every way ``_letters`` reads markup.
+_READINGS = ((False, False), (True, False), (False, True), (True, True))
+
+
+def _letters(text: str, fmt: str, strict: bool = False, exact_tags: bool = False) -> str:
     """The letters and digits of source text, lowercased, as extracted text would have
     them; ``strict`` decodes only references ended by ``;`` (CommonMark's rule; HTML
-    also decodes some without), numeric ones in Markdown as markdown-it does."""
+    also decodes some without), numeric ones in Markdown as markdown-it does;
+    ``exact_tags`` takes out only what the format reads as a tag."""
     if fmt == "markdown":
         text = _MD_TARGET.sub("", text)
     if fmt in ("html", "markdown"):
-        text = _TAG.sub(" ", text)
+        text = ((_MD_TAG if fmt == "markdown" else _HTML_TAG) if exact_tags else _TAG).sub(
+            " ", text
+        )
         if strict:
             text = _REFERENCE.sub(lambda m: _reference(m.group(0), fmt), text)
         else:
@@ -121,7 +140,7 @@ def _variants(text: str, fmt: str) -> set[str]:
     extracted text also lacks what readers leave out of a block's text (code, and in
     Markdown and plain text the list markers and Q:/A: labels opening its lines)."""
     plain = "".join(c for c in text.lower() if c.isalnum())
-    found = {plain, _letters(text, fmt, strict=False), _letters(text, fmt, strict=True)}
+    found = {plain} | {_letters(text, fmt, *how) for how in _READINGS}
     if fmt == "html":  # an attribute value: references decoded, "<" there is no tag
         found.add("".join(c for c in html.unescape(text).lower() if c.isalnum()))
     # JSON-LD text: its escapes decoded, while "&eacute;" inside a JSON string is text
@@ -134,8 +153,13 @@ def _variants(text: str, fmt: str) -> set[str]:
         for pattern in dropped:
             bare = pattern.sub(" ", bare)
         bares.append(bare)
+    if fmt == "markdown" and dropped:  # raw HTML that opens first hides a code span
+        bare = _MD_TAG.sub(" ", text)
+        for pattern in dropped:
+            bare = pattern.sub(" ", bare)
+        bares.append(bare)
     for bare in bares:
-        found |= {_letters(bare, fmt, strict=False), _letters(bare, fmt, strict=True)}
+        found |= {_letters(bare, fmt, *how) for how in _READINGS}
     return found
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from tests.fuzz.case import CONFIG, DOCUMENT, PACK, Case, Failure
 from tests.fuzz.record import Summary, load_case
 
-GENERATORS = ("html", "markdown", "text", "mutate", "config", "pack")
+GENERATORS = ("html", "markdown", "text", "soup", "mutate", "config", "pack")
 BATCH = 200  # values drawn from a strategy at a time (each batch starts simple)
 
 

@@ -279,6 +279,21 @@ plain_text = st.builds(
 )
 
 
+# -- Tag soup: markup fragments, Markdown punctuation and words in any order, read as
+# each format in turn (broken tags, stray "</", "&amp" without ";", "<" before a digit).
+SOUP = [
+    *"sajTeAgul.#-|=/'\"*_`[]()!?<>",
+    "the", "word", "FAQ", "Q:", "A:", " ", " ", "\t", "\n", "\n", "\n\n",
+    "<", "</", "<a >", "<p>", "<b>", "</b>", "<!--", "-->", "&amp", "&amp;", "&#", "&#x",
+    "Ã©", "â€™", "\xa0", "1.", "- ", "> ", "# ",
+]  # fmt: skip
+soup_text = (
+    st.sampled_from([20, 80, 300, 1200])
+    .flatmap(lambda n: st.lists(st.sampled_from(SOUP), min_size=n // 2, max_size=n))
+    .map("".join)
+)
+
+
 def _encode(text: str, newline: str, encoding: str) -> bytes:
     """The text with ``newline`` line ends in ``encoding`` (a BOM for the BOM forms)."""
     text = text.replace("\r\n", "\n").replace("\n", newline)
@@ -306,4 +321,5 @@ DOCUMENTS: dict[str, tuple[st.SearchStrategy[bytes], Callable[[int], str]]] = {
     "html": (encoded(_plus_huge(html_text)), lambda i: f"page{i}.html"),
     "markdown": (encoded(_plus_huge(markdown_text)), lambda i: f"page{i}.md"),
     "text": (encoded(_plus_huge(plain_text)), lambda i: f"page{i}.txt"),
+    "soup": (encoded(soup_text), lambda i: f"page{i}." + ("html", "md", "txt")[i % 3]),
 }

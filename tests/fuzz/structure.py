@@ -58,9 +58,18 @@ def bullets(text: str) -> int:
 
 
 def line_shape(text: str) -> tuple[bool, ...]:
-    """Which lines of ``text`` hold something: a fix that keeps this shape changed
-    characters inside lines only, never where a line or a paragraph ends."""
-    return tuple(bool(line.strip()) for line in _LINE_END.split(text))
+    """Which lines of ``text`` hold something, a run of blank lines counting as one (the
+    plain-text reader only asks whether a blank line comes before a line, so the
+    blank-line fix keeps the shape): a fix that keeps this shape changed characters
+    inside lines only, never where a line or a paragraph ends."""
+    shape: list[bool] = []
+    for line in _LINE_END.split(text):
+        full = bool(line.strip())
+        if full or (shape and shape[-1]):
+            shape.append(full)
+    while shape and not shape[-1]:
+        shape.pop()
+    return tuple(shape)
 
 
 def same_structure(
