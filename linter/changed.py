@@ -2,7 +2,7 @@
 
 The new side of a unified diff (``git diff --unified=0``) gives, per file, the lines that
 were added or changed. A finding is kept when its span overlaps one of them. Findings of
-document-level checks (``DOCUMENT_CHECKS``: a missing title, thin content, reading ease,
+document-level rules (``anchor: document`` in their YAML: a missing title, thin content, reading ease,
 a passive-voice share...) are anchored at some representative spot, often one the change
 did not touch, although any edit can cause or fix them: they are kept whenever their file
 changed at all, as are findings with an empty span. A file git does not track yet is new,
@@ -23,27 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# Check kinds that judge a document as a whole rather than the text at their position.
-DOCUMENT_CHECKS = frozenset(
-    {
-        "faq_missing_section",
-        "faq_question_not_covered",
-        "faq_required_missing",
-        "grade_level",
-        "long_sentence_share",
-        "passive_voice",
-        "reading_ease",
-        "seo_canonical_missing",
-        "seo_description_missing",
-        "seo_h1_missing",
-        "seo_keyphrase_density",
-        "seo_keyphrase_placement",
-        "seo_lang_missing",
-        "seo_links_none",
-        "seo_thin_content",
-        "seo_title_missing",
-    }
-)
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL_LINES = -1
 
@@ -57,7 +36,7 @@ class Changes:
     """Changed line numbers (new side) per resolved path; ``ALL_LINES`` marks new files."""
 
     lines: dict[Path, set[int]] = field(default_factory=dict)
-    document_codes: frozenset[str] = frozenset()  # codes of rules with a DOCUMENT_CHECKS kind
+    document_codes: frozenset[str] = frozenset()  # codes of rules anchored at the document
 
     def touched(self, path: str) -> set[int] | None:
         """Changed lines of ``path``, or None if the file did not change."""
@@ -186,6 +165,6 @@ def git_changes(ref: str, paths: Iterable[str]) -> Changes:
 
 def filter_results(results: Iterable[Any], changes: Changes, rules: Iterable[Any] = ()) -> None:
     """Keep, in place, only findings on changed lines (see the module docstring)."""
-    changes.document_codes = frozenset(r.code for r in rules if r.check in DOCUMENT_CHECKS)
+    changes.document_codes = frozenset(r.code for r in rules if r.anchor == "document")
     for result in results:
         result.findings = [f for f in result.findings if changes.keeps(f)]

@@ -31,13 +31,26 @@ MAX_DEPTH = 8  # tables and lists inside one another (the deepest real one has 3
 _KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo", "nlp"}
 
 # Run-wide settings: tables of the config whose values reach the rules that declare them
-# (a check module's ``SETTINGS`` maps a param to a setting such as "faq.required"). The
-# defaults give each setting its type; a setting left unset leaves the rule's own param.
-SETTINGS: dict[str, dict[str, Any]] = {
-    "faq": {"required": [""], "require_section": False, "questions": [""]},
-    "seo": {"keyphrase": "", "infer_keyphrase": False},
-    "nlp": {"model": ""},
-}
+# (a rule's YAML ``settings`` maps a param to a setting such as "faq.required"); each
+# setting has the type of the params it fills. A setting left unset leaves the rule's
+# own param. ``nlp.model`` is read by the pipeline, not by a rule.
+_TABLES = ("faq", "seo", "nlp")
+
+
+def settings_schema() -> dict[str, dict[str, Any]]:
+    """``{table: {key: Param}}`` of the settings a config may set."""
+    from linter.checks.base import TEXT
+    from linter.rulepack import kind_params, load_rules
+
+    schema: dict[str, dict[str, Any]] = {table: {} for table in _TABLES}
+    schema["nlp"]["model"] = TEXT
+    for rule in load_rules():
+        declared = kind_params(rule.module)
+        for param, setting in rule.settings.items():
+            table, key = setting.split(".", 1)
+            if table in schema:
+                schema[table].setdefault(key, declared[param])
+    return schema
 
 
 @dataclass
@@ -123,10 +136,8 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
 
 def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
     """``{"faq.required": [...], ...}`` from the ``[faq]`` and ``[seo]`` tables."""
-    from linter.rulepack import type_name, type_ok
-
     settings: dict[str, Any] = {}
-    for table, schema in SETTINGS.items():
+    for table, schema in settings_schema().items():
         values = data.get(table, {})
         if not isinstance(values, dict):
             raise ConfigError(f"{where}: {table} must be a table ([{table}])")
@@ -134,8 +145,8 @@ def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
             if key not in schema:
                 known = ", ".join(sorted(schema))
                 raise ConfigError(f"{where}: unknown key {table}.{key} (known: {known})")
-            if not type_ok(schema[key], value):
-                raise ConfigError(f"{where}: {table}.{key} must be {type_name(schema[key])}")
+            if not schema[key].accepts(value):
+                raise ConfigError(f"{where}: {table}.{key} must be {schema[key].describe()}")
             if (table, key) == ("nlp", "model") and value:
                 problem = pipeline_problem(value)
                 if problem:
@@ -235,10 +246,9 @@ def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:
     result = []
     for rule in rules:
         severity = config.severity.get(rule.code) or config.severity.get(rule.name)
-        wired: dict[str, str] = getattr(rule.module, "SETTINGS", {})
         params = {
             param: config.settings[setting]
-            for param, setting in wired.items()
+            for param, setting in rule.settings.items()
             if setting in config.settings
         }
         params.update(config.params.get(rule.name, {}))

@@ -79,6 +79,11 @@ class Engine:
     def __init__(self, rules: list[Rule], known: list[Rule] | None = None) -> None:
         self.rules = [r for r in rules if r.scope == "document"]  # corpus rules run elsewhere
         self._known = known  # every rule a suppression comment may name
+        self._by_code = {r.code: r for r in self.rules}
+
+    def rule(self, code: str) -> Rule | None:
+        """The selected rule with ``code``, if any."""
+        return self._by_code.get(code)
 
     @property
     def known(self) -> list[Rule]:

@@ -42,16 +42,7 @@ from linter.structure import signature
 # Rules whose fixes are safe to apply unattended, with the input formats where they are
 # (None: every format). The run-in title's fix inserts a blank line: right in plain
 # text, wrong in markup.
-SAFE_FIXES: dict[str, frozenset[str] | None] = {
-    "HY001": None,  # doubled word: keep the first
-    "HY003": None,  # mojibake: reverse the mis-decoding
-    "HY004": None,  # blank lines: delete the extra ones
-    "HY006": None,  # space run: one space
-    "BP002": frozenset({"text"}),  # run-in title: a blank line after the title
-}
 MAX_PASSES = 10
-# Fixes that change the structure on purpose (the run-in title's new paragraph).
-RESTRUCTURING = frozenset({"BP002"})
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -63,12 +54,13 @@ _BOMS = (
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-def is_safe(finding: Finding, fmt: str) -> bool:
-    """Whether ``finding`` has a fix that ``--fix`` applies in ``fmt`` input."""
-    if finding.fix is None or finding.code not in SAFE_FIXES:
+def is_safe(finding: Finding, fmt: str, engine: Engine) -> bool:
+    """Whether ``finding`` has a fix that ``--fix`` applies in ``fmt`` input: its rule's
+    YAML says ``fix: safe`` (for that format, if it names formats)."""
+    if finding.fix is None:
         return False
-    formats = SAFE_FIXES[finding.code]
-    return formats is None or fmt in formats
+    rule = engine.rule(finding.code)
+    return rule is not None and rule.fixes_safely(fmt)
 
 
 def apply_fixes(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, int]:
@@ -101,6 +93,7 @@ class Edit:
     end: int
     replacement: str
     finding: Finding
+    restructures: bool = False  # its rule changes the structure on purpose
 
     @property
     def triple(self) -> tuple[int, int, str]:
@@ -202,7 +195,7 @@ def fix_file(
         message = f"could not parse: {type(error).__name__}: {error}"
         return FixOutcome(FileResult(shown, fmt, error=message))
     if stored is None:
-        lossy = any(is_safe(f, fmt) for f in result.findings)
+        lossy = any(is_safe(f, fmt, engine) for f in result.findings)
         reason = "not fixed: the file's encoding cannot be written back without loss"
         return FixOutcome(result, note=reason if lossy else None)
     current = stored.raw
@@ -214,7 +207,7 @@ def fix_file(
         # are where the report that follows shows those findings.
         misplaced: list[str] = []
         skipped: list[str] = []
-        edits = _edits(result.findings, fmt, stored, current, misplaced)
+        edits = _edits(result.findings, fmt, engine, stored, current, misplaced)
         if not edits:
             break
         updated, count = _guarded(current, edits, fmt, skipped, proven)
@@ -250,14 +243,19 @@ def fix_file(
 
 
 def _edits(
-    findings: list[Finding], fmt: str, stored: _Source, current: str, misplaced: list[str]
+    findings: list[Finding],
+    fmt: str,
+    engine: Engine,
+    stored: _Source,
+    current: str,
+    misplaced: list[str],
 ) -> list[Edit]:
     """The safe fixes of ``findings`` whose span in ``current`` holds exactly the flagged
     text; a fix whose span holds anything else (markup, another word) is left out, and
     its place goes to ``misplaced``."""
     edits: list[Edit] = []
     for finding in findings:
-        if not is_safe(finding, fmt) or finding.fix is None:
+        if not is_safe(finding, fmt, engine) or finding.fix is None:
             continue
         replacement = _encodable(
             finding.fix.replace("\n", stored.newline), stored.codec, fmt == "html"
@@ -267,8 +265,13 @@ def _edits(
         if not flagged_text_at(current, finding, fmt):
             misplaced.append(f"{finding.line}:{finding.column}")
             continue
-        edits.append(Edit(finding.start, finding.end, replacement, finding))
+        edits.append(Edit(finding.start, finding.end, replacement, finding, _restructures(finding, engine)))
     return edits
+
+
+def _restructures(finding: Finding, engine: Engine) -> bool:
+    rule = engine.rule(finding.code)
+    return rule is not None and rule.fix_restructures
 
 
 # Characters a pass may re-parse to find the fixes that change the structure: each try
@@ -294,7 +297,7 @@ def _guarded(
     ``proven`` carries the text a batch left and its signature into the next pass, which
     starts from that text, so no pass parses it twice.
     """
-    text_only = [e for e in edits if e.finding.code not in RESTRUCTURING]
+    text_only = [e for e in edits if not e.restructures]
     if not text_only:
         return apply_fixes(current, [e.triple for e in edits])
     proven = {} if proven is None else proven

@@ -7,9 +7,8 @@ believes is running when it is not.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from linter.checks import available_kinds, load_kind
+from linter.checks.base import Param, param_of
 from linter.message import template_problem
 from linter.model import Severity
 from linter.read.yamlsafe import deeper_than
@@ -25,6 +25,7 @@ CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygi
 SCOPES = ("document", "corpus")
 FORMATS = ("html", "text", "markdown")
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+_SETTING = re.compile(r"^[a-z]+\.[a-z_]+$")
 _NAME = re.compile(r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")
 _KEYS = {
     "code",
@@ -39,7 +40,14 @@ _KEYS = {
     "examples",
     "scope",
     "formats",
+    "fix",
+    "fix_formats",
+    "fix_restructures",
+    "anchor",
+    "settings",
 }
+FIXES = ("safe", "suggest")
+ANCHORS = ("span", "document")
 _REQUIRED = ("code", "name", "category", "severity", "check", "message", "description")
 _EXAMPLE_KEYS = {"fail", "pass", "format", "title", "count", "params"}
 _STRING_KEYS = ("code", "name", "category", "severity", "check", "message", "summary")
@@ -70,6 +78,22 @@ class Rule:
     formats: tuple[str, ...]
     path: str
     module: ModuleType = field(repr=False)
+    # ``safe``: ``--fix`` applies the fix its findings carry (in ``fix_formats`` only,
+    # when given); ``suggest``: reports show it, nobody applies it unread.
+    fix: str = "suggest"
+    fix_formats: tuple[str, ...] | None = None
+    # A safe fix meant to change the document's structure (the run-in title's new
+    # paragraph): the structure guard lets it through.
+    fix_restructures: bool = False
+    # ``document``: the rule judges the page as a whole and its findings sit at some
+    # representative spot (``--diff`` keeps them whenever the file changed at all).
+    anchor: str = "span"
+    # Params a project-wide setting fills ("faq.required"), by param name.
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def fixes_safely(self, fmt: str) -> bool:
+        """Whether ``--fix`` applies this rule's fixes in ``fmt`` input."""
+        return self.fix == "safe" and (self.fix_formats is None or fmt in self.fix_formats)
 
     def applies_to(self, fmt: str) -> bool:
         return fmt in self.formats
@@ -77,82 +101,53 @@ class Rule:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled with its check module's name, not the module (audit workers receive
         their rules pickled): the module is imported again where it is unpickled."""
-        fields = tuple(getattr(self, name) for name in self.__slots__ if name != "module")
-        return _unpickle_rule, fields
+        fields = {name: getattr(self, name) for name in self.__slots__ if name != "module"}
+        return _unpickle_rule, (fields,)
 
     def with_overrides(self, severity: Severity | None, params: dict[str, Any] | None) -> Rule:
         """A copy with config overrides applied (params validated like YAML ones)."""
         merged = dict(self.params)
         if params:
             merged.update(validate_params(self.module, params, f"params for {self.code}"))
-        return Rule(
-            self.code,
-            self.name,
-            self.category,
-            severity or self.severity,
-            self.check,
-            self.message,
-            self.summary,
-            self.description,
-            merged,
-            self.examples,
-            self.scope,
-            self.formats,
-            self.path,
-            self.module,
-        )
+        return replace(self, severity=severity or self.severity, params=merged)
 
 
-def _unpickle_rule(*fields: Any) -> Rule:
-    names = [name for name in Rule.__slots__ if name != "module"]
-    values = dict(zip(names, fields, strict=True))
-    return Rule(**values, module=load_kind(values["check"]))
+def _unpickle_rule(fields: dict[str, Any]) -> Rule:
+    return Rule(**fields, module=load_kind(fields["check"]))
 
 
 def type_ok(default: Any, value: Any) -> bool:
-    """Whether ``value`` may replace ``default``: the same type, a number not negative
-    when the default is not (counts, lengths, ratios), a list of the default's item type
-    (of strings when the default list is empty)."""
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return ok and (default < 0 or value >= 0)
-    if isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return ok and math.isfinite(value) and (default < 0 or value >= 0)
-    if isinstance(default, list):
-        item = default[0] if default else ""
-        return isinstance(value, list) and all(type_ok(item, v) for v in value)
-    if default is None:
-        return True
-    return isinstance(value, type(default))
+    """Whether ``value`` may replace ``default`` (see ``Param``)."""
+    return spec(default).accepts(value)
 
 
 def type_name(default: Any) -> str:
-    if isinstance(default, list):
-        inner = type(default[0]).__name__ if default else "str"
-        return f"a list of {inner}"
-    if isinstance(default, int | float) and not isinstance(default, bool) and default >= 0:
-        return "an integer, 0 or more" if isinstance(default, int) else "a number, 0 or more"
-    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
-        type(default), type(default).__name__
-    )
+    return spec(default).describe()
+
+
+def spec(declared: Any) -> Param:
+    """The ``Param`` a kind declares for a param: given, or implied by a default."""
+    return declared if isinstance(declared, Param) else param_of(declared)
+
+
+def kind_params(module: ModuleType) -> dict[str, Param]:
+    """Names and types of the params of a check kind."""
+    return {name: spec(declared) for name, declared in getattr(module, "PARAMS", {}).items()}
 
 
 def validate_params(module: ModuleType, params: Any, where: str) -> dict[str, Any]:
     """Check ``params`` against the check module's ``PARAMS`` and its optional ``validate``."""
     if not isinstance(params, dict):
         raise RuleError(f"{where}: params must be a mapping")
-    defaults: dict[str, Any] = getattr(module, "PARAMS", {})
+    declared = kind_params(module)
     for key, value in params.items():
         if not isinstance(key, str):
             raise RuleError(f"{where}: param names must be strings, not {key!r}")
-        if key not in defaults:
-            known = ", ".join(sorted(defaults)) or "none"
+        if key not in declared:
+            known = ", ".join(sorted(declared)) or "none"
             raise RuleError(f"{where}: unknown param {key!r} (known: {known})")
-        if not type_ok(defaults[key], value):
-            raise RuleError(f"{where}: param {key!r} must be {type_name(defaults[key])}")
+        if not declared[key].accepts(value):
+            raise RuleError(f"{where}: param {key!r} must be {declared[key].describe()}")
     hook = getattr(module, "validate", None)  # optional: checks values, e.g. regexes
     problem = hook(params) if hook else None
     if problem:
@@ -296,7 +291,12 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
         raise RuleError(f"{where}: examples must be a list")
     for number, example in enumerate(examples, 1):
         _check_example(example, number, module, where)
-    merged = {**getattr(module, "PARAMS", {}), **params}
+    declared = getattr(module, "PARAMS", {})
+    missing = [k for k, v in declared.items() if isinstance(v, Param) and k not in params]
+    if missing:
+        key = missing[0]
+        raise RuleError(f"{where}: missing param {key!r} ({declared[key].describe()})")
+    merged = {k: v for k, v in declared.items() if not isinstance(v, Param)} | params
     description = str(data["description"]).strip()
     return Rule(
         code=code,
@@ -313,7 +313,43 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
         formats=tuple(formats),
         path=where,
         module=module,
+        **_fix_and_anchor(data, kind_params(module), where),
     )
+
+
+def _fix_and_anchor(data: dict[str, Any], declared: dict[str, Param], where: str) -> dict[str, Any]:
+    """The rule's ``fix``, ``fix_formats``, ``fix_restructures``, ``anchor`` and
+    ``settings`` keys, checked."""
+    fix = data.get("fix", "suggest")
+    if fix not in FIXES:
+        raise RuleError(f"{where}: fix must be one of {', '.join(FIXES)}")
+    fix_formats = data.get("fix_formats")
+    if fix_formats is not None and (
+        not isinstance(fix_formats, list) or not set(fix_formats) <= set(FORMATS)
+    ):
+        raise RuleError(f"{where}: fix_formats must be a list drawn from {', '.join(FORMATS)}")
+    restructures = data.get("fix_restructures", False)
+    if not isinstance(restructures, bool):
+        raise RuleError(f"{where}: fix_restructures must be true or false")
+    anchor = data.get("anchor", "span")
+    if anchor not in ANCHORS:
+        raise RuleError(f"{where}: anchor must be one of {', '.join(ANCHORS)}")
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and _SETTING.match(v)
+        for k, v in settings.items()
+    ):
+        raise RuleError(f"{where}: settings must map param names to settings like faq.required")
+    for param in settings:
+        if param not in declared:
+            raise RuleError(f"{where}: settings: unknown param {param!r}")
+    return {
+        "fix": fix,
+        "fix_formats": tuple(fix_formats) if fix_formats is not None else None,
+        "fix_restructures": restructures,
+        "anchor": anchor,
+        "settings": dict(settings),
+    }
 
 
 def builtin_rules_dir() -> Path:

@@ -8,8 +8,10 @@ import stat
 
 import pytest
 
+from linter.engine import Engine
 from linter.fix import apply_fixes, is_safe
 from linter.model import Finding, Severity
+from linter.rulepack import load_rules
 
 NOTE = "A Short Note\n\nThe plan  was simple and the the team liked it.\n\n\n\n"
 FIXED = "A Short Note\n\nThe plan was simple and the team liked it.\n"
@@ -35,9 +37,10 @@ def test_injected_phrase_suggestion_is_never_safe():
         "BP001", "boilerplate.injected-phrase", "boilerplate", Severity.ERROR, "m", "p",
         1, 1, 1, 2, "x", fix="healthcare management",
     )  # fmt: skip
-    assert not is_safe(finding, "text")
-    finding.code = "BP002"
-    assert is_safe(finding, "text") and not is_safe(finding, "html")
+    engine = Engine(load_rules())
+    assert not is_safe(finding, "text", engine)
+    finding.code = "BP002"  # the run-in title's fix is safe in plain text only
+    assert is_safe(finding, "text", engine) and not is_safe(finding, "html", engine)
 
 
 def test_fix_rewrites_the_file_and_reports_what_is_left(cli, tmp_path):

@@ -7,6 +7,7 @@ positions or know which rule called them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,3 +49,75 @@ def related_at(doc: Document, block: Block, start: int, end: int) -> Related:
 def word_count(text: str) -> int:
     """Words as readers count them: runs of characters between white space."""
     return len(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """The type of a kind's parameter; its default lives in each rule's YAML.
+
+    ``minimum`` is the least value a number (or each number of a list) may take: counts,
+    lengths and ratios are never negative. ``item`` is the type of a list's items.
+    """
+
+    kind: type
+    item: type | None = None
+    minimum: float | None = None
+
+    def accepts(self, value: Any) -> bool:
+        if self.kind is list:
+            if not isinstance(value, list):
+                return False
+            inner = Param(self.item or str, minimum=self.minimum)
+            return all(inner.accepts(v) for v in value)
+        if self.kind is object:
+            return True
+        if isinstance(value, bool) or self.kind is bool:
+            return isinstance(value, bool) and self.kind is bool
+        if self.kind is int:
+            ok = isinstance(value, int)
+        elif self.kind is float:
+            ok = isinstance(value, int | float) and math.isfinite(value)
+        else:
+            return isinstance(value, self.kind)
+        return ok and (self.minimum is None or value >= self.minimum)
+
+    def describe(self) -> str:
+        """How a user is told what the param takes ("an integer, 0 or more")."""
+        if self.kind is list:
+            inner = {int: "int", float: "float", bool: "bool"}.get(self.item or str, "str")
+            return f"a list of {inner}"
+        if self.kind in (int, float) and self.minimum is not None:
+            return "an integer, 0 or more" if self.kind is int else "a number, 0 or more"
+        names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+        return names.get(self.kind, "any value")
+
+
+COUNT = Param(int, minimum=0)  # a count or length
+INTEGER = Param(int)
+NUMBER = Param(float, minimum=0)  # a share, ratio or score that is never negative
+REAL = Param(float)
+FLAG = Param(bool)
+TEXT = Param(str)
+TEXTS = Param(list, str)
+COUNTS = Param(list, int, minimum=0)
+ANY = Param(object)
+
+
+def param_of(default: Any) -> Param:
+    """The ``Param`` a default value implies (a number not negative when it is not)."""
+    if isinstance(default, bool):
+        return FLAG
+    if isinstance(default, int):
+        return COUNT if default >= 0 else INTEGER
+    if isinstance(default, float):
+        return NUMBER if default >= 0 else REAL
+    if isinstance(default, list):
+        first = default[0] if default else ""
+        if isinstance(first, bool):
+            return Param(list, bool)
+        if isinstance(first, int | float):
+            return Param(list, type(first), minimum=0 if first >= 0 else None)
+        return Param(list, type(first))
+    if default is None:
+        return ANY
+    return Param(type(default))

@@ -14,7 +14,6 @@ from linter.faq import faq_anchor, faq_entries, faq_headings
 from linter.model import Document
 
 PARAMS: dict[str, Any] = {"require_section": False}
-SETTINGS = {"require_section": "faq.require_section"}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

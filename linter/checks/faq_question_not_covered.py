@@ -20,7 +20,6 @@ PARAMS: dict[str, Any] = {
     "threshold": 0.6,
     "answer_weight": 0.5,
 }
-SETTINGS = {"questions": "faq.questions"}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

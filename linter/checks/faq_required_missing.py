@@ -22,7 +22,6 @@ PARAMS: dict[str, Any] = {
     # What a word found only in an answer counts for, against 1 in the question.
     "answer_weight": 0.5,
 }
-SETTINGS = {"required": "faq.required"}
 
 
 def validate(params: Mapping[str, Any]) -> str | None:

@@ -124,8 +124,8 @@ def _suggestion(phrase: str, body_text: str) -> str | None:
     A template pastes "Healthcare Management vs Healthcare Administration" where one
     side of the comparison belonged ("... of healthcare management organizations"). The
     side the writer uses most often in their own sentences (outside the pasted phrase) is
-    the best guess, in lower case; a tie or no use at all gives no suggestion. Only a guess, so ``--fix`` never
-    applies it (``linter.fix.SAFE_FIXES``).
+    the best guess, in lower case; a tie or no use at all gives no suggestion. Only a
+    guess, so the rule's YAML does not say ``fix: safe`` and ``--fix`` never applies it.
     """
     parts: list[list[str]] = [[]]
     for word in phrase.split():

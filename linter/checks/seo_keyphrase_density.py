@@ -31,7 +31,6 @@ PARAMS: dict[str, Any] = {
     "defer_above": 5.0,
     "min_words": 100,
 }
-SETTINGS = {"keyphrase": "seo.keyphrase", "infer": "seo.infer_keyphrase"}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

@@ -28,7 +28,6 @@ PARAMS: dict[str, Any] = {
     "places": ["title", "h1", "introduction", "meta description", "subheading"],
     "intro_min_words": 8,
 }
-SETTINGS = {"keyphrase": "seo.keyphrase", "infer": "seo.infer_keyphrase"}
 _TEXT_PLACES = ("title", "introduction")
 _WHERE = {"h1": "the H1", "introduction": "the first paragraph", "subheading": "any subheading"}
 

@@ -31,7 +31,6 @@ PARAMS: dict[str, Any] = {
     "min_sentences": 8,
     "min_share": 0.4,
 }
-SETTINGS = {"keyphrase": "seo.keyphrase", "infer": "seo.infer_keyphrase"}
 _STOP_WORDS = (
     "a an the and or but of to in on at for with by from as is are was were be been it "
     "its this that these those you your we our they their he she his her i my me not no "

@@ -15,7 +15,6 @@ from linter.checks.base import Hit
 from linter.model import Document
 
 PARAMS: dict[str, Any] = {"report": False}
-SETTINGS = {"report": "suppress.warn_unused"}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

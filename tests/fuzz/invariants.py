@@ -64,10 +64,10 @@ def _one_line(invariant: str, message: str, names: str | None = None) -> list[Fa
     return []
 
 
-def _safe_codes(findings: list[Any], fmt: str) -> list[str]:
+def _safe_codes(findings: list[Any], fmt: str, engine: Engine) -> list[str]:
     from linter.fix import is_safe
 
-    return sorted({f.code for f in findings if is_safe(f, fmt)})
+    return sorted({f.code for f in findings if is_safe(f, fmt, engine)})
 
 
 def _rule_errors(doc: Any, engine: Engine, message: str) -> list[Failure]:
@@ -142,7 +142,7 @@ def _culprits(name: str, data: bytes, engine: Engine, codes: list[str], broken: 
 
 def check_fix(name: str, data: bytes, fmt: str, result: Any, engine: Engine, folder: Path) -> list:
     """Invariant 3 for a file whose lint found safe fixes."""
-    codes = _safe_codes(result.findings, fmt)
+    codes = _safe_codes(result.findings, fmt, engine)
     path = folder / name
     path.write_bytes(data)
     try:
@@ -189,7 +189,7 @@ def check_document(case: Case, engine: Engine, folder: Path) -> list[Failure]:
     linted, failures = lint(name, data, engine)
     if linted is not None:
         doc, result = linted
-        if _safe_codes(result.findings, doc.format):
+        if _safe_codes(result.findings, doc.format, engine):
             failures += check_fix(name, data, doc.format, result, engine, folder)
     return failures
 
