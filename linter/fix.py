@@ -265,7 +265,9 @@ def _edits(
         if not flagged_text_at(current, finding, fmt):
             misplaced.append(f"{finding.line}:{finding.column}")
             continue
-        edits.append(Edit(finding.start, finding.end, replacement, finding, _restructures(finding, engine)))
+        edits.append(
+            Edit(finding.start, finding.end, replacement, finding, _restructures(finding, engine))
+        )
     return edits
 
 

@@ -336,8 +336,7 @@ def _fix_and_anchor(data: dict[str, Any], declared: dict[str, Param], where: str
         raise RuleError(f"{where}: anchor must be one of {', '.join(ANCHORS)}")
     settings = data.get("settings") or {}
     if not isinstance(settings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and _SETTING.match(v)
-        for k, v in settings.items()
+        isinstance(k, str) and isinstance(v, str) and _SETTING.match(v) for k, v in settings.items()
     ):
         raise RuleError(f"{where}: settings must map param names to settings like faq.required")
     for param in settings:
