@@ -132,7 +132,7 @@ class Engine:
         result.findings = self._suppress(doc, ran, result.findings)
         result.findings.sort(key=Finding.sort_key)
         try:
-            from linter.readability import document_scores
+            from linter.checks.readability._stats import document_scores
 
             result.scores = document_scores(doc)
         except Exception as error:

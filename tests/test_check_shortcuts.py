@@ -11,8 +11,9 @@ import re
 
 import pytest
 
-from linter import claims, readability
+from linter import claims
 from linter.checks import _seo, doubled_word, duplicate_text, mojibake, unbalanced
+from linter.checks.readability import _passive, _sentences
 from linter.checks.seo_keyphrase_stuffing import _STOP, _common_enough
 from linter.nlp import pipeline
 
@@ -106,8 +107,8 @@ def test_start_tag_scan_with_an_open_quote() -> None:
 
 def test_aux_hashes_are_the_lowercase_forms() -> None:
     nlp = pipeline()
-    forms = readability._BE | readability._GET
-    hashes = readability._aux_hashes()
+    forms = _passive._BE | _passive._GET
+    hashes = _passive._aux_hashes()
     assert hashes == {nlp.vocab.strings.add(form) for form in forms}
     text = "They're here, I’m sure: it WAS, Is and GETS done; Getting BEEN got gotten am are."
     for token in nlp(" ".join([text, *sorted(forms)])):
@@ -115,14 +116,14 @@ def test_aux_hashes_are_the_lowercase_forms() -> None:
 
 
 def _plain_opener(span: object) -> str | None:
-    """``readability._opener`` as it was, over ``reversed(span)`` and ``span[:3]``."""
-    last = next((t.text for t in reversed(span) if t.text not in readability._CLOSERS), "")
-    if not last or last[-1] not in readability._ENDS:
+    """``_sentences.sentence_opener`` as it was, over ``reversed(span)`` and ``span[:3]``."""
+    last = next((t.text for t in reversed(span) if t.text not in _sentences._CLOSERS), "")
+    if not last or last[-1] not in _sentences._ENDS:
         return None
     for token in span[:3]:
         if token.is_alpha:
             return token.lower_
-        if token.text in readability._BULLETS or not token.is_punct:
+        if token.text in _sentences._BULLETS or not token.is_punct:
             return None
     return None
 
@@ -134,4 +135,4 @@ def test_opener_by_index_like_the_plain_one() -> None:
         doc = nlp(text)
         spans = [*doc.sents, doc[0:0], doc[1:], doc[: max(len(doc) - 1, 0)]]
         for span in spans:
-            assert readability._opener(span) == _plain_opener(span), (text, span.text)
+            assert _sentences.sentence_opener(span) == _plain_opener(span), (text, span.text)

@@ -39,7 +39,7 @@ main()
 
 TEXTSTAT = """
 import json, sys
-from linter.readability import offline_textstat
+from linter.checks.readability._textstat import offline_textstat
 textstat = offline_textstat()
 text = "The cat sat on the mat today. Readability formulas estimate difficulty for readers."
 print(json.dumps({
@@ -159,7 +159,7 @@ def test_lint_in_network_namespace_with_read_only_home(sandbox):
 
 def test_textstat_version_and_hooks():
     """Fails when a textstat release moves the functions contentlint replaces."""
-    from linter.readability import TEXTSTAT_HOOKS, cmudict_for, offline_textstat
+    from linter.checks.readability._textstat import TEXTSTAT_HOOKS, cmudict_for, offline_textstat
 
     textstat = offline_textstat()
     assert (0, 7, 13) <= tuple(textstat.__version__) < (0, 8)
@@ -172,8 +172,9 @@ def test_textstat_version_and_hooks():
 
 def test_textstat_agrees_with_our_formulas():
     """Where textstat's sentence counter agrees with ours, both give the same scores."""
+    from linter.checks.readability._stats import text_stats
+    from linter.checks.readability._textstat import offline_textstat
     from linter.model import Block, Document
-    from linter.readability import offline_textstat, text_stats
     from linter.textmap import TextMap
 
     text = (

@@ -11,19 +11,14 @@ from pathlib import Path
 import pytest
 from helpers import lint_rule
 
+from linter.checks.readability._passive import find_passive
+from linter.checks.readability._sentences import readable_sentences
+from linter.checks.readability._stats import document_scores, text_stats, words
+from linter.checks.readability._syllables import guess_syllables, syllable_table
+from linter.checks.readability._textstat import offline_textstat
 from linter.engine import Engine
 from linter.model import Block, Document, Finding
 from linter.read import parse
-from linter.readability import (
-    document_scores,
-    find_passive,
-    guess_syllables,
-    offline_textstat,
-    readable_sentences,
-    syllable_table,
-    text_stats,
-    words,
-)
 from linter.rulepack import load_rules
 from linter.textmap import TextMap
 
@@ -213,7 +208,7 @@ def test_not_passive(text):
 
 
 def test_word_lists_are_clean():
-    from linter.readability import _word_list
+    from linter.checks.readability._passive import _word_list
 
     irregular = _word_list("irregular_participles.txt")
     adjectives = _word_list("not_passive.txt")
@@ -452,7 +447,7 @@ def test_rd008_grade_level():
     assert finding.message.startswith(f"Flesch-Kincaid grade level is {grade:.1f}, above 12:")
     assert finding.severity.name == "INFO"
     assert lint("RD008", " ".join([EASY] * 10)) == []
-    assert lint("RD008", source, max_grade=50.0) == []
+    assert lint("RD008", source, limit=50.0) == []
 
 
 # --- Seeds ------------------------------------------------------------------------------

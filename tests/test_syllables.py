@@ -1,6 +1,6 @@
 """The lint path's syllable counter is textstat's, only faster.
 
-``readability.count_syllables`` runs textstat's algorithm with a per-word cache and
+``count_syllables`` (``linter/checks/readability/_syllables.py``) runs textstat's algorithm with a per-word cache and
 looks words up by binary search over the CMU lines; these tests keep it equal to
 textstat (offline) and the lookup equal to the parsed table.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, SAMPLES
 
-from linter.readability import (
+from linter.checks.readability._syllables import (
     count_syllables,
     dictionary_syllables,
-    offline_textstat,
     syllable_table,
 )
+from linter.checks.readability._textstat import offline_textstat
 
 TRICKY = [
     "",

@@ -1,7 +1,7 @@
-"""RD005: several sentences in a row that start with the same word.
+"""Runs of at least ``min_run`` sentences in a row that open with the same word.
 
-"The ... The ... The ..." reads as monotonous. Runs continue across paragraphs but stop
-at a heading, an FAQ question, a list or a table: list items start alike by design.
+A run goes on across paragraphs of one stretch of prose (``_sections``) and never
+includes list items or sentences without an opener (see ``_sentences.sentence_opener``).
 One finding per run, on the sentence where the run reaches ``min_run``.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, sentence_hit
+from linter.checks.base import COUNT, Hit, Param, sentence_hit
+from linter.checks.readability._stats import SentenceStats, text_stats
 from linter.model import LIST_ITEM, PROSE_KINDS, TABLE_CELL, Document
-from linter.readability import SentenceStats, text_stats
 
-PARAMS: dict[str, Any] = {"min_run": 3}
+PARAMS: dict[str, Param] = {"min_run": COUNT}
 
 
 def _sections(doc: Document) -> dict[int, int]:

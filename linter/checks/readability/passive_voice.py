@@ -1,9 +1,8 @@
-"""RD006: too much passive voice in the text as a whole (Yoast's 10 % check).
+"""The share of sentences with a passive phrase (``_passive``), judged against ``max_share``.
 
-Passive sentences are sometimes the right choice, so single ones are not findings; a
-text where many sentences hide who acts is. Reported once, at the first passive phrase,
-with the share and the first phrases in the message and every phrase as a related
-location, so an editor can walk through them without one finding per sentence.
+Texts under ``min_sentences`` sentences are not judged. One finding per document, at the
+first passive phrase, quoting the first ``examples`` distinct phrases, with every later
+phrase as a related location.
 """
 
 from __future__ import annotations
@@ -11,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, related_at
+from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit, related_at
+from linter.checks.readability._stats import text_stats
 from linter.model import Document
-from linter.readability import text_stats
 
-PARAMS: dict[str, Any] = {"max_share": 10.0, "min_sentences": 10, "examples": 3}
+PARAMS: dict[str, Param] = {"max_share": NUMBER, "min_sentences": COUNT, "examples": COUNT}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

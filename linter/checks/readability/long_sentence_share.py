@@ -1,8 +1,7 @@
-"""RD002: too many long sentences overall (Yoast's sentence-length check).
+"""The share of sentences longer than ``max_words`` words, judged against ``max_share``.
 
-A single long sentence is fine; a text where every fourth sentence is long is tiring.
-Judged only from ``min_sentences`` on, since a share of three sentences says nothing.
-Reported once, on the first long sentence, so the finding has a place to start from.
+Texts under ``min_sentences`` sentences are not judged. One finding per document, on the
+first long sentence.
 """
 
 from __future__ import annotations
@@ -10,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, sentence_hit
+from linter.checks.base import COUNT, NUMBER, Hit, Param, sentence_hit
+from linter.checks.readability._stats import text_stats
 from linter.model import Document
-from linter.readability import text_stats
 
-PARAMS: dict[str, Any] = {"max_words": 20, "max_share": 25.0, "min_sentences": 10}
+PARAMS: dict[str, Param] = {"max_words": COUNT, "max_share": NUMBER, "min_sentences": COUNT}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

@@ -1,8 +1,7 @@
-"""RD003: paragraphs too long to read on a screen.
+"""Body paragraphs, quotes and FAQ answers of more than ``max_words`` words.
 
-Counts the words of each body paragraph (FAQ answers and quotes too; list items, table
-cells and lists of short lines broken by ``<br>`` are not paragraphs) and reports the
-whole paragraph.
+Reports the whole block. Lists of short lines broken by ``<br>`` (``is_line_list``) are
+not paragraphs, nor are list items and table cells.
 """
 
 from __future__ import annotations
@@ -10,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import COUNT, Hit, Param, block_hit
+from linter.checks.readability._stats import text_stats, words
 from linter.model import FAQ_ANSWER, PARAGRAPH, QUOTE, Document
-from linter.readability import text_stats, words
 
-PARAMS: dict[str, Any] = {"max_words": 150}
+PARAMS: dict[str, Param] = {"max_words": COUNT}
 _KINDS = frozenset({PARAGRAPH, FAQ_ANSWER, QUOTE})
 
 

@@ -1,9 +1,9 @@
-"""RD004: long stretches of body text without a subheading.
+"""Stretches of more than ``max_words`` body words between subheadings.
 
-Readers scan a web page by its subheadings; a long run without one is a wall of text.
-Words are counted from the first H1 (or the start, without one) and the count starts
-again at every heading or FAQ question. Table cells are left out: a table is structure
-already. Reported once per stretch, at its first paragraph.
+A stretch starts after the first H1 (or at the start, without one) and at every
+heading, FAQ question or title; it counts the words of the main region's paragraphs,
+list items, quotes and FAQ answers (not table cells). One finding per stretch, on its
+first block of at least ``_MIN_PARAGRAPH`` words (else its first block).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import COUNT, Hit, Param, block_hit
+from linter.checks.readability._stats import text_stats
 from linter.model import (
     FAQ_ANSWER,
     FAQ_QUESTION,
@@ -24,9 +25,8 @@ from linter.model import (
     Block,
     Document,
 )
-from linter.readability import text_stats
 
-PARAMS: dict[str, Any] = {"max_words": 300}
+PARAMS: dict[str, Param] = {"max_words": COUNT}
 _COUNTED = frozenset({PARAGRAPH, LIST_ITEM, QUOTE, FAQ_ANSWER})
 _BREAKS = frozenset({HEADING, FAQ_QUESTION, TITLE})
 _MIN_PARAGRAPH = 12
