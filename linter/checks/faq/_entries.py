@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.checks.faq._text import NUMBER, looks_like_question
+from linter.checks.faq._text import NUMBER_PREFIX, looks_like_question
 from linter.model import (
     FAQ_ANSWER,
     FAQ_QUESTION,
@@ -109,7 +109,7 @@ def _build_entries(doc: Document) -> list[FaqEntry]:
             continue
         number = block.attrs.get("number")
         text_start = 0
-        match = NUMBER.match(block.text)
+        match = NUMBER_PREFIX.match(block.text)
         if match and match.end() < len(block.text):
             text_start = match.end()
             if number is None:

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from linter.entities import unescape
 
 # "1. ", "Q2: ", "Question 3." at the start of a question whose reader left the number in.
-NUMBER = re.compile(r"\s*(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+NUMBER_PREFIX = re.compile(r"\s*(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+", re.IGNORECASE)
 # Curly quotes folded to straight ones before words are compared.
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 # A word as coverage and near-duplicates count it: letters and digits, "it's" whole.
@@ -62,7 +62,7 @@ def normalise(text: str) -> str:
 
 def question_key(text: str) -> str:
     """``normalise`` after dropping a leading number ("2. How ...?")."""
-    match = NUMBER.match(text)
+    match = NUMBER_PREFIX.match(text)
     if match and match.end() < len(text):
         text = text[match.end() :]
     return normalise(text)
