@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 from helpers import lint_rule, parse_source
 
+from linter.checks.faq._coverage import concepts, coverage
+from linter.checks.faq._entries import faq_entries
+from linter.checks.faq._schema import faq_schema
+from linter.checks.faq._text import looks_like_question
 from linter.config import apply_overrides, load_config_file
 from linter.engine import Engine
-from linter.faq import concepts, coverage, faq_entries, faq_schema, looks_like_question
 from linter.read import read_path
 from linter.rulepack import load_rules
 

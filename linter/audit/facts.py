@@ -78,7 +78,7 @@ def page_facts(
 ) -> PageFacts:
     """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
     from linter.audit.minhash import signature  # numpy: only when an audit runs
-    from linter.faq import faq_entries
+    from linter.checks.faq._entries import faq_entries
 
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)
     where = _Locator(doc, facts)

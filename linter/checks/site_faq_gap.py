@@ -17,7 +17,8 @@ from typing import Any
 
 from linter.audit.facts import PageFacts
 from linter.audit.site import SiteHit, related
-from linter.faq import _STOP, covered, stem
+from linter.checks.faq._coverage import STOP_WORDS as _STOP
+from linter.checks.faq._coverage import covered, stem
 
 SCOPE = "corpus"
 PARAMS: dict[str, Any] = {"threshold": 0.5, "max_group": 30, "max_listed": 5}

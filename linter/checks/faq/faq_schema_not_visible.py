@@ -1,8 +1,6 @@
-"""FAQPage questions in the JSON-LD that the page does not show.
-
-Google's rules for FAQ rich results require every marked-up question (and answer) to be
-visible on the page; markup for hidden content can cost the page its rich results or earn
-a manual action. The question is reported where its name sits in the script.
+"""Looks for each FAQPage question's key (``question_key``, tags stripped) in the page's
+visible text: as a block of its own, or inside any block but the title and meta tags.
+A question found nowhere is a hit on its name in the script.
 """
 
 from __future__ import annotations
@@ -10,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import faq_schema, question_key, quoted, strip_markup, visible_text_keys
+from linter.checks.base import Hit, Param
+from linter.checks.faq._schema import faq_schema, visible_text_keys
+from linter.checks.faq._text import question_key, quoted, strip_markup
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

@@ -1,8 +1,6 @@
-"""Visible FAQ questions left out of the page's FAQPage markup.
-
-When a page marks up its FAQ, search engines take the markup as the whole FAQ; a question
-added to the page but not to the JSON-LD is invisible to them. Pages without FAQPage
-markup are left alone: adding markup is a choice, not a fault.
+"""Reports each visible FAQ question whose matching key (``question_key``) is not the
+key of any question name in the page's FAQPage markup. Pages without FAQPage markup
+are skipped.
 """
 
 from __future__ import annotations
@@ -10,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
-from linter.faq import faq_entries, faq_pages, question_key, strip_markup
+from linter.checks.base import Hit, Param, block_hit
+from linter.checks.faq._entries import faq_entries
+from linter.checks.faq._schema import faq_pages
+from linter.checks.faq._text import question_key, strip_markup
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

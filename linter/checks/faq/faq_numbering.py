@@ -1,7 +1,9 @@
-"""Numbered FAQ questions that skip or repeat a number (1, 2, 4).
+"""Compares each numbered FAQ question with the one before it in its FAQ section.
 
-A gap usually means a question was deleted or lost in a paste, and readers notice the
-jump; a repeated number means two lists were merged.
+A question's number is the one the plain-text reader took off its line, else a leading
+"2. " or "Q2:" of its text. A number other than the previous one plus one is a hit,
+from the number to the end of the question, with message parts saying what is wrong
+and how to fix it.
 """
 
 from __future__ import annotations
@@ -10,14 +12,11 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import FaqEntry, faq_entries
+from linter.checks.base import COUNT, Hit, Param
+from linter.checks.faq._entries import FaqEntry, faq_entries
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Sections with fewer numbered questions than this are not checked.
-    "min_numbered": 2,
-}
+PARAMS: dict[str, Param] = {"min_numbered": COUNT}
 
 
 def _span(doc: Document, entry: FaqEntry) -> tuple[int, int]:

@@ -1,7 +1,5 @@
-"""Articles without any FAQ, when the team's config asks for one.
-
-Some content types (guides, product pages) must carry an FAQ; this rule is off unless
-``[faq] require_section = true``, because most articles are fine without one.
+"""With ``require_section`` set, reports a document with no FAQ entry and no FAQ
+heading once, at ``faq_anchor`` (its first heading, else its title, else its first line).
 """
 
 from __future__ import annotations
@@ -9,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import faq_anchor, faq_entries, faq_headings
+from linter.checks.base import FLAG, Hit, Param
+from linter.checks.faq._entries import faq_anchor, faq_entries, faq_headings
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {"require_section": False}
+PARAMS: dict[str, Param] = {"require_section": FLAG}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

@@ -1,7 +1,5 @@
-"""FAQPage markup with a Question that lacks its name or its answer text.
-
-Google ignores a Question without ``name`` or ``acceptedAnswer.text``, and an FAQPage
-with no questions at all, so the rich result silently disappears.
+"""Reports an FAQPage without questions on its type, and each Question without a name
+or an answer text (``acceptedAnswer`` or ``suggestedAnswer``) where it sits in the script.
 """
 
 from __future__ import annotations
@@ -9,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import faq_pages
+from linter.checks.base import Hit, Param
+from linter.checks.faq._schema import faq_pages
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

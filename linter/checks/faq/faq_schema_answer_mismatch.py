@@ -1,9 +1,8 @@
-"""FAQPage answers that differ from the answer shown on the page.
+"""Compares each FAQPage answer with the visible answer of the question of the same key.
 
-Search engines show the marked-up answer in results; when it says something other than
-the page (an old price, a changed policy), readers get two answers. Texts are compared
-with tags stripped and case, punctuation and spacing folded, so formatting differences
-and small edits pass.
+Both texts are folded (``normalise``; tags stripped from the markup) and compared with
+``similarity`` (difflib's ratio); below ``min_similarity`` the question's name in the
+script is a hit, pointing at the visible answer.
 """
 
 from __future__ import annotations
@@ -11,27 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, related_at
-from linter.faq import (
-    faq_entries,
-    faq_schema,
-    normalise,
-    question_key,
-    quoted,
-    similarity,
-    strip_markup,
-)
+from linter.checks.base import NUMBER, Hit, Param, related_at
+from linter.checks.faq._entries import faq_entries
+from linter.checks.faq._schema import faq_schema
+from linter.checks.faq._text import normalise, question_key, quoted, similarity, strip_markup
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Likeness (0..1, difflib ratio of the normalised texts) below which answers differ.
-    "min_similarity": 0.9,
-}
+PARAMS: dict[str, Param] = {"min_similarity": NUMBER}
 FORMATS = ("html",)
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
-    if not 0 < params.get("min_similarity", 0.9) <= 1:
+    value = params.get("min_similarity")
+    if value is not None and not 0 < value <= 1:
         return "min_similarity must be above 0 and at most 1"
     return None
 

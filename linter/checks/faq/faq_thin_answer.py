@@ -1,7 +1,7 @@
-"""FAQ answers too short to help, or that only say the question again.
+"""Counts the words of each FAQ answer and, for short ones, compares its content
+concepts (``concepts``) with its question's; the hit covers the whole answer.
 
-"Yes." answers nothing a reader could not guess, and an answer that repeats its question
-adds no information; both read as filler to people and to search engines.
+Questions with no answer are left to ``faq_unanswered``.
 """
 
 from __future__ import annotations
@@ -9,23 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, word_count
-from linter.faq import concepts, faq_entries
+from linter.checks.base import COUNT, NUMBER, Hit, Param, word_count
+from linter.checks.faq._coverage import concepts
+from linter.checks.faq._entries import faq_entries
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Answers with fewer words than this are thin.
-    "min_words": 8,
-    # Share of the answer's content words already in the question that makes it a repeat.
-    "max_overlap": 0.8,
-    # Only answers up to this many words are tested for repeating the question.
-    "overlap_max_words": 30,
+PARAMS: dict[str, Param] = {
+    "min_words": COUNT,
+    "max_overlap": NUMBER,
+    "overlap_max_words": COUNT,
 }
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
-    overlap = params.get("max_overlap", 0.8)
-    if not 0 < overlap <= 1:
+    overlap = params.get("max_overlap")
+    if overlap is not None and not 0 < overlap <= 1:
         return "max_overlap must be above 0 and at most 1"
     return None
 

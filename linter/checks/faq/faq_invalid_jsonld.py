@@ -1,8 +1,8 @@
-"""JSON-LD scripts that are not valid JSON.
+"""Reports each JSON-LD script the reader could not parse, where the parser stopped.
 
-A single stray comma makes search engines drop the whole script, FAQ markup included,
-without telling anyone. The finding sits where the JSON parser stopped. An empty script
-is left alone: it carries nothing that could be lost.
+The excerpt runs from that offset to the end of its line (40 characters at most); when
+the fault is a line break, it shows the text before the break instead. Python's JSON
+messages are put in plain words. Blank scripts are skipped.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import script_text
+from linter.checks.base import Hit, Param
+from linter.checks.faq._schema import script_text
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 # Python's JSON messages, in words an editor can act on.

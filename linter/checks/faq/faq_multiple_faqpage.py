@@ -1,8 +1,5 @@
-"""More than one FAQPage object on a page.
-
-Google expects one FAQPage per page and may ignore all of them when there are several
-(a theme and a plugin both adding markup is the usual cause). Every FAQPage after the
-first is reported, pointing back at the first.
+"""Reports every FAQPage object after the first (in any script, in ``@graph`` too) on its
+``FAQPage`` type, pointing back at the first one.
 """
 
 from __future__ import annotations
@@ -10,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
-from linter.faq import faq_pages
+from linter.checks.base import Hit, Param
+from linter.checks.faq._schema import faq_pages
 from linter.model import Document, Related
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

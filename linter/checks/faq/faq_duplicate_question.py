@@ -1,8 +1,9 @@
-"""The same question asked twice in one FAQ, word for word or nearly so.
+"""Compares each visible FAQ question with the earlier ones of its FAQ section.
 
-Duplicates come from merged drafts and templates; the second copy wastes the reader's
-time and may carry a different answer. Case, punctuation and numbering are ignored, and
-questions whose word sets overlap almost completely count as the same question.
+Two questions are the same when their matching keys (``question_key``) are equal, or
+when they start with the same question word and the Jaccard overlap of their content
+concepts (``question_signature``) reaches ``min_similarity``. The hit covers the later
+question and points back at the first copy.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, related_at
-from linter.faq import FaqEntry, faq_entries, jaccard, question_key, question_signature
+from linter.checks.base import NUMBER, Hit, Param, block_hit, related_at
+from linter.checks.faq._coverage import question_signature
+from linter.checks.faq._entries import FaqEntry, faq_entries
+from linter.checks.faq._text import jaccard, question_key
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Overlap (Jaccard) of content words (stemmed, synonyms folded) from which two
-    # questions with the same question word count as the same question.
-    "min_similarity": 0.85,
-}
+PARAMS: dict[str, Param] = {"min_similarity": NUMBER}
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
-    if not 0 < params.get("min_similarity", 0.85) <= 1:
+    value = params.get("min_similarity")
+    if value is not None and not 0 < value <= 1:
         return "min_similarity must be above 0 and at most 1"
     return None
 

@@ -1,8 +1,9 @@
-"""Question-form headings of the body that the FAQ does not answer: FAQ suggestions.
+"""Walks the headings of the main region, skipping the FAQ sections themselves.
 
-A heading such as "What Is Healthcare Administration?" is a question readers search for;
-when the page has an FAQ, that question is a natural entry for it. Pages without an FAQ
-get nothing here (``faq.missing-section`` is the rule for that).
+A heading at level ``min_level`` or deeper that reads as a question
+(``looks_like_question``) and that no FAQ entry covers at ``threshold`` (``covered``,
+answers counting ``answer_weight``) is a hit, until ``max_findings`` (0: no limit).
+Pages without FAQ entries get nothing.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
-from linter.faq import covered, faq_entries, looks_like_question
+from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit
+from linter.checks.faq._coverage import covered
+from linter.checks.faq._entries import faq_entries
+from linter.checks.faq._text import looks_like_question
 from linter.model import HEADING, MAIN, Document
 
-PARAMS: dict[str, Any] = {
-    "threshold": 0.6,
-    "answer_weight": 0.5,
-    # Headings above this level (1 = the page headline) are the article's own topic.
-    "min_level": 2,
-    # At most this many suggestions a page (0 = no limit).
-    "max_findings": 10,
+PARAMS: dict[str, Param] = {
+    "threshold": NUMBER,
+    "answer_weight": NUMBER,
+    "min_level": COUNT,
+    "max_findings": COUNT,
 }
 
 

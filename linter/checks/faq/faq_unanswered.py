@@ -1,7 +1,5 @@
-"""FAQ questions with no answer before the next question or the end of the FAQ.
-
-A question left without its answer is usually a paste or template accident; readers and
-search engines both expect an answer right below each question.
+"""Reports each visible FAQ entry (see ``_entries``) that has no answer block, on its
+question.
 """
 
 from __future__ import annotations
@@ -9,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
-from linter.faq import faq_entries
+from linter.checks.base import Hit, Param, block_hit
+from linter.checks.faq._entries import faq_entries
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

@@ -1,0 +1,20 @@
+"""Reports each question of ``questions`` (``--questions FILE``) that no FAQ entry
+covers, as ``faq_required_missing`` does for its topics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.checks.base import NUMBER, TEXTS, Hit, Param
+from linter.checks.faq._coverage import uncovered_topics, validate_coverage
+from linter.model import Document
+
+PARAMS: dict[str, Param] = {"questions": TEXTS, "threshold": NUMBER, "answer_weight": NUMBER}
+
+validate = validate_coverage
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from uncovered_topics(doc, list(params["questions"]), params)
