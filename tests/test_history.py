@@ -12,6 +12,7 @@ import pytest
 from linter import history
 from linter.engine import Engine
 from linter.history import Comparison, HistoryError
+from linter.history import db as history_db
 from linter.model import Finding, Severity
 from linter.report import Report
 from linter.rulepack import load_rules
@@ -413,7 +414,7 @@ def test_history_of_a_file_that_is_not_a_database_is_one_line(cli, site):
 def test_a_database_locked_at_the_end_loses_no_report(cli, site, monkeypatch):
     write(site / "a.txt", BEFORE)
     assert cli("audit", "a.txt", "-j", "1", "--db", "audits.sqlite", "-q").exit_code == 0
-    monkeypatch.setattr(history, "BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr(history_db, "BUSY_TIMEOUT", 0.05)
     holder = sqlite3.connect("audits.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer: readers may still read
     try:

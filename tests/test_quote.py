@@ -11,7 +11,7 @@ from linter.baseline import fingerprint
 from linter.engine import Engine
 from linter.model import Finding, Severity
 from linter.quote import LONG_LINE, MARGIN, LinePart, cut, keep_line, length, merge
-from linter.report.html import highlight
+from linter.report.html.pages import highlight
 from linter.report.text import _source_line
 from linter.rulepack import load_rules
 from linter.runner import lint_one

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from linter.cli import rules_markdown
+from linter.cli.rules import rules_markdown
 from linter.rulepack import load_rules
 
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -21,7 +21,8 @@ from report_site import (
 
 from linter.model import Finding, Related, Severity
 from linter.report import FORMATS, Report, render
-from linter.report.html import csp_hash, highlight
+from linter.report.html.assets import csp_hash
+from linter.report.html.pages import highlight
 from linter.runner import FileResult
 
 
@@ -244,6 +245,7 @@ def test_a_large_site_gets_sections_for_its_worst_pages_only(monkeypatch) -> Non
     from linter.model import Finding, Severity
     from linter.report import Report
     from linter.report import html as html_report
+    from linter.report.html import pages as html_pages
     from linter.runner import FileResult
 
     def result(n: int, errors: int) -> FileResult:
@@ -252,7 +254,7 @@ def test_a_large_site_gets_sections_for_its_worst_pages_only(monkeypatch) -> Non
         )
         return FileResult(f"page{n}.html", "html", findings=[finding] * errors)
 
-    monkeypatch.setattr(html_report, "PAGE_SECTIONS", 2)
+    monkeypatch.setattr(html_pages, "PAGE_SECTIONS", 2)
     report = Report([result(1, 1), result(2, 3), result(3, 0), result(4, 2)])
     page = html_report.render(report)
     assert page.count('<details class="page"') == 2

@@ -1,0 +1,198 @@
+"""``contentlint audit``: a whole site on every core, then the site-level rules."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from linter.cli.common import (
+    UserError,
+    apply_baseline,
+    nothing_to_lint,
+    prepare,
+    run_settings,
+    warn,
+)
+from linter.cli.destinations import check_destinations, emit, pair_outputs, write
+from linter.cli.history import compare_history, open_history, record_history
+from linter.cli.options import AUDIT_FORMATS, RunOptions, output_options, quiet_option, run_options
+
+
+def _page_timeout(seconds: float) -> float | None:
+    """``--page-timeout``: a number of seconds, or 0 for no limit (``None``)."""
+    if not 0 <= seconds < float("inf"):
+        raise UserError(f"--page-timeout must be 0 (no limit) or more seconds, not {seconds:g}")
+    return seconds or None
+
+
+@click.command()
+@click.argument("paths", nargs=-1)
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching GLOB.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB.")
+@click.option(
+    "--from-list",
+    "list_file",
+    type=click.Path(dir_okay=False),
+    help="Also audit the paths in FILE, one a line ('#' starts a comment).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per CPU core).",
+)
+@click.option(
+    "--page-timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    callback=lambda ctx, param, value: _page_timeout(value),
+    help="Report a page still running after SECONDS as not audited, and go on (0: no limit).",
+)
+@output_options(AUDIT_FORMATS, "summary")
+@click.option("--csv", "csv_path", metavar="FILE", help="Write one CSV row per finding.")
+@click.option("--pages-csv", "pages_csv_path", metavar="FILE", help="Write one CSV row per page.")
+@click.option("--html", "html_path", metavar="FILE", help="Write a self-contained HTML report.")
+@click.option("--db", "db_path", metavar="FILE", help="Record this audit in a SQLite history.")
+@click.option(
+    "--compare",
+    metavar="last|ID",
+    help="With --db: report new, fixed and unchanged findings since that audit.",
+)
+@run_options
+@quiet_option("No progress bar; only findings, no summary.")
+def audit(
+    paths: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    list_file: str | None,
+    jobs: int | None,
+    page_timeout: float | None,
+    output_formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    csv_path: str | None,
+    pages_csv_path: str | None,
+    html_path: str | None,
+    db_path: str | None,
+    compare: str | None,
+    run: RunOptions,
+    quiet: bool,
+) -> None:
+    """Audit a site: PATHS (files or directories) on every core, then site-level rules.
+
+    Same rules, config and exit codes as check, plus duplicate titles, descriptions and
+    H1s across pages, template text, near-duplicate pages and FAQ gaps between sibling
+    pages. Ctrl-C stops early and still writes the reports for the pages done (exit 130).
+    """
+    import time
+
+    from linter.audit.paths import audit_paths
+    from linter.audit.run import AuditPlan, default_jobs, run_audit
+    from linter.engine import Engine
+    from linter.report import Report, make_printable
+
+    if compare and not db_path:
+        raise UserError("--compare needs --db FILE, the history to compare with")
+    named = _named_pages(paths, list_file)
+    destinations = pair_outputs(output_formats or ("summary",), outputs)
+    destinations += [
+        (fmt, path)
+        for fmt, path in (("csv", csv_path), ("pages-csv", pages_csv_path), ("html", html_path))
+        if path
+    ]
+    setup = prepare(run, run_settings(run))
+    check_destinations([path for _, path in destinations])
+    history = open_history(db_path)
+    pages = audit_paths(named, include, exclude, nothing_to_lint)
+    workers = min(jobs or default_jobs(), max(len(pages), 1))
+    page_rules = Engine(setup.rules, known=setup.catalogue)
+    site_rules = [r for r in setup.rules if r.scope == "corpus"]
+    plan = AuditPlan(page_rules, site_rules, run.format_in, model=setup.pipeline)
+    progress = _progress_bar(len(pages), quiet)
+    started = time.time()
+    try:
+        outcome = run_audit(pages, plan, jobs=workers, progress=progress, page_timeout=page_timeout)
+    finally:
+        if progress is not None:
+            progress.close()
+    seconds = time.time() - started
+    report = Report(
+        outcome.files,
+        fail_on=run.threshold(setup.config.fail_on),
+        rules=setup.rules,
+        interrupted=outcome.interrupted,
+    )
+    make_printable(report)
+    for result in report.failed_files:
+        warn(f"{result.path}: {result.error}")
+    for problem in outcome.errors:
+        warn(str(problem))
+    apply_baseline(report, setup.baseline, None)
+    # Reports first, each on its own, then history: a locked database loses no report.
+    failures = 0
+    readable = history is not None and compare_history(history, compare, report)
+    failures += history is not None and not readable
+    failures += _emit_audit(
+        report, destinations, seconds, workers, color=not run.no_color, quiet=quiet
+    )
+    if readable:
+        failures += not record_history(history, db_path, report, started, seconds, named, quiet)
+    elif history is not None:
+        history.close()
+    if outcome.interrupted:
+        sys.exit(130)
+    sys.exit(run.exit_code(2 if failures else report.exit_code()))
+
+
+def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
+    """PATHS and the paths ``--from-list`` names; standard input is not a page."""
+    from linter.audit.paths import PathListError, read_path_list
+
+    named = list(paths)
+    if list_file:
+        try:
+            named += read_path_list(list_file)
+        except PathListError as error:
+            raise UserError(str(error)) from None
+    if not named:
+        raise UserError("name the pages to audit: PATH... or --from-list FILE")
+    if "-" in named:
+        raise UserError("audit reads files and directories; lint standard input with 'check -'")
+    return named
+
+
+def _progress_bar(total: int, quiet: bool):
+    """A progress bar when standard error is a terminal; none in pipes, CI or --quiet."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from linter.audit.progress import Progress
+
+    return Progress(total)
+
+
+def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> int:
+    """The summary and the other reports; CSV of pages and the summary are audit-only.
+    Returns how many could not be written."""
+    from linter.audit.summary import render_summary
+
+    rest = []
+    failures = 0
+    for fmt, destination in destinations:
+        if fmt not in ("summary", "pages-csv"):
+            rest.append((fmt, destination))
+            continue
+        if fmt == "summary" and quiet:
+            continue
+        if fmt == "summary":
+            text = render_summary(report, seconds, workers)
+        else:
+            from linter.report.csv import render_pages
+
+            text = render_pages(report)
+        if destination == "-":
+            click.echo(text, nl=False)
+            continue
+        failures += not write(destination, text)
+    return failures + emit(report, rest, color=color and sys.stdout.isatty(), quiet=quiet)

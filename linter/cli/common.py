@@ -1,0 +1,151 @@
+"""What every command needs: the error it exits with, warning lines, the rules a run uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from linter.cli.options import RunOptions
+
+
+class UserError(click.ClickException):
+    """A usage, configuration or input problem: one line, exit code 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:  # type: ignore[override]
+        warn(f"error: {self.message}")
+
+
+def warn(line: str) -> None:
+    """One ``contentlint: ...`` line on standard error, control characters escaped."""
+    from linter.escape import visible
+
+    click.echo(f"contentlint: {visible(line)}", err=True)
+
+
+def load_rules(
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    settings: dict[str, Any] | None = None,
+):
+    """The config, the rules this run uses (after settings and selection), and the whole
+    catalogue of its packs (what suppression comments may name)."""
+    from linter.config import ConfigError, apply_overrides, discover, load_config_file
+    from linter.config import select_rules as choose
+    from linter.rulepack import RuleError, load_rules
+
+    try:
+        config = load_config_file(Path(config_path)) if config_path else discover()
+        config.settings.update(settings or {})
+        catalogue = load_rules(config.rule_packs)
+        where = str(config.path) if config.path else "config"
+        rules = choose(catalogue, config.select, config.ignore, where)
+        rules = choose(rules, list(select), list(ignore), "command line")
+        rules = apply_overrides(rules, config)
+    except (ConfigError, RuleError) as error:
+        raise UserError(str(error)) from None
+    return config, rules, catalogue
+
+
+def choose_pipeline(model: str | None) -> None:
+    """Select the spaCy pipeline; a model that is not installed is a usage error."""
+    from linter import nlp
+
+    if model:
+        from linter.config import pipeline_problem
+
+        problem = pipeline_problem(model)
+        if problem:
+            raise UserError(problem)
+    nlp.configure(model)
+
+
+def split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c`` as ``("a", "b", "c")``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def run_settings(run: RunOptions) -> dict[str, Any]:
+    """Run-wide settings from command-line options (they win over the config file)."""
+    settings: dict[str, Any] = {}
+    if run.questions_file:
+        from linter.questions import QuestionsError, load_questions
+
+        try:
+            settings["faq.questions"] = load_questions(run.questions_file)
+        except QuestionsError as error:
+            raise UserError(str(error)) from None
+    if run.keyphrase:
+        settings["seo.keyphrase"] = run.keyphrase
+    if run.model:
+        settings["nlp.model"] = run.model
+    return settings
+
+
+@dataclass
+class Setup:
+    """What ``check`` and ``audit`` load before any work: a bad one costs no work."""
+
+    config: Any
+    rules: list[Any]
+    catalogue: list[Any]
+    pipeline: str | None
+    baseline: Any
+
+
+def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
+    """Load the config and rules, select the pipeline, read the ``--baseline``."""
+    config, rules, catalogue = load_rules(
+        run.config_path, split(run.select), split(run.ignore), settings
+    )
+    pipeline = config.settings.get("nlp.model") or None
+    choose_pipeline(pipeline)
+    return Setup(config, rules, catalogue, pipeline, load_baseline(run.baseline_path))
+
+
+def load_baseline(baseline_path: str | None):
+    """The ``--baseline`` to apply, read before the run so a bad one costs no work."""
+    if baseline_path is None:
+        return None
+    from linter.baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(baseline_path)
+    except BaselineError as error:
+        raise UserError(str(error)) from None
+
+
+def apply_baseline(report, baseline, write_path: str | None) -> int:
+    """Write and/or apply a baseline; writing one hides everything it just recorded.
+    Returns 1 when the baseline could not be written (the reports are still written)."""
+    if baseline is None and write_path is None:
+        return 0
+    from linter.baseline import apply_baseline, baseline_of, write_baseline
+
+    failed = 0
+    if write_path is not None:
+        try:
+            count = write_baseline(write_path, report.files)
+        except OSError as error:
+            warn(f"cannot write {write_path}: {error.strerror or error}")
+            failed = 1
+        else:
+            warn(f"wrote {count} finding(s) to baseline {write_path}")
+        baseline = baseline_of(report.files)
+    report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
+    return failed
+
+
+def nothing_to_lint(directory: str) -> None:
+    """A named directory without a single file to lint: said, not an error."""
+    from linter.read import EXTENSIONS
+
+    warn(f"{directory}: no files to lint (looked for {', '.join(EXTENSIONS)})")

@@ -1,0 +1,145 @@
+"""Reading the history back: the runs, their trend, and what changed since one of them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from typing import Any
+
+from linter.baseline import portable_path
+from linter.history.db import HistoryError, NoEarlierRun, db_path, query, sql_errors
+from linter.history.record import fingerprinted
+from linter.model import Finding
+
+TREND_KEYS = ("id", "started", "pages", "findings", "errors", "warnings", "info")
+_RUN_COLUMNS = (
+    "id, started, duration, tool_version, config_hash, paths, pages, pages_failed,"
+    " findings, errors, warnings, info, interrupted"
+)
+
+
+def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
+    run = dict(row)
+    run["paths"] = json.loads(run["paths"])
+    run["interrupted"] = bool(run["interrupted"])
+    return run
+
+
+def list_runs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every run with its totals, newest first (every column of ``runs``)."""
+    with sql_errors(conn):
+        rows = query(conn, f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id DESC")
+    return [_run_dict(row) for row in rows]
+
+
+def trend(conn: sqlite3.Connection, limit: int = 20) -> list[dict[str, Any]]:
+    """The totals of the last ``limit`` runs, oldest first: what a trend chart plots."""
+    with sql_errors(conn):
+        rows = query(
+            conn, f"SELECT {', '.join(TREND_KEYS)} FROM runs ORDER BY id DESC LIMIT ?", (limit,)
+        )
+    return [dict(row) for row in reversed(rows)]
+
+
+def resolve_run(conn: sqlite3.Connection, ref: str) -> int:
+    """The run id ``ref`` names: ``last`` (the newest run) or a run id."""
+    path = db_path(conn)
+    ref = ref.strip()
+    with sql_errors(conn):
+        if ref.lower() == "last":
+            row = conn.execute("SELECT max(id) FROM runs").fetchone()
+            if row[0] is None:
+                raise NoEarlierRun(f"{path}: no earlier run to compare with")
+            return int(row[0])
+        if not ref.isdigit():
+            raise HistoryError(f"{path}: {ref!r} is not a run id (give a number or 'last')")
+        row = conn.execute("SELECT id FROM runs WHERE id = ?", (int(ref),)).fetchone()
+    if row is None:
+        raise HistoryError(f"{path}: run {ref} not found (see 'contentlint history --db {path}')")
+    return int(row[0])
+
+
+@dataclass
+class Comparison:
+    """What changed since run ``against``: findings new now, fixed since, and unchanged.
+
+    ``not_compared`` counts pages only one of the two runs checked (failed to read, not
+    reached by an interrupted run, not audited this time): their findings are left out,
+    so a page that could not be read is not reported as "all fixed".
+    """
+
+    against: int
+    started: str
+    new: list[Finding]
+    fixed: list[dict[str, Any]]
+    unchanged: int
+    not_compared: int = 0
+
+
+def _old_run(conn: sqlite3.Connection, run_id: int) -> sqlite3.Row:
+    rows = query(conn, "SELECT started, interrupted FROM runs WHERE id = ?", (run_id,))
+    if not rows:
+        path = db_path(conn)
+        raise HistoryError(
+            f"{path}: run {run_id} not found (see 'contentlint history --db {path}')"
+        )
+    return rows[0]
+
+
+def _skipped_pages(
+    conn: sqlite3.Connection, run_id: int, interrupted: bool, report: Any
+) -> set[str]:
+    """Pages whose findings cannot be compared: failed in either run, audited in only one
+    of them (new pages count as compared unless the old run was cut short)."""
+    old = {
+        row["path"]: row["error"] is None
+        for row in query(conn, "SELECT path, error FROM pages WHERE run_id = ?", (run_id,))
+    }
+    now = {portable_path(r.path): r.error is None for r in report.files}
+    failed = {p for p, ok in old.items() if not ok} | {p for p, ok in now.items() if not ok}
+    gone = old.keys() - now.keys()
+    unreached = now.keys() - old.keys() if interrupted else set()
+    return failed | gone | unreached
+
+
+def compare(conn: sqlite3.Connection, against: int, report: Any) -> Comparison:
+    """Compare ``report`` with run ``against`` by fingerprint, counting duplicates.
+
+    Call it before ``record_run`` stores the current run. Two copies of one finding in
+    the old run and one now make one fixed and one unchanged.
+    """
+    with sql_errors(conn):
+        old_run = _old_run(conn, against)
+        skipped = _skipped_pages(conn, against, bool(old_run["interrupted"]), report)
+        rows = query(
+            conn,
+            "SELECT code, path, line, message, fingerprint FROM findings WHERE run_id = ?"
+            ' ORDER BY path, line, "column", code',
+            (against,),
+        )
+    remaining: dict[str, deque[sqlite3.Row]] = defaultdict(deque)
+    for row in rows:
+        if row["path"] not in skipped:
+            remaining[row["fingerprint"]].append(row)
+    new: list[Finding] = []
+    unchanged = 0
+    for finding, print_ in fingerprinted(report.files):
+        if portable_path(finding.path) in skipped:
+            continue
+        if remaining[print_]:
+            remaining[print_].popleft()  # pair copies in page order
+            unchanged += 1
+        else:
+            new.append(finding)
+    fixed = sorted(
+        (
+            {"code": r["code"], "path": r["path"], "line": r["line"], "message": r["message"]}
+            for left in remaining.values()
+            for r in left
+        ),
+        key=lambda item: (item["path"], item["line"], item["code"]),
+    )
+    new.sort(key=Finding.sort_key)
+    return Comparison(against, old_run["started"], new, fixed, unchanged, len(skipped))
