@@ -229,8 +229,8 @@ def _check_example(example: Any, number: int, module: ModuleType, where: str) ->
         validate_params(module, example["params"], f"{where}: example {number}")
 
 
-def load_rule(path: Path, check_depth: bool = True) -> Rule:
-    """Parse and validate one rule file (``check_depth``: see ``_parse_yaml``)."""
+def _read_data(path: Path, check_depth: bool) -> dict[str, Any]:
+    """The YAML mapping of one rule file, or a ``RuleError`` naming the file."""
     import yaml
 
     from linter.inputs import InputError, read_text
@@ -258,6 +258,11 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
     for key in _REQUIRED:
         if not data.get(key):
             raise RuleError(f"{where}: missing required key {key!r}")
+    return data
+
+
+def _identity(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """Code, name, category, severity and message, checked."""
     problem = template_problem(str(data["message"]))
     if problem:
         raise RuleError(f"{where}: message {problem}")
@@ -275,6 +280,20 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
         severity = Severity.parse(str(data["severity"]))
     except ValueError as error:
         raise RuleError(f"{where}: {error}") from None
+    description = str(data["description"]).strip()
+    return {
+        "code": code,
+        "name": name,
+        "category": category,
+        "severity": severity,
+        "message": str(data["message"]),
+        "summary": str(data.get("summary") or _first_sentence(description)),
+        "description": description,
+    }
+
+
+def _kind_and_params(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The check kind, its params (every declared one given), scope, formats, examples."""
     kind = str(data["check"])
     if kind not in available_kinds():
         raise RuleError(f"{where}: unknown check kind {kind!r}")
@@ -297,24 +316,23 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
         key = missing[0]
         raise RuleError(f"{where}: missing param {key!r} ({declared[key].describe()})")
     merged = {k: v for k, v in declared.items() if not isinstance(v, Param)} | params
-    description = str(data["description"]).strip()
-    return Rule(
-        code=code,
-        name=name,
-        category=category,
-        severity=severity,
-        check=kind,
-        message=str(data["message"]),
-        summary=str(data.get("summary") or _first_sentence(description)),
-        description=description,
-        params=merged,
-        examples=examples,
-        scope=scope,
-        formats=tuple(formats),
-        path=where,
-        module=module,
-        **_fix_and_anchor(data, kind_params(module), where),
-    )
+    return {
+        "check": kind,
+        "module": module,
+        "params": merged,
+        "scope": scope,
+        "formats": tuple(formats),
+        "examples": examples,
+    }
+
+
+def load_rule(path: Path, check_depth: bool = True) -> Rule:
+    """Parse and validate one rule file (``check_depth``: see ``_parse_yaml``)."""
+    where = str(path)
+    data = _read_data(path, check_depth)
+    fields = _identity(data, where) | _kind_and_params(data, where)
+    extra = _fix_and_anchor(data, kind_params(fields["module"]), where)
+    return Rule(**fields, **extra, path=where)
 
 
 def _fix_and_anchor(data: dict[str, Any], declared: dict[str, Param], where: str) -> dict[str, Any]:
