@@ -53,12 +53,17 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     most, widest = params["max_chars"], params["max_pixels"]
     if (most and chars > most) or (widest and pixels > widest):
         problem, limit = "long", most
-        advice = ("it will be cut off in search results; keep the key point in the first "
-                  f"{most} characters")  # fmt: skip
+        advice = (
+            "it will be cut off in search results; "
+            f"keep the key point in the first {most} characters"
+        )
     elif chars < params["min_chars"]:
         problem, limit = "short", params["min_chars"]
-        advice = "search engines may replace it with text from the page; say what the reader will find here"
+        advice = (
+            "search engines may replace it with text from the page; "
+            "say what the reader will find here"
+        )
     else:
         return
-    yield block_hit(block, 0, chars, **params, chars=chars, pixels=pixels, problem=problem,
-                    limit=limit, advice=advice)  # fmt: skip
+    args = {**params, "chars": chars, "pixels": pixels, "problem": problem, "limit": limit}
+    yield block_hit(block, 0, chars, **args, advice=advice)
