@@ -12,9 +12,10 @@ import re
 import pytest
 
 from linter import claims
-from linter.checks import _seo, doubled_word, duplicate_text, mojibake, unbalanced
+from linter.checks import doubled_word, duplicate_text, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
-from linter.checks.seo_keyphrase_stuffing import _STOP, _common_enough
+from linter.checks.seo import _keyphrase, _scan
+from linter.checks.seo.seo_keyphrase_stuffing import _STOP, _common_enough
 from linter.nlp import pipeline
 
 TEXTS = [
@@ -91,7 +92,7 @@ def test_mojibake_skips_only_ascii_blocks() -> None:
 
 
 def test_stuffing_pretest_counts_sentences_not_words() -> None:
-    stems = [_seo.phrase_stems("rose rose bush"), _seo.phrase_stems("the rose")]
+    stems = [_keyphrase.phrase_stems("rose rose bush"), _keyphrase.phrase_stems("the rose")]
     assert "rose" not in _STOP
     assert _common_enough(stems, 2)
     assert not _common_enough(stems, 3)
@@ -101,8 +102,8 @@ def test_stuffing_pretest_counts_sentences_not_words() -> None:
 def test_start_tag_scan_with_an_open_quote() -> None:
     """An attribute quote never closed: no tag, and no exponential backtracking."""
     source = '<h1 class="x>' + "a" * 5000 + "<p>text</p>"
-    assert [t.name for t in _seo._scan_source(source).tags] == []
-    assert [t.name for t in _seo._scan_source('<h1 title="a>b">T</h1>').tags] == ["h1"]
+    assert [t.name for t in _scan._scan_source(source).tags] == []
+    assert [t.name for t in _scan._scan_source('<h1 title="a>b">T</h1>').tags] == ["h1"]
 
 
 def test_aux_hashes_are_the_lowercase_forms() -> None:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from helpers import lint_rule, where
 
-from linter.checks._seo import keyphrase, mentions, phrase_stems, pixel_width, stem
+from linter.checks.seo._keyphrase import keyphrase, mentions, phrase_stems, stem
+from linter.checks.seo._width import pixel_width
 from linter.config import Config, apply_overrides
 from linter.engine import Engine
 from linter.model import Finding

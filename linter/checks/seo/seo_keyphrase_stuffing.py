@@ -1,13 +1,11 @@
-"""SEO021: keyword stuffing.
+"""Keyword stuffing, by two signs.
 
-Search engines demote pages that repeat a phrase to rank for it, and readers notice
-first. Two signs are reported: the focus keyphrase far above any natural density (over
-``max_density`` %, when a keyphrase is set), and, with or without a keyphrase, one phrase
-of three or more words (at least two of them content words) repeated in at least
-``min_sentences`` sentences that are also ``min_share`` of all body sentences. Natural
-repetition of a name or a topic term stays well under 40 % of the sentences (at most
-35 % on the 353 pages of the benchmark corpus); stuffed text puts it in nearly every
-sentence. Works on plain text too.
+With a keyphrase (given, or inferred with ``infer``): a density over ``max_density`` %
+of body words, reported at its first occurrence. With or without one: the phrase of
+``ngram`` or more words (starting and ending with a content word) found in the most
+sentences, grown to the longest phrase they share, when it is in at least
+``min_sentences`` sentences and ``min_share`` of all. Bodies under ``min_words`` words
+are not judged.
 """
 
 from __future__ import annotations
@@ -18,18 +16,24 @@ from itertools import compress
 from operator import and_
 from typing import Any
 
-from linter.checks._seo import find_phrase, keyphrase, percent, phrase_stems, words_with_offsets
-from linter.checks.base import Hit, block_hit, sentence_hit
+from linter.checks.base import COUNT, FLAG, NUMBER, TEXT, Hit, Param, block_hit, sentence_hit
+from linter.checks.seo._keyphrase import (
+    keyphrase,
+    keyphrase_places,
+    percent,
+    phrase_stems,
+    words_with_offsets,
+)
 from linter.model import Document, Sentence
 
-PARAMS: dict[str, Any] = {
-    "keyphrase": "",
-    "infer": False,
-    "max_density": 5.0,
-    "min_words": 100,
-    "ngram": 3,
-    "min_sentences": 8,
-    "min_share": 0.4,
+PARAMS: dict[str, Param] = {
+    "keyphrase": TEXT,
+    "infer": FLAG,
+    "max_density": NUMBER,
+    "min_words": COUNT,
+    "ngram": COUNT,
+    "min_sentences": COUNT,
+    "min_share": NUMBER,
 }
 _STOP_WORDS = (
     "a an the and or but of to in on at for with by from as is are was were be been it "
@@ -108,7 +112,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     phrase = keyphrase(doc, params["keyphrase"], params["infer"])
     stems = phrase_stems(phrase)
     if stems:
-        places = [(b, s) for b in doc.body_blocks() for s in find_phrase(b.text, stems)]
+        places = keyphrase_places(doc, stems)
         density = 100 * len(places) / words
         if density > params["max_density"]:
             block, (start, end) = places[0]

@@ -1,11 +1,9 @@
-"""SEO013: an image without an ``alt`` attribute.
+"""Images without an ``alt`` attribute, at their ``<img>`` tag.
 
-Screen readers read out the file name instead, and search engines have no words for
-the image. A decorative image should still carry ``alt=""``. Every visible image counts,
-in the body or in the page's header and footer; tracking pixels (1-2 px),
-``aria-hidden`` and ``role="presentation"`` images do not. A gallery page would
-otherwise drown the report, so at most ``max_per_page`` are listed and the last one
-says how many more there are.
+Every image counts but hidden ones (``is_hidden_image``: tracking pixels, data:
+spacers, ``aria-hidden``, ``role="presentation"``, ``display:none``); at most
+``max_per_page`` are reported. ``src`` is the image's file name (``data-src``'s when
+``src`` is a data: URI).
 """
 
 from __future__ import annotations
@@ -13,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import Tag, image_tag, is_hidden_image, more_note
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, Hit, Param
+from linter.checks.seo._images import image_tag, is_hidden_image
+from linter.checks.seo._page import capped
+from linter.checks.seo._scan import Tag
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {"max_per_page": 10}
+PARAMS: dict[str, Param] = {"max_per_page": COUNT}
 FORMATS = ("html",)
 
 
@@ -44,7 +44,5 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         tag = image_tag(doc, image)
         if not is_hidden_image(tag):
             found.append((image, tag))
-    shown = found[: params["max_per_page"]]
-    for n, (image, tag) in enumerate(shown, 1):
-        more = more_note(len(found), len(shown), "images without alt") if n == len(shown) else ""
+    for (image, tag), more in capped(found, params["max_per_page"], "images without alt"):
         yield Hit(tag.start, tag.end, {"src": _name(image.src, tag), "more": more})

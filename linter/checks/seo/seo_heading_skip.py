@@ -1,21 +1,15 @@
-"""SEO010: a heading level skipped (an H2 followed by an H4).
-
-The heading levels are the outline of the article that screen readers and search
-engines navigate by; a skipped level makes a section look like it belongs to one that
-does not exist. Only headings of the article body are compared: a sidebar's H4 after
-the article's H2 is the theme's business, not the editor's.
-"""
+"""A heading of the article body more than one level below the one before it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import heading_blocks
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import Hit, Param, block_hit
+from linter.checks.seo._page import heading_blocks
 from linter.model import MAIN, Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

@@ -1,10 +1,8 @@
-"""SEO017: an article body without links.
+"""An article body without internal links, outbound links, or (with ``each`` false,
+the default) both.
 
-Internal links help readers and crawlers find related pages; outbound links to sources
-support what the article says (Yoast checks both). By default only a body with neither
-is reported; ``each: true`` also reports a body that lacks just one kind. Only the
-article body counts: every page has menu and footer links. A link is internal when it is
-relative or points at the host of the canonical URL.
+Only navigable links of the main region count; a link is internal when it is relative
+or on the host of the canonical URL (``www.`` aside). Reported at the first paragraph.
 """
 
 from __future__ import annotations
@@ -13,11 +11,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from linter.checks._seo import first_paragraph, is_navigable
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import FLAG, Hit, Param, block_hit
+from linter.checks.seo._links import is_navigable
+from linter.checks.seo._page import first_paragraph
 from linter.model import MAIN, Document
 
-PARAMS: dict[str, Any] = {"each": False}
+PARAMS: dict[str, Param] = {"each": FLAG}
 FORMATS = ("html",)
 
 

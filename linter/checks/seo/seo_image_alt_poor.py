@@ -1,10 +1,9 @@
-"""SEO014: a body image whose alt text is a file name or empty.
+"""Content images whose alt text is a file name ("IMG_1234.jpg") or, with
+``report_empty``, empty.
 
-``alt="IMG_1234.jpg"`` tells a blind reader and a search engine nothing, and an empty alt
-on a photo of the article hides it from both. Only content images are judged: in the
-article body, visible, larger than an icon (``width``/``height`` over ``max_icon``), not a
-data: spacer. Empty alt is correct for purely decorative images, so this is information
-for the editor to decide.
+Content images (``is_content_image``) are in the main region, visible, with no
+``width``/``height`` attribute of ``max_icon`` pixels or less, and not data: spacers or
+avatars. At most ``max_per_page`` are reported.
 """
 
 from __future__ import annotations
@@ -13,11 +12,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import image_tag, is_content_image, more_note
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, FLAG, Hit, Param
+from linter.checks.seo._images import image_tag, is_content_image
+from linter.checks.seo._page import capped
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {"max_icon": 32, "max_per_page": 10, "report_empty": True}
+PARAMS: dict[str, Param] = {"max_icon": COUNT, "max_per_page": COUNT, "report_empty": FLAG}
 FORMATS = ("html",)
 _FILE = re.compile(
     r"^(?:[\w\-.~%+]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)"
@@ -41,7 +41,5 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         if is_content_image(image, tag, params["max_icon"]):
             problem = f"is the file name “{alt}”" if alt else "is empty"
             found.append((tag, problem))
-    shown = found[: params["max_per_page"]]
-    for n, (tag, problem) in enumerate(shown, 1):
-        more = more_note(len(found), len(shown), "such images") if n == len(shown) else ""
+    for (tag, problem), more in capped(found, params["max_per_page"], "such images"):
         yield Hit(tag.start, tag.end, {"problem": problem, "more": more})

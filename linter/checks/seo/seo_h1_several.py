@@ -1,8 +1,8 @@
-"""SEO009: more than one H1 on a page.
+"""More than ``max_h1`` H1 elements on a page.
 
-One H1 states the page's topic; several compete for it. Every ``<h1>`` element counts,
-in the body or in a header, banner or sidebar, because that is what crawlers see; each
-H1 after the first is reported.
+Every ``<h1>`` of the source scan counts, in the body or in a header, banner or
+sidebar; each one past ``max_h1`` is reported with the ``count`` and the ``line`` of
+the first.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import scan
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, Hit, Param
+from linter.checks.seo._scan import scan
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {"max_h1": 1}
+PARAMS: dict[str, Param] = {"max_h1": COUNT}
 FORMATS = ("html",)
 
 

@@ -1,20 +1,16 @@
-"""SEO012: the H1 repeats the title word for word.
-
-The title is written for the search result and the H1 for the reader on the page; the
-same words in both waste the chance to cover a second phrasing of the topic. Case and
-punctuation do not count as a difference.
-"""
+"""The first H1 repeats the title word for word (case and punctuation aside)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import heading_blocks, normalised
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import Hit, Param, block_hit
+from linter.checks.seo._keyphrase import normalised
+from linter.checks.seo._page import heading_blocks
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 FORMATS = ("html",)
 
 

@@ -1,10 +1,5 @@
-"""SEO023: the page asks search engines not to index it.
-
-``<meta name="robots" content="noindex">`` (or ``none``, or the same for ``googlebot``)
-is right on a draft or a staging page and a disaster on a published article: it will
-never appear in search results. Reported at the tag, so a template left in draft mode
-is caught before it ships.
-"""
+"""The first ``<meta>`` whose name (or property) is one of ``robots`` and whose content
+says ``noindex`` or ``none``, reported at its tag."""
 
 from __future__ import annotations
 
@@ -12,11 +7,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import scan, tag_hit
-from linter.checks.base import Hit
+from linter.checks.base import TEXTS, Hit, Param
+from linter.checks.seo._scan import scan, tag_hit
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {"robots": ["robots", "googlebot"]}
+PARAMS: dict[str, Param] = {"robots": TEXTS}
 FORMATS = ("html",)
 _NOINDEX = re.compile(r"(?<![\w-])(noindex|none)(?![\w-])", re.I)
 

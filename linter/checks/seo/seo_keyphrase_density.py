@@ -1,10 +1,9 @@
-"""SEO020: the focus keyphrase is too rare or too frequent in the body.
+"""The keyphrase's share of body words outside ``min_density``-``max_density`` %.
 
-Yoast's range is 0.5-3 % (occurrences per 100 words of body text): below it the page
-hardly talks about its topic, above it the text reads as written for robots. Above
-``defer_above`` per cent the stuffing rule (SEO021) reports it instead, so one fault gets
-one finding. Texts under ``min_words`` words are too short to measure. Works on plain
-text too.
+Runs with a keyphrase (given, or inferred from the title with ``infer``) on a body of at
+least ``min_words`` words; density is occurrences per 100 words. Above ``defer_above`` %
+nothing is reported here (the stuffing rule is). Too high is reported at the first
+occurrence, too low at the introduction.
 """
 
 from __future__ import annotations
@@ -12,24 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import (
+from linter.checks.base import COUNT, FLAG, NUMBER, TEXT, Hit, Param, block_hit
+from linter.checks.seo._keyphrase import (
     count_text,
-    find_phrase,
-    introduction,
     keyphrase,
+    keyphrase_places,
     percent,
     phrase_stems,
 )
-from linter.checks.base import Hit, block_hit
+from linter.checks.seo._page import introduction
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    "keyphrase": "",
-    "infer": False,
-    "min_density": 0.5,
-    "max_density": 3.0,
-    "defer_above": 5.0,
-    "min_words": 100,
+PARAMS: dict[str, Param] = {
+    "keyphrase": TEXT,
+    "infer": FLAG,
+    "min_density": NUMBER,
+    "max_density": NUMBER,
+    "defer_above": NUMBER,
+    "min_words": COUNT,
 }
 
 
@@ -39,7 +38,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     words = doc.word_count
     if not stems or words < params["min_words"]:
         return
-    places = [(b, s) for b in doc.body_blocks() for s in find_phrase(b.text, stems)]
+    places = keyphrase_places(doc, stems)
     density = 100 * len(places) / words
     if params["min_density"] <= density <= params["max_density"] or density > params["defer_above"]:
         return

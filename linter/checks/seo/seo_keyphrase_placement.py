@@ -1,16 +1,10 @@
-"""SEO019: the focus keyphrase is missing from a place that matters.
+"""Each of ``places`` that lacks the keyphrase, reported at that place.
 
-Yoast, Rank Math and Google's own guidance put the topic of a page in its title, its
-H1, its introduction, its meta description and at least one subheading. Each place that
-lacks the keyphrase is its own finding, at that place, so an editor can jump to the
-element to rewrite, and a place that is fine for this page can be dropped from
-``places`` in config without losing the others. A place the page does not have (no H1,
-no meta description, no subheading) is left to the rules about those. Runs only when a
-keyphrase is set (``[seo] keyphrase`` or ``--keyphrase``) or ``infer_keyphrase`` asks for
-one taken from the title, in which case the title itself is not checked (and a title
-that is a long headline gives no keyphrase). Matching ignores case and plural endings,
-and, as Yoast does, accepts all content words of the keyphrase in any order. Plain text has no markup, so only its title and first
-paragraph are checked.
+Places: ``title``, ``h1``, ``introduction`` (the first prose paragraph of at least
+``intro_min_words`` words), ``meta description`` and ``subheading`` (any H2-H6 of the
+body may have it). A place the page lacks is skipped; plain text has only a title and
+an introduction. An inferred keyphrase (``infer``) comes from the title, so the title is
+then not checked. Matching is ``mentions``: in order, or all content words in any order.
 """
 
 from __future__ import annotations
@@ -18,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import heading_blocks, introduction, keyphrase, mentions, phrase_stems
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import COUNT, FLAG, TEXT, TEXTS, Hit, Param, block_hit
+from linter.checks.seo._keyphrase import keyphrase, mentions, phrase_stems
+from linter.checks.seo._page import heading_blocks, introduction
 from linter.model import MAIN, META, TITLE, Block, Document
 
-PARAMS: dict[str, Any] = {
-    "keyphrase": "",
-    "infer": False,
-    "places": ["title", "h1", "introduction", "meta description", "subheading"],
-    "intro_min_words": 8,
+PARAMS: dict[str, Param] = {
+    "keyphrase": TEXT,
+    "infer": FLAG,
+    "places": TEXTS,
+    "intro_min_words": COUNT,
 }
 _TEXT_PLACES = ("title", "introduction")
 _WHERE = {"h1": "the H1", "introduction": "the first paragraph", "subheading": "any subheading"}

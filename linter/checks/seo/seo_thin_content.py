@@ -1,8 +1,7 @@
-"""SEO018: thin content, under 300 words of body text.
+"""Fewer than ``min_words`` words of body text (``doc.word_count``: main-region prose).
 
-Yoast and most audit tools treat a page under 300 words as thin: too little to answer
-a query, likely to be seen as low value. Only the article body counts (main-region
-prose, ``doc.word_count``), not menus, footers or sidebars. Works on plain text too.
+Reported at the body's H1, else the title, else the first body block; at ``<head>``
+(HTML) or the first character when the page has none of them.
 """
 
 from __future__ import annotations
@@ -10,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks._seo import head_anchor, heading_blocks
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import COUNT, Hit, Param, block_hit
+from linter.checks.seo._page import heading_blocks
+from linter.checks.seo._scan import head_anchor
 from linter.model import MAIN, TITLE, Document
 
-PARAMS: dict[str, Any] = {"min_words": 300}
+PARAMS: dict[str, Param] = {"min_words": COUNT}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

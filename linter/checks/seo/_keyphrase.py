@@ -1,0 +1,112 @@
+"""Keyphrase matching: words, plural-blind stems, phrases found in text, the keyphrase a
+page is about, and the numbers the keyphrase messages show."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.model import Block, Document
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SEPARATORS = re.compile(r"\s+[|\-–—·•»:/]+\s+|\s*[|–—·•»]\s*|:\s+")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """Lower case without a plural ending, so "barrels" matches "barrel".
+
+    Cached: the keyphrase and stuffing checks stem every word of the body, and words
+    recur.
+    """
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """``(stem, start, end)`` for each word of ``text``."""
+    return [(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """The stems of the words of ``phrase`` (the words of ``words_with_offsets``)."""
+    return tuple(map(stem, _WORD.findall(phrase)))
+
+
+def find_phrase(text: str, stems: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of ``text`` where the keyphrase occurs: same words in order, any case, plural
+    or singular."""
+    if not stems:
+        return []
+    words = words_with_offsets(text)
+    size = len(stems)
+    spans = []
+    i = 0
+    while i + size <= len(words):
+        if all(words[i + k][0] == stems[k] for k in range(size)):
+            spans.append((words[i][1], words[i + size - 1][2]))
+            i += size
+        else:
+            i += 1
+    return spans
+
+
+# An inferred keyphrase longer than this is a headline, not a search phrase: keyphrase
+# checks on it would report every page, so none are made.
+MAX_INFERRED_WORDS = 5
+
+
+def keyphrase(doc: Document, given: str, infer: bool) -> str:
+    """The keyphrase the user gave, or one inferred from the title when asked: the title
+    without the site name (``og:site_name``), then its first segment ("Pruning Roses" of
+    "Pruning Roses: A Guide | Garden Co"); "" when that is still a long headline."""
+    given = " ".join(given.split())
+    if given or not infer or not doc.title:
+        return given
+    segments = [s.strip() for s in _SEPARATORS.split(doc.title) if s.strip()]
+    site = " ".join(str(doc.meta.get("og:site_name", "")).split()).casefold()
+    if site:
+        segments = [s for s in segments if s.casefold() != site] or segments
+    phrase = segments[0] if segments else ""
+    return phrase if len(phrase_stems(phrase)) <= MAX_INFERRED_WORDS else ""
+
+
+# Words a keyphrase can lose or reorder in a title or heading ("pruning of roses").
+_FUNCTION = "a an the and or of to in on at for with by from as is are how what why your you"
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+
+
+def mentions(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains the keyphrase: in order, or (as Yoast accepts in titles,
+    headings and descriptions) all its content words in any order."""
+    if find_phrase(text, stems):
+        return True
+    content = {s for s in stems if s not in FUNCTION_WORDS}
+    return bool(content) and content <= {w for w, _, _ in words_with_offsets(text)}
+
+
+def keyphrase_places(doc: Document, stems: tuple[str, ...]) -> list[tuple[Block, tuple[int, int]]]:
+    """Where the keyphrase occurs in the body: ``(block, span of block.text)``."""
+    return [(b, s) for b in doc.body_blocks() for s in find_phrase(b.text, stems)]
+
+
+def normalised(text: str) -> str:
+    """Case- and punctuation-insensitive form, for comparing a title with an H1."""
+    return " ".join(m.group().casefold() for m in _WORD.finditer(text))
+
+
+def percent(value: float) -> str:
+    """A share for messages without misleading rounding: 0.49 stays 0.49, not 0.5."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def count_text(count: int) -> str:
+    return {0: "not used", 1: "used once", 2: "used twice"}.get(count, f"used {count} times")

@@ -1,0 +1,69 @@
+"""A title or meta description too long or too short for the search result.
+
+``element`` names it: ``title`` (the first ``<title>``; an empty one is the missing-title
+rule's) or ``description`` (the first meta description). It is too long over
+``max_chars`` characters or ``max_pixels`` pixels wide in Arial at ``font_px`` (a limit
+of 0 is no limit), too short under ``min_chars``. The message gets ``chars``,
+``pixels``, ``problem`` ("long" or "short"), the ``limit`` passed, ``advice`` and the
+params.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from linter.checks.base import COUNT, NUMBER, TEXT, Hit, Param, block_hit
+from linter.checks.seo._width import pixel_width
+from linter.model import META, TITLE, Block, Document
+
+PARAMS: dict[str, Param] = {
+    "element": TEXT,
+    "min_chars": COUNT,
+    "max_chars": COUNT,
+    "max_pixels": COUNT,
+    "font_px": NUMBER,
+}
+FORMATS = ("html",)
+_ELEMENTS = ("title", "description")
+
+
+def validate(params: Mapping[str, Any]) -> str | None:
+    element = params.get("element")
+    if element is not None and element not in _ELEMENTS:
+        return f"element must be one of {', '.join(_ELEMENTS)}, not {element!r}"
+    return None
+
+
+def _block(doc: Document, element: str) -> Block | None:
+    if element == "title":
+        block = next((b for b in doc.blocks if b.kind == TITLE), None)
+        return block if block is not None and block.text == doc.title else None
+    return next(
+        (b for b in doc.blocks if b.kind == META and b.attrs.get("name") == "description"), None
+    )
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
+    block = _block(doc, params["element"])
+    if block is None:
+        return
+    chars = len(block.text)
+    pixels = round(pixel_width(block.text, params["font_px"]))
+    most, widest = params["max_chars"], params["max_pixels"]
+    if (most and chars > most) or (widest and pixels > widest):
+        problem, limit = "long", most
+        advice = (
+            "it will be cut off in search results; "
+            f"keep the key point in the first {most} characters"
+        )
+    elif chars < params["min_chars"]:
+        problem, limit = "short", params["min_chars"]
+        advice = (
+            "search engines may replace it with text from the page; "
+            "say what the reader will find here"
+        )
+    else:
+        return
+    args = {**params, "chars": chars, "pixels": pixels, "problem": problem, "limit": limit}
+    yield block_hit(block, 0, chars, **args, advice=advice)

@@ -1,0 +1,32 @@
+"""Heading elements with no text, found in the source (the reader drops empty elements).
+
+A heading whose only content is an image with alt text, or that has an ``aria-label``,
+is not empty. With ``body_only`` a heading counts only in the article body; the region
+of an element the reader made no block for is that of the blocks around it. At most
+``max_per_page`` are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from linter.checks.base import COUNT, FLAG, Hit, Param
+from linter.checks.seo._page import capped, region_at
+from linter.checks.seo._scan import scan
+from linter.model import MAIN, Document
+
+PARAMS: dict[str, Param] = {"body_only": FLAG, "max_per_page": COUNT}
+FORMATS = ("html",)
+
+
+def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
+    found = [
+        h
+        for h in scan(doc).headings
+        if not h.text
+        and not h.label
+        and (not params["body_only"] or region_at(doc, h.start) == MAIN)
+    ]
+    for heading, more in capped(found, params["max_per_page"], "empty headings"):
+        yield Hit(heading.start, heading.end, {"level": heading.level, "more": more})
