@@ -12,7 +12,9 @@ import re
 import pytest
 
 from linter import claims, readability
-from linter.checks import _seo, doubled_word, duplicate_text, mojibake, unbalanced
+from linter.checks import _seo
+from linter.checks.boilerplate import duplicate_text
+from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.seo_keyphrase_stuffing import _STOP, _common_enough
 from linter.nlp import pipeline
 

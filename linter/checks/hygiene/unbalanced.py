@@ -15,14 +15,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, word_count
+from linter.checks.base import FLAG, TEXTS, Hit, Param, block_hit, word_count
 from linter.model import FAQ_ANSWER, LIST_ITEM, MAIN, PARAGRAPH, QUOTE, Block, Document
 
-PARAMS: dict[str, Any] = {
-    "kinds": [PARAGRAPH, LIST_ITEM, FAQ_ANSWER, QUOTE],
-    "brackets": True,
-    "quotes": True,
-}
+PARAMS: dict[str, Param] = {"kinds": TEXTS, "brackets": FLAG, "quotes": FLAG}
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}

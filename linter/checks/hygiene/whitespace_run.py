@@ -16,13 +16,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, Hit, Param
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Shortest run reported.
-    "min_spaces": 2,
-}
+PARAMS: dict[str, Param] = {"min_spaces": COUNT}
 FORMATS = ("text", "markdown")
 
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
