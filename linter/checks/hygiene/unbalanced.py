@@ -3,9 +3,10 @@
 Each body block of ``kinds`` is read alone. Brackets pair on one stack per kind of
 bracket; quote marks pair by direction (a straight quote opens after white space, a
 bracket, a dash or an opening quote), and only an odd count is reported. The unpaired
-marks prose has on purpose, which the rule's YAML lists, are recognised by the patterns
-below; a quotation left open is let through when the next paragraph, past captions and
-ads, reopens it.
+marks prose has on purpose (the rule's YAML lists them) are recognised by the patterns
+below, and so are citation brackets split from their link ("(" + "1" + ").") and script
+text that reached a paragraph; a quotation left open is let through when the next
+paragraph, past captions and ads, reopens it.
 """
 
 from __future__ import annotations
