@@ -104,12 +104,15 @@ class Engine:
 
         kept, unused, problems = apply_suppressions(doc.source, findings, ran, self.known)
         for rule in ran:
-            if rule.check == "unused_suppression" and rule.params.get("report"):
+            # A kind that reports on the comments says which: ``SUPPRESSION = "unused"``
+            # (when its ``report`` param is on) or ``"bad"``.
+            reports = getattr(rule.module, "SUPPRESSION", None)
+            if reports == "unused" and rule.params.get("report"):
                 kept += [
                     make_finding(rule, doc, Hit(s.start, s.end, {"comment": s.text}))
                     for s in unused
                 ]
-            elif rule.check == "bad_suppression":
+            elif reports == "bad":
                 kept += [
                     make_finding(rule, doc, Hit(p.start, p.end, {"problem": p.problem}))
                     for p in problems

@@ -88,6 +88,11 @@ message: "Matched {match}."
 description: Marks the letters xxy, so every audited test page has one finding.
 params:
   patterns: ["xxy"]
+  case_sensitive: false
+  kinds: []
+  whole_block: false
+  region: main
+  max_words: 0
 """
 # A page holding STUCK_TEXT never finishes in a process started with ``stuck_env``: its
 # check blocks with SIGINT and SIGALRM masked, as code stuck in C (a parser, ``re``) does,

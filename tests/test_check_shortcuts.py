@@ -12,7 +12,8 @@ import re
 import pytest
 
 from linter import claims
-from linter.checks import doubled_word, duplicate_text, mojibake, unbalanced
+from linter.checks.boilerplate import duplicate_text
+from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
 from linter.checks.seo import _keyphrase, _scan
 from linter.checks.seo.seo_keyphrase_stuffing import _STOP, _common_enough

@@ -111,7 +111,7 @@ severity: warning
 check: duplicate_text
 message: "MESSAGE"
 description: A test rule.
-params: {min_words: 3}
+params: {min_words: 3, max_findings: 5}
 """
 _REPEATED = (
     "<html lang='en'><body><p>Ducks swim in ponds.</p><p>Ducks swim in ponds.</p></body></html>\n"

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from helpers import lint_rule, where
 
-from linter.checks import pattern, unbalanced
 from linter.checks.base import Hit
+from linter.checks.hygiene import pattern, unbalanced
 from linter.model import CHROME, HEADING, MAIN, PARAGRAPH, Block, Document, Finding
 from linter.rulepack import RuleError, load_rule, load_rules
 from linter.textmap import TextMap
@@ -235,7 +235,8 @@ def _doc(*blocks: tuple[str, str, str]) -> Document:
 
 
 def _params(**overrides: Any) -> dict[str, Any]:
-    return {**pattern.PARAMS, **overrides}
+    defaults = {"patterns": [""], "case_sensitive": False, "kinds": [], "whole_block": False}
+    return {**defaults, "region": "main", "max_words": 0, **overrides}
 
 
 def _matches(hits: list[Hit]) -> list[tuple[int, int, str]]:
@@ -561,7 +562,7 @@ def test_unbalanced_split_citation_is_not_flagged() -> None:
         (PARAGRAPH, ").", MAIN),
         (PARAGRAPH, "Prices fell (3,", MAIN),
     )
-    assert list(unbalanced.check(doc, unbalanced.PARAMS)) == []
+    assert list(unbalanced.check(doc, RULES["HY005"].params)) == []
 
 
 def test_unbalanced_in_html_reports_the_mark() -> None:

@@ -16,7 +16,7 @@ severity: warning
 check: duplicate_text
 message: "Repeated {what}"
 description: A test rule.
-params: {min_words: 4}
+params: {min_words: 4, max_findings: 5}
 examples:
   - fail: "<p>One two three four.</p><p>One two three four.</p>"
   - pass: "<p>One two three four.</p>"
@@ -45,15 +45,15 @@ def test_valid_rule_loads_with_params_merged(tmp_path):
     ("change", "expected"),
     [
         (("check: duplicate_text", "check: no_such_check"), "unknown check kind 'no_such_check'"),
-        (("params: {min_words: 4}", "params: {max_words: 4}"), "unknown param 'max_words'"),
-        (("params: {min_words: 4}", "params: {min_words: four}"), "must be an integer"),
+        (("params: {min_words: 4,", "params: {max_words: 4,"), "unknown param 'max_words'"),
+        (("params: {min_words: 4,", "params: {min_words: four,"), "must be an integer"),
         (("severity: warning", "severity: fatal"), "unknown severity 'fatal'"),
         (("category: hygiene", "category: style"), "unknown category 'style'"),
         (("code: ZZ001", "code: z1"), "must look like BP001"),
         (('message: "Repeated {what}"\n', ""), "missing required key 'message'"),
         (("description: A test rule.", "description: A test rule.\ncolour: red"), "unknown key"),
         (("  - pass:", "  - nope:"), "example 2 must have exactly one of fail/pass"),
-        (("params: {min_words: 4}", "params: [1, 2"), "invalid YAML at line"),
+        (("params: {min_words: 4, max_findings: 5}", "params: [1, 2"), "invalid YAML at line"),
     ],
 )
 def test_invalid_rule_is_an_error_naming_the_file(tmp_path, change, expected):

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from linter.audit.minhash import candidate_pairs, clusters, signature, similarity
 from linter.audit.run import AuditPlan, audit_documents
-from linter.audit.template import passages, source_keys
+from linter.checks.site._minhash import body_signature, candidate_pairs, clusters, similarity
+from linter.checks.site._template import passages, source_keys
 from linter.engine import Engine
 from linter.read import parse
 from linter.rulepack import load_rules
@@ -60,14 +60,28 @@ def test_near_duplicates_are_grouped_once() -> None:
     assert [r.path for r in near.related] == ["page2.html", "page3.html"]
 
 
+def test_near_duplicates_leave_out_pages_under_min_words() -> None:
+    text = " ".join(f"Paragraph about soil layer {n} and what grows well in it." for n in range(12))
+    docs = [
+        parse(f"<html><body><h1>Soil {n}</h1><p>{text}</p></body></html>", f"p{n}.html", "html")
+        for n in range(3)
+    ]
+    (rule,) = [r for r in SITE_RULES if r.code == "SITE005"]
+    words = len(re.findall(r"\w+", text))  # the body text of each page
+    for least, found in ((words, 1), (words + 1, 0)):
+        plan = AuditPlan(Engine([]), [rule.with_overrides(None, {"min_words": least})])
+        outcome = audit_documents(docs, plan)
+        assert sum(len(result.findings) for result in outcome.files) == found
+
+
 def test_minhash_estimates_jaccard_and_buckets_stay_linear() -> None:
     words = [f"w{n}" for n in range(400)]
-    base = signature(" ".join(words), 50)
-    edited = signature(" ".join(words[:380] + [f"x{n}" for n in range(20)]), 50)
-    assert base is not None and edited is not None
+    count, base = body_signature(" ".join(words))
+    _, edited = body_signature(" ".join(words[:380] + [f"x{n}" for n in range(20)]))
+    assert count == 400 and base is not None and edited is not None
     # 376 of 396 shingles are shared by both texts (Jaccard 0.90 exactly)
     assert abs(similarity(base, edited) - 376 / 416) < 0.08
-    assert signature("too short to compare", 50) is None
+    assert body_signature("too short to compare") == (4, None)  # under one shingle
     copies = [base] * 200
     # a bucket of 200 copies is compared with its first member, not in 19,900 pairs
     assert len(list(candidate_pairs(copies))) == 199
@@ -100,7 +114,7 @@ HIDDEN_CASES = [
 def test_hidden_markup_is_cut_as_the_plain_lazy_pattern_cuts_it(html: str) -> None:
     """The template scan's fast pattern for scripts, styles and comments matches exactly
     what the plain ``<(name)\\b.*?</\\1\\s*>`` pattern matches."""
-    from linter.audit.template import _HIDDEN
+    from linter.checks.site._template import _HIDDEN
 
     plain = re.compile(
         r"<(script|style|noscript|template|svg|iframe|pre|code|textarea)\b.*?</\1\s*>|<!--.*?-->",

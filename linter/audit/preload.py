@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gc
 
-from linter.audit import facts, minhash, template  # noqa: F401  (imported to be shared)
 from linter.checks import available_kinds, load_kind
+from linter.checks.site import _facts, _minhash, _template  # noqa: F401  (to be shared)
 from linter.nlp import pipeline
 from linter.read import html  # noqa: F401
 

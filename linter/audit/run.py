@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from linter.audit.facts import PageFacts, page_facts
 from linter.audit.site import site_findings
-from linter.audit.template import mark_template, source_keys
 from linter.audit.watchdog import Board, PageLimit, wait_for
+from linter.checks.site._facts import PageFacts, page_facts
 from linter.engine import Engine
+from linter.model import Document
 from linter.quote import merge
 from linter.read import ReadError, format_for, load_bytes, read_bytes, sniff_format
 from linter.read.decode import decode
@@ -58,18 +58,11 @@ class AuditPlan:
     template_keys: frozenset[int] = frozenset()
     model: str | None = None  # the spaCy pipeline (None: blank English), as nlp.configure
 
-    def _params(self, check: str) -> dict[str, Any] | None:
-        return next((r.params for r in self.site_rules if r.check == check), None)
-
     @property
-    def template_params(self) -> dict[str, Any] | None:
-        """SITE004's params when it runs; without it there is no template pass."""
-        return self._params("site_template_text")
-
-    @property
-    def min_words(self) -> int:
-        near = self._params("site_near_duplicate")
-        return near["min_words"] if near else 50
+    def template_rule(self) -> Rule | None:
+        """The site rule whose kind runs the template pass (it defines ``scan_keys``,
+        ``template_keys`` and ``mark_page``); without one there is no template pass."""
+        return next((r for r in self.site_rules if hasattr(r.module, "template_keys")), None)
 
 
 @dataclass
@@ -116,11 +109,13 @@ def _read(path: str, fmt: str | None):
 
 def scan_page(path: str) -> set[int] | None:
     """Pass 1: keys of the page's passages (``None`` when it cannot be read)."""
-    assert _PLAN is not None and _PLAN.template_params is not None
+    assert _PLAN is not None
+    rule = _PLAN.template_rule
+    assert rule is not None
     try:
         fmt = _PLAN.fmt or format_for(path)
         text, _ = decode(load_bytes(path), is_html=fmt not in ("text", "markdown"))
-        return source_keys(text, fmt or sniff_format(text), _PLAN.template_params["min_chars"])
+        return rule.module.scan_keys(text, fmt or sniff_format(text), rule.params)
     except Exception:  # reported by the lint pass, which reads the page again
         return None
 
@@ -136,16 +131,21 @@ def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
     except Exception as error:  # a parser bug must not end the audit
         message = f"could not parse: {type(error).__name__}: {error}"
         return FileResult(path, plan.fmt, error=message), None
-    template = plan.template_params
-    found = mark_template(doc, plan.template_keys, template["min_chars"]) if template else []
+    found = _mark_template(plan, doc)
     result = result_for(path, doc, plan.engine)
-    facts = page_facts(doc, found, min_words=plan.min_words) if plan.site_rules else None
+    facts = page_facts(doc, found) if plan.site_rules else None
     return result, facts
 
 
 _WORKER_DIED = (
     "could not audit: the worker process reading it died (out of memory, or a crash in a parser)"
 )
+
+
+def _mark_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]:
+    """Takes the template passages out of ``doc``'s body (none without a template pass)."""
+    rule = plan.template_rule
+    return rule.module.mark_page(doc, plan.template_keys, rule.params) if rule else []
 
 
 def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None]:
@@ -316,7 +316,7 @@ def run_audit(
     owners: list[int] = []
     tick = progress or (lambda phase, done: None)
     try:
-        if plan.template_params is not None and len(paths) > 1:
+        if plan.template_rule is not None and len(paths) > 1:
             plan.template_keys = _template_keys(paths, plan, jobs, tick, limit)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
         pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
@@ -339,8 +339,6 @@ def _template_keys(
     tick: Callable[[str, int], None],
     limit: PageLimit,
 ) -> frozenset[int]:
-    from linter.checks.site_template_text import template_keys
-
     counts: Counter[int] = Counter()
     pages = 0
     scans = _mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
@@ -349,8 +347,9 @@ def _template_keys(
             counts.update(keys)
             pages += 1
         tick("scan", done)
-    assert plan.template_params is not None
-    return template_keys(counts, pages, plan.template_params)
+    rule = plan.template_rule
+    assert rule is not None
+    return rule.module.template_keys(counts, pages, rule.params)
 
 
 def _add_site_findings(
@@ -372,18 +371,16 @@ def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:
     """The audit of already-parsed documents, in this process: for rule examples and
     tests, where pages are strings rather than files."""
     docs = list(docs)
-    template = plan.template_params
-    if template is not None and len(docs) > 1:
-        from linter.checks.site_template_text import template_keys
-
-        size = template["min_chars"]
-        counts = Counter(k for doc in docs for k in source_keys(doc.source, doc.format, size))
-        plan.template_keys = template_keys(counts, len(docs), template)
+    rule = plan.template_rule
+    if rule is not None and len(docs) > 1:
+        scan, params = rule.module.scan_keys, rule.params
+        counts = Counter(k for doc in docs for k in scan(doc.source, doc.format, params))
+        plan.template_keys = rule.module.template_keys(counts, len(docs), params)
     outcome = AuditResult()
     facts: list[PageFacts] = []
     for doc in docs:
-        found = mark_template(doc, plan.template_keys, template["min_chars"]) if template else []
+        found = _mark_template(plan, doc)
         outcome.files.append(result_for(doc.path, doc, plan.engine))
-        facts.append(page_facts(doc, found, min_words=plan.min_words))
+        facts.append(page_facts(doc, found))
     _add_site_findings(outcome, plan, facts, list(range(len(facts))))
     return outcome

@@ -1,44 +1,18 @@
-"""Site rules: findings that only show across pages, run once all pages are in.
+"""Runs the site rules once all pages are in, and turns their hits into findings.
 
-A site check is ``check_site(pages, params) -> Iterable[SiteHit]`` over every page's
-``PageFacts``, in the order of the audit. Each hit lands on one page (the first of a
-group, by that order) and lists the others as related places, so every reporter,
-baseline and suppression-free fingerprint treats it like any other finding.
+The site kinds (``linter.checks.site``) return ``SiteHit``s over the pages' facts; here
+each becomes a finding on its page, like any other finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
-from linter.audit.facts import Located, PageFacts
+from linter.checks.site._facts import PageFacts
+from linter.checks.site._hits import SiteHit
 from linter.engine import excerpt_of, rule_finding
-from linter.model import Finding, Related
+from linter.model import Finding
 from linter.rulepack import Rule
-
-MAX_LISTED = 10  # other pages named in a message; the rest are counted
-
-
-@dataclass(slots=True)
-class SiteHit:
-    """A site finding: on ``pages[page]`` at ``at``, with the other places involved."""
-
-    page: int
-    at: Located
-    args: dict[str, Any] = field(default_factory=dict)
-    related: list[Related] = field(default_factory=list)
-
-
-def related(page: PageFacts, at: Located) -> Related:
-    """A place on another page, as findings list it."""
-    return Related(at.line, at.column, at.text[:120], path=page.path)
-
-
-def page_list(paths: Sequence[str], limit: int = MAX_LISTED) -> str:
-    """``a, b and 3 more``: the pages a message names."""
-    shown = ", ".join(paths[:limit])
-    return shown + (f" and {len(paths) - limit} more" if len(paths) > limit else "")
 
 
 def make_site_finding(rule: Rule, page: PageFacts, hit: SiteHit) -> Finding:

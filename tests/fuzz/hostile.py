@@ -24,10 +24,11 @@ CATEGORIES = ["boilerplate", "faq", "contradiction", "readability", "seo", "hygi
 
 @cache
 def catalogue() -> list[tuple[str, str, str, dict[str, Any]]]:
-    """``(code, name, check kind, check PARAMS)`` of every built-in rule."""
+    """``(code, name, check kind, params)`` of every built-in rule (its YAML's values: a
+    kind's ``PARAMS`` holds only types)."""
     from linter.rulepack import load_rules
 
-    return [(r.code, r.name, r.check, dict(getattr(r.module, "PARAMS", {}))) for r in load_rules()]
+    return [(r.code, r.name, r.check, dict(r.params)) for r in load_rules()]
 
 
 scalar = st.one_of(

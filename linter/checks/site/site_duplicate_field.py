@@ -1,8 +1,7 @@
-"""SITE001-SITE003: the same title, meta description or H1 on several pages.
+"""Pages that share the text of one field (``field``: title, description or H1).
 
-Search engines show one of a group of pages with the same title and description and
-treat the rest as copies; readers cannot tell the results apart. Texts are compared
-with case and spacing folded. One finding per group, on its first page, naming the rest.
+Texts are compared with case and spacing folded. One hit per group, on its first page
+in audit order, naming the others (at most ``max_listed``) and listing them as related.
 """
 
 from __future__ import annotations
@@ -11,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from linter.audit.facts import PageFacts
-from linter.audit.site import SiteHit, page_list, related
+from linter.checks.base import COUNT, TEXT, Param
+from linter.checks.site._facts import PageFacts
+from linter.checks.site._hits import SiteHit, page_list, related
 
 SCOPE = "corpus"
-PARAMS: dict[str, Any] = {"field": "title", "max_listed": 10}
+PARAMS: dict[str, Param] = {"field": TEXT, "max_listed": COUNT}
 FIELDS = {"title": "title", "description": "meta description", "h1": "H1"}
 
 

@@ -1,7 +1,12 @@
 """Generic check: flag text in blocks that matches one of a rule's regular expressions.
 
 Many rules are "this text must not appear here" (placeholder text, call-to-action lines,
-boilerplate phrases), so they share this kind and differ only in their YAML ``params``.
+boilerplate phrases), so they share this kind and differ only in their YAML ``params``:
+``patterns`` (regular expressions; an empty one is ignored), ``case_sensitive``,
+``kinds`` (block kinds searched; empty means every prose kind plus headings and FAQ
+questions), ``whole_block`` (the pattern must match the whole stripped block text, and
+the hit spans it), ``region`` (``main``: the article body only; ``any``: navigation and
+footers too) and ``max_words`` (only blocks of at most that many words; 0: no limit).
 
 The patterns come from users (rule packs, ``[params.CODE]``), and one with nested
 quantifiers can backtrack for hours on a line it almost matches. They run under the
@@ -23,21 +28,16 @@ from typing import Any
 
 import regex
 
-from linter.checks.base import Hit, block_hit, word_count
+from linter.checks.base import COUNT, FLAG, TEXT, TEXTS, Hit, Param, block_hit, word_count
 from linter.model import FAQ_QUESTION, HEADING, MAIN, PROSE_KINDS, Block, Document
 
-PARAMS: dict[str, Any] = {
-    # Python regular expressions; an empty string is ignored.
-    "patterns": [""],
-    "case_sensitive": False,
-    # Block kinds to search; empty means every prose kind plus headings and FAQ questions.
-    "kinds": [],
-    # The pattern must match the whole (stripped) block text; the hit spans the block.
-    "whole_block": False,
-    # "main" searches the article body only; "any" also searches navigation and footers.
-    "region": "main",
-    # Only blocks with at most this many words (0 = no limit).
-    "max_words": 0,
+PARAMS: dict[str, Param] = {
+    "patterns": TEXTS,
+    "case_sensitive": FLAG,
+    "kinds": TEXTS,
+    "whole_block": FLAG,
+    "region": TEXT,
+    "max_words": COUNT,
 }
 
 DEFAULT_KINDS = PROSE_KINDS | {HEADING, FAQ_QUESTION}
@@ -127,8 +127,6 @@ def validate(params: Mapping[str, Any]) -> str | None:
             return f"invalid regular expression {pattern!r} in patterns: {error}"
     if "region" in params and params["region"] not in _REGIONS:
         return f"region must be one of {', '.join(_REGIONS)}, not {params['region']!r}"
-    if params.get("max_words", 0) < 0:
-        return "max_words must be 0 (no limit) or more"
     return None
 
 

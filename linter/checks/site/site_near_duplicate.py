@@ -1,10 +1,10 @@
-"""SITE005: pages whose body text is nearly the same.
+"""Groups of pages whose body text is nearly the same.
 
-Near-duplicates split links and rankings between pages and show search engines a site
-padded with copies. Body text (without template passages) is cut into five-word
-shingles; MinHash signatures estimate the Jaccard similarity of every pair that LSH puts
-in a common bucket, so the work grows with the site, not with its square. Pages with
-fewer than ``min_words`` body words are left out: short pages share too little to judge.
+Each page's body text (without template passages) is cut into five-word shingles in the
+worker that reads it (``_facts``); here MinHash signatures estimate the Jaccard
+similarity of every pair that LSH puts in a common bucket (``_minhash``), so the work
+grows with the site, not with its square. Pages with fewer than ``min_words`` body
+words are left out. One hit per group, at its first page's H1 (else title, else top).
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from linter.audit.facts import Located, PageFacts
-from linter.audit.site import SiteHit, page_list, related
+from linter.checks.base import COUNT, NUMBER, Param
+from linter.checks.site._facts import Located, PageFacts
+from linter.checks.site._hits import SiteHit, page_list, related
 
 SCOPE = "corpus"
-PARAMS: dict[str, Any] = {"threshold": 0.9, "min_words": 50, "max_listed": 10}
+PARAMS: dict[str, Param] = {"threshold": NUMBER, "min_words": COUNT, "max_listed": COUNT}
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
@@ -31,9 +32,10 @@ def _start(page: PageFacts) -> Located:
 
 
 def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
-    from linter.audit.minhash import clusters, similarity  # numpy: only when an audit runs
+    from linter.checks.site._minhash import clusters, similarity  # numpy: only in audits
 
-    signatures = [p.signature for p in pages]
+    least = params["min_words"]
+    signatures = [p.signature if p.body_words >= least else None for p in pages]
     for group in clusters(signatures, params["threshold"]):
         first, others = group[0], group[1:]
         base = signatures[first]

@@ -1,11 +1,10 @@
 """Exact duplicate paragraphs and sentences inside the article body.
 
-Copy-paste and template merges leave the same paragraph or sentence twice. Only prose
-long enough to be meaningful is compared: text that ends like a sentence and has at
-least ``min_words`` words (teaser headlines and "Read more" lines repeat by design), and
-list items and table cells are left out because lists repeat their structure on purpose.
-A duplicated run of paragraphs (a whole section pasted twice) is one finding, not one per
-paragraph.
+Body blocks other than list items, table cells and quotations are compared whole, then
+the sentences of the blocks not repeated whole, each folded to a key (spacing, case,
+final stops). Only text that ends like a sentence and has at least ``min_words`` words
+counts: teaser headlines and "Read more" lines repeat by design. Copies of consecutive
+originals form one run (a section pasted twice), and each run is one hit.
 """
 
 from __future__ import annotations
@@ -14,10 +13,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, related_at
+from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.model import LIST_ITEM, QUOTE, TABLE_CELL, Block, Document
 
-PARAMS = {"min_words": 8, "max_findings": 5}
+PARAMS: dict[str, Param] = {"min_words": COUNT, "max_findings": COUNT}
 
 # What ends a key, and what closes a sentence after its final stop. Stripped with
 # ``rstrip`` rather than matched with ``[...]+$``, which the regex engine tries at every

@@ -1,9 +1,9 @@
 """Flags runs of blank lines in plain text and Markdown sources.
 
-Text pasted out of a CMS or a word processor often drags dozens of empty lines along,
-mostly at the end. They are invisible in an editor's viewport but show up as gaps once
-the text is published with its line breaks, and they make diffs noisy. HTML is left
-alone: blank lines in markup are not content.
+Reads the source line by line (a line of only white space is blank): a run of more than
+``max_blank`` blank lines between two lines of text is one hit spanning the extra lines,
+and with ``trailing`` the blank lines after the last line of text are one more. The fix
+deletes them. Plain text and Markdown only: blank lines in HTML source are not content.
 """
 
 from __future__ import annotations
@@ -12,25 +12,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, FLAG, Hit, Param
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Longest run of blank lines allowed between two lines of text.
-    "max_blank": 2,
-    # Report blank lines after the last line of text.
-    "trailing": True,
-}
+PARAMS: dict[str, Param] = {"max_blank": COUNT, "trailing": FLAG}
 FORMATS = ("text", "markdown")
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
-
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    """A negative limit would flag every paragraph break."""
-    if params.get("max_blank", 0) < 0:
-        return "max_blank must be 0 or more"
-    return None
 
 
 def _lines_phrase(count: int) -> str:

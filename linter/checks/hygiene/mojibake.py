@@ -13,16 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit
+from linter.checks.base import COUNT, TEXTS, Hit, Param, block_hit
 from linter.model import FAQ_QUESTION, HEADING, MAIN, META, PROSE_KINDS, TITLE, Block, Document
 
-PARAMS: dict[str, Any] = {
-    # Block kinds to search; empty means prose, headings, FAQ questions, title and meta.
-    "kinds": [],
-    # At most this many findings per document (0 = no limit): a page decoded wrongly
-    # throughout needs one fix upstream, not hundreds of findings.
-    "limit": 30,
-}
+PARAMS: dict[str, Param] = {"kinds": TEXTS, "limit": COUNT}
 
 _DEFAULT_KINDS = PROSE_KINDS | {HEADING, TITLE, META, FAQ_QUESTION}
 

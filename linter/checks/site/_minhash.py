@@ -42,17 +42,18 @@ def shingles(words: list[str], size: int = SHINGLE) -> set[int]:
     }
 
 
-def signature(text: str, min_words: int) -> bytes | None:
-    """The MinHash signature of ``text`` (bytes, to travel cheaply between processes),
-    or ``None`` when the text is too short for similarity to mean anything."""
+def body_signature(text: str) -> tuple[int, bytes | None]:
+    """The number of words of ``text`` and its MinHash signature (bytes, to travel
+    cheaply between processes), or ``None`` for a text shorter than one shingle. A
+    rule's own minimum of words applies to the count when the site rules run."""
     words = _WORD.findall(text.casefold())
-    if len(words) < max(min_words, SHINGLE):
-        return None
+    if len(words) < SHINGLE:
+        return len(words), None
     found = shingles(words)
     a, b = _coefficients()
     values = np.fromiter(found, dtype=np.uint64, count=len(found))
     hashed = (a * values + b) % _PRIME
-    return hashed.min(axis=1).astype(np.uint32).tobytes()
+    return len(words), hashed.min(axis=1).astype(np.uint32).tobytes()
 
 
 def similarity(first: bytes, second: bytes) -> float:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks._phrases import title_parts
-from linter.checks.base import Hit
+from linter.checks.base import Hit, Param
+from linter.checks.boilerplate._phrases import title_parts
 from linter.model import HEADING, Document
 
-PARAMS: dict[str, Any] = {}
+PARAMS: dict[str, Param] = {}
 
 
 def _html_run_in(doc: Document) -> Iterator[Hit]:

@@ -1,10 +1,10 @@
-"""SITE006: a sibling page's FAQ answers questions this page's FAQ leaves open.
+"""FAQ questions a sibling page answers and this page's FAQ does not cover.
 
-Pages on the same topic (titles sharing a two-word key phrase, such as "healthcare
-management") are read as siblings; when one FAQ answers a question the other does not
-cover, readers of the second miss it. Coverage is judged by meaning, as FQ012 does.
-Only pages that both have an FAQ are compared, and a key phrase shared by more than
-``max_group`` pages is a site-wide word, not a topic, and groups nothing.
+Siblings are pages with an FAQ whose titles share a key phrase: a pair of neighbouring
+content words of the title's main part, stemmed. A phrase on more than ``max_group``
+pages groups nothing. Coverage is judged by meaning (stems and synonyms), as
+FQ012 does. One hit per ordered pair, at this page's first FAQ question, naming at most
+``max_listed`` of the missing questions.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise, permutations
 from typing import Any
 
-from linter.audit.facts import PageFacts
-from linter.audit.site import SiteHit, related
+from linter.checks.base import COUNT, NUMBER, Param
 from linter.checks.faq._coverage import STOP_WORDS as _STOP
 from linter.checks.faq._coverage import covered, stem
+from linter.checks.site._facts import PageFacts
+from linter.checks.site._hits import SiteHit, related
 
 SCOPE = "corpus"
-PARAMS: dict[str, Any] = {"threshold": 0.5, "max_group": 30, "max_listed": 5}
+PARAMS: dict[str, Param] = {"threshold": NUMBER, "max_group": COUNT, "max_listed": COUNT}
 
 _PART = re.compile(r"\s+[|–—·»:-]\s+")  # "Topic | Site name", "Site: Topic"
 _WORD = re.compile(r"[a-z0-9]+")

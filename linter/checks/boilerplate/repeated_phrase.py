@@ -2,10 +2,13 @@
 
 An article about "healthcare management and healthcare administration" repeats those
 words by necessity; an article that repeats "make informed career decisions about their
-future" in four paragraphs was padded or stitched from templates. Word n-grams
-(default 6 words) that occur in several paragraphs are merged into maximal phrases; a
-phrase whose content words are all topic words (from the title and headings) is
-explained by the topic and left alone.
+future" in four paragraphs was padded or stitched from templates. Word n-grams of
+``min_words`` words that occur in ``min_paragraphs`` paragraphs (FAQ answers and quotes
+count too) are merged into maximal phrases. A phrase counts when at least
+``min_content_words`` of its words are neither stop words nor topic words (from the
+title and headings) and fewer than half of its other words are capitalised (names
+repeat by convention). One hit per phrase,
+at its second occurrence, with the others as related places.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ from collections.abc import Iterator, Mapping
 from itertools import chain
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, related_at
+from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
 
-PARAMS = {"min_words": 6, "min_paragraphs": 3, "min_content_words": 3}
+PARAMS: dict[str, Param] = {
+    "min_words": COUNT,
+    "min_paragraphs": COUNT,
+    "min_content_words": COUNT,
+}
 
 # Soft hyphens sit inside words in typeset text ("cyber\xadsecurity").
 _WORD = re.compile(r"[^\W_](?:[\w\xad]*[^\W_])?(?:[’'][^\W_]+)?")

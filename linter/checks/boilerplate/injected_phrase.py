@@ -1,18 +1,14 @@
 """A title or heading phrase pasted inside body sentences in place of a noun phrase.
 
-Broken CMS templates substitute the page title for a variable, so sentences read "Both
-fields aim to improve Data Science vs Data Analytics delivery". The phrase is found
-without being told: the title and its parts, the H1, Title-Case headings, and Title-Case
-comparison phrases that recur in running text.
-
-What keeps real mentions out (measured on the benchmark corpus, where every early
-finding was a legitimate mention):
-- matches are case-sensitive and the phrase must be Title Case: a news headline in
-  sentence case repeated as a caption or a related link is not template output;
-- a comparison ("X vs Y", "X or Y") is never a name, so each pasted occurrence counts;
-- any other phrase ("Olive & Herb Focaccia Bread", "Mezcal Mexican Bar & Kitchen") is
-  probably a name a writer repeats, so it counts only when pasted pervasively: in at
-  least ``min_paragraphs`` paragraphs and ``min_share`` of all body paragraphs.
+Candidate phrases come from the page itself (``_phrases``): the title and its parts, the
+H1, Title-Case headings, and Title-Case comparison runs that recur in running text. They
+are searched longest first in the body blocks that hold their rarest word; a match is a
+hit unless it is quoted, the whole block, a topic a sentence names ("When comparing X
+vs Y,") or the run-in title BP002 reports. What keeps real mentions out was measured on
+the benchmark corpus, where every early finding was a legitimate mention: matching is
+case-sensitive with Title-Case phrases only (a headline in sentence case repeated as a
+caption is no template output), and a phrase without a comparison word is probably a
+name a writer repeats ("Mezcal Mexican Bar & Kitchen"), so it must be pervasive.
 """
 
 from __future__ import annotations
@@ -21,7 +17,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks._phrases import (
+from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit
+from linter.checks.boilerplate._phrases import (
     COMPARISON,
     BlockIndex,
     is_title_case,
@@ -31,16 +28,15 @@ from linter.checks._phrases import (
     source_phrases,
     words,
 )
-from linter.checks.base import Hit, block_hit
 from linter.model import Document
 
-PARAMS = {
-    "min_words": 3,
-    "name_max_words": 4,
-    "min_recurring": 3,
-    "heading_min_repeats": 2,
-    "min_paragraphs": 3,
-    "min_share": 0.3,
+PARAMS: dict[str, Param] = {
+    "min_words": COUNT,
+    "name_max_words": COUNT,
+    "min_recurring": COUNT,
+    "heading_min_repeats": COUNT,
+    "min_paragraphs": COUNT,
+    "min_share": NUMBER,
 }
 
 # "When comparing X vs Y, ..." names the comparison as a topic: a writer's sentence.

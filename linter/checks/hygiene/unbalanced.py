@@ -1,12 +1,12 @@
 """Flags brackets and double quotes left without a partner inside one block of prose.
 
-A lost ")" or closing quote is a sure sign of an edit gone wrong (a sentence cut in half,
-a quote pasted without its end). Prose has legitimate unpaired marks too, so those are
-recognised and skipped: list markers ("a)", "2)"), smileys (":)"), half-open ranges
-("[0, 1)"), inch marks (5", 16”), the convention of opening every paragraph of a long
-quotation with a quote mark but closing only the last one, teasers the site cut short
-("“What we know..."), citation brackets split from their link ("(" + "1" + ")."), and
-script text that reached a paragraph.
+Each body block of ``kinds`` is read alone. Brackets pair on one stack per kind of
+bracket; quote marks pair by direction (a straight quote opens after white space, a
+bracket, a dash or an opening quote), and only an odd count is reported. The unpaired
+marks prose has on purpose (the rule's YAML lists them) are recognised by the patterns
+below, and so are citation brackets split from their link ("(" + "1" + ").") and script
+text that reached a paragraph; a quotation left open is let through when the next
+paragraph, past captions and ads, reopens it.
 """
 
 from __future__ import annotations
@@ -15,14 +15,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, word_count
+from linter.checks.base import FLAG, TEXTS, Hit, Param, block_hit, word_count
 from linter.model import FAQ_ANSWER, LIST_ITEM, MAIN, PARAGRAPH, QUOTE, Block, Document
 
-PARAMS: dict[str, Any] = {
-    "kinds": [PARAGRAPH, LIST_ITEM, FAQ_ANSWER, QUOTE],
-    "brackets": True,
-    "quotes": True,
-}
+PARAMS: dict[str, Param] = {"kinds": TEXTS, "brackets": FLAG, "quotes": FLAG}
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}

@@ -1,13 +1,10 @@
-"""Flags runs of spaces inside a line of text ("the  plan"), left by editing or pasting.
+"""Flags runs of spaces inside a line of text ("the  plan"); the fix is one space.
 
-A double space never changes what a sentence says, but it shows in plain text and
-Markdown output, breaks phrase searches and makes diffs noisy; the fix is one space.
-HTML is left alone: browsers collapse white space, so runs in HTML source are not
-content. Only runs between two visible characters of one block count, so indentation,
-line ends (Markdown's two-space line break), code (never in a block) and table padding
-are never flagged. A line with several runs, or a run with a tab, is aligning columns on
-purpose and is left alone too, and so is a run ending in the same column as one on the
-line above or below (a plain-text table).
+Plain text and Markdown only. A run counts when it sits between two visible characters
+of one block and the source holds the same spaces there (not a join the reader made),
+so indentation, line ends, code and table padding never do. A run on a line that aligns
+columns is left alone: several runs or a tab on the line, or a run on the line above or
+below ending in the same column (a plain-text table).
 """
 
 from __future__ import annotations
@@ -16,13 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit
+from linter.checks.base import COUNT, Hit, Param
 from linter.model import Document
 
-PARAMS: dict[str, Any] = {
-    # Shortest run reported.
-    "min_spaces": 2,
-}
+PARAMS: dict[str, Param] = {"min_spaces": COUNT}
 FORMATS = ("text", "markdown")
 
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")

@@ -48,6 +48,7 @@ class PageFacts:
     description: Located | None = None
     h1: Located | None = None
     faq: list[FaqItem] = field(default_factory=list)
+    body_words: int = 0  # words of the body text, as the MinHash signature counts them
     signature: bytes | None = None
     template: list[tuple[int, Located]] = field(default_factory=list)
     lines: dict[int, Line] = field(default_factory=dict)
@@ -73,12 +74,10 @@ class _Locator:
             self.facts.lines[line] = keep_line(self.doc.line_text(line), spans)
 
 
-def page_facts(
-    doc: Document, template: list[tuple[int, int, str]], *, min_words: int = 50
-) -> PageFacts:
+def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts:
     """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
-    from linter.audit.minhash import signature  # numpy: only when an audit runs
     from linter.checks.faq._entries import faq_entries
+    from linter.checks.site._minhash import body_signature  # numpy: only when an audit runs
 
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)
     where = _Locator(doc, facts)
@@ -96,7 +95,7 @@ def page_facts(
         start = entry.question.source_span(entry.text_start)[0]
         facts.faq.append(FaqItem(where.at(entry.text, start), entry.answer_text[:_ANSWER_CHARS]))
     body = " ".join(block.text for block in doc.body_blocks())
-    facts.signature = signature(body, min_words)
+    facts.body_words, facts.signature = body_signature(body)
     facts.template = [(key, where.at(text, offset)) for key, offset, text in template]
     where.keep_lines()
     return facts
