@@ -45,7 +45,7 @@ _ELLIPSIS = "…"
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # What readers leave out of the text inside a block: Markdown code spans (a run of n
 # backticks to the next run of exactly n), HTML elements that sit inside text but are
-# never linted (linter.read.html.SKIP less the ones that end a block), list markers.
+# never linted (linter.read.html_tree.SKIP less the ones that end a block), list markers.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 # A list marker or FAQ label opening a line (after a Markdown quote's ">").
 _MARKER = re.compile(
