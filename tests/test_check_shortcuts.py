@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from linter import claims
 from linter.checks.boilerplate import duplicate_text
+from linter.checks.contradiction import _words, ct_quantity
 from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
 from linter.checks.seo import _keyphrase, _scan
@@ -36,15 +36,15 @@ TEXTS = [
 
 
 def _flat_terms(words: list[str]) -> re.Pattern[str]:
-    """``claims._terms`` as it was: one flat alternation, longest first."""
+    """``_words.terms`` as it was: one flat alternation, longest first."""
     parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
 @pytest.mark.parametrize("kind", ["hedges", "conditions", "predicates"])
 def test_grouped_terms_match_like_the_flat_list(kind: str) -> None:
-    words = claims.lexicon()[kind]
-    grouped, flat = claims._terms(words), _flat_terms(words)
+    words = _words.lexicon()[kind]
+    grouped, flat = _words.terms(words), _flat_terms(words)
     samples = [*TEXTS, " ".join(words), " ".join(w.upper() for w in words)]
     for text in samples:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
@@ -53,13 +53,13 @@ def test_grouped_terms_match_like_the_flat_list(kind: str) -> None:
 def test_value_hints_agree_with_the_hint_patterns() -> None:
     for text in TEXTS:
         expected = (
-            any(c in text for c in "$€£") or bool(claims._CURRENCY_WORD.search(text)),
-            "%" in text or bool(claims._PERCENT_WORD.search(text)),
-            bool(claims._DURATION_HINT.search(text)),
-            bool(claims._COUNT_HINT.search(text)),
+            any(c in text for c in "$€£") or bool(ct_quantity._CURRENCY_WORD.search(text)),
+            "%" in text or bool(ct_quantity._PERCENT_WORD.search(text)),
+            bool(ct_quantity._DURATION_HINT.search(text)),
+            bool(ct_quantity._COUNT_HINT.search(text)),
         )
-        assert claims._value_hints(text) == expected, text
-    assert claims._value_hints("It has 12 claſs.")[3]  # folded letters still count
+        assert ct_quantity._value_hints(text) == expected, text
+    assert ct_quantity._value_hints("It has 12 claſs.")[3]  # folded letters still count
 
 
 def test_duplicate_keys_and_prose_ends() -> None:

@@ -9,16 +9,11 @@ import pytest
 from helpers import lint_rule
 
 import linter.nlp
-from linter.claims import (
-    Claim,
-    comparison_pair,
-    conflicts,
-    hedged,
-    parsed,
-    quantities_conflict,
-    quantity_claims,
-    stance_claims,
-)
+from linter.checks.contradiction._clauses import hedged
+from linter.checks.contradiction._pairing import Claim, comparison_pair, conflicts
+from linter.checks.contradiction._parse import parsed
+from linter.checks.contradiction.ct_quantity import quantities_conflict, quantity_claims
+from linter.checks.contradiction.ct_stance import stance_claims
 from linter.engine import Engine
 from linter.model import Finding
 from linter.read import parse, read_path

@@ -1,17 +1,19 @@
-"""CT001: a heading or sentence promises a number of items the article does not deliver.
+"""CT001: a promised number of items ("10 ways", "these four steps:") against the count.
 
-"10 Ways to Save" followed by seven sub-sections, or "Follow these four steps:" followed by
-a list of five. The promise is a number (digits or one to twenty) before a listicle noun
-from the lexicon ("ways", "steps", "differences"). What is counted:
+The promise is a number (digits, or one to twenty) from ``min_count`` to ``max_count``
+before a listicle noun from the lexicon, not after "of", "over", "than", "about"... and
+with no "more", "other", "bonus"... in between. A sentence promises only when it ends
+its paragraph, a list follows, and it announces the list (a final ":", "here are", "the
+following", "below").
 
-- after a heading: its sub-headings one level down (closing ones such as "Conclusion" or
-  "FAQ" left out; when some sub-headings are numbered, only the numbered ones), or, if
-  it has none, a list that starts right after the heading;
-- after a sentence: the list that starts in the next block, when the sentence ends the
-  paragraph.
-
-A list is a run of list items with no list end between them in the source; a list with a
-nested list is skipped, because whether nested items count is a matter of taste.
+Under a heading, each level of sub-headings (closing ones left out) is a count, and so
+are a level's numbered sub-headings when there are two or more: if any count equals the
+promise, that is what the author meant; otherwise the first is reported. With no
+sub-headings, a list among the section's first three blocks (after paragraphs only) is
+counted. A list is a run of list items with no list end between them in the source; a
+list with a nested list, or with more list items close after it (a list split by an ad),
+is not counted. A count under two, or further from the promise than the larger of two
+and a third of it, is not evidence that items were lost.
 
 Cost: one pass over the blocks, O(n).
 """
@@ -23,11 +25,12 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from linter.checks.base import Hit, block_hit, related_at
-from linter.claims import lexicon, number, short
+from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
+from linter.checks.contradiction._pairing import short
+from linter.checks.contradiction._words import lexicon, number
 from linter.model import HEADING, LIST_ITEM, MAIN, PARAGRAPH, Block, Document
 
-PARAMS = {"min_count": 2, "max_count": 50}
+PARAMS: dict[str, Param] = {"min_count": COUNT, "max_count": COUNT}
 
 _NUMBERED = re.compile(
     r"^\s*(?:(?:[A-Za-z]+\s+){0,3}(?:#\s?|no\.\s?)?(\d{1,2})\s*[.):–-]|#?(\d{1,2})[.)]?\s)", re.I
