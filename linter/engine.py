@@ -120,6 +120,10 @@ class Engine:
         return kept
 
     def check(self, doc: Document) -> DocumentResult:
+        if doc.segmenter is None:
+            from linter.nlp import segment
+
+            doc.segmenter = segment
         result = DocumentResult()
         ran = [r for r in self.rules if r.applies_to(doc.format)]
         for rule in ran:

@@ -98,11 +98,9 @@ class Sentence:
         return self.base + token.idx
 
 
-def _is_template(sentence: Sentence) -> bool:
-    """Whether an audit found this sentence pasted by the site's template (see
-    ``linter.audit.template``): sentence rules leave such passages to the site report."""
-    spans = sentence.block.attrs.get("template")
-    return bool(spans) and any(a < sentence.end and sentence.start < b for a, b in spans)
+# Splits prose blocks into sentences (``linter.nlp.segment``), given to a document by
+# whoever runs checks on it (the engine), so the model does not import the NLP layer.
+Segmenter = Callable[[list[Block]], list[Sentence]]
 
 
 @dataclass(slots=True)
@@ -147,6 +145,11 @@ class Document:
     images: list[Image] = field(default_factory=list)
     jsonld: list[JsonLd] = field(default_factory=list)
     lang: str | None = None
+    # Passages an audit found pasted by the site's template inside a block of the
+    # writer's own (block index -> spans of its text): sentence rules leave them to the
+    # site report (``linter.checks.site._template``).
+    template_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    segmenter: Segmenter | None = field(default=None, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
@@ -174,10 +177,16 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """Sentences of every prose block in the main region, segmented once."""
         if self._sentences is None:
-            from linter.nlp import segment
-
-            self._sentences = [s for s in segment(self.body_blocks()) if not _is_template(s)]
+            if self.segmenter is None:
+                raise RuntimeError("no sentence segmenter: run the document through the engine")
+            self._sentences = [
+                s for s in self.segmenter(self.body_blocks()) if not self._in_template(s)
+            ]
         return self._sentences
+
+    def _in_template(self, sentence: Sentence) -> bool:
+        spans = self.template_spans.get(sentence.block.index)
+        return bool(spans) and any(a < sentence.end and sentence.start < b for a, b in spans)
 
     def body_blocks(self) -> list[Block]:
         """Prose blocks of the article body: what prose rules read."""

@@ -175,6 +175,7 @@ def test_textstat_agrees_with_our_formulas():
     from linter.checks.readability._stats import text_stats
     from linter.checks.readability._textstat import offline_textstat
     from linter.model import Block, Document
+    from linter.nlp import segment
     from linter.textmap import TextMap
 
     text = (
@@ -186,6 +187,7 @@ def test_textstat_agrees_with_our_formulas():
         "text",
         source=text,
         blocks=[Block("paragraph", text, TextMap.identity(0, len(text)))],
+        segmenter=segment,
     )
     stats = text_stats(doc)
     textstat = offline_textstat()

@@ -18,6 +18,7 @@ from linter.checks.readability._syllables import guess_syllables, syllable_table
 from linter.checks.readability._textstat import offline_textstat
 from linter.engine import Engine
 from linter.model import Block, Document, Finding
+from linter.nlp import segment
 from linter.read import parse
 from linter.rulepack import load_rules
 from linter.textmap import TextMap
@@ -37,7 +38,8 @@ def paragraph_doc(*paragraphs: str) -> Document:
     for index, text in enumerate(paragraphs):
         blocks.append(Block("paragraph", text, TextMap.identity(offset, len(text)), index=index))
         offset += len(text) + 2
-    return Document("t.txt", "text", source="\n\n".join(paragraphs), blocks=blocks)
+    source = "\n\n".join(paragraphs)
+    return Document("t.txt", "text", source=source, blocks=blocks, segmenter=segment)
 
 
 def at(finding: Finding) -> tuple[int, int, int, int]:
@@ -254,7 +256,7 @@ def test_scores_shares_and_cache():
 
 
 def test_scores_empty_and_foreign_text():
-    assert document_scores(Document("t.txt", "text", source="")) == {}
+    assert document_scores(Document("t.txt", "text", source="", segmenter=segment)) == {}
     german = (
         "Die Regierung hat am Mittwoch beschlossen, dass die neuen Regeln ab dem kommenden "
         "Jahr für alle Unternehmen gelten sollen. Der Minister sagte, man wolle die "

@@ -38,18 +38,24 @@ def sniff_format(text: str) -> str:
 
 
 def parse(text: str, path: str, fmt: str) -> Document:
-    """Build the document for already-decoded ``text``."""
+    """Build the document for already-decoded ``text``, with the sentence segmenter of
+    the configured pipeline (sentences are split on first use)."""
+    from linter.nlp import segment
+
     if fmt == "html":
         from linter.read.html import read_html
 
-        return read_html(text, path)
-    if fmt == "markdown":
+        doc = read_html(text, path)
+    elif fmt == "markdown":
         from linter.read.markdown import read_markdown
 
-        return read_markdown(text, path)
-    from linter.read.text import read_text
+        doc = read_markdown(text, path)
+    else:
+        from linter.read.text import read_text
 
-    return read_text(text, path)
+        doc = read_text(text, path)
+    doc.segmenter = segment
+    return doc
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:

@@ -89,7 +89,7 @@ def mark_template(
 
     A block that is template text as a whole moves to the ``template`` region, which no
     body rule reads. A template sentence inside a block of the writer's own is listed in
-    the block's ``attrs["template"]`` so sentence rules skip it. Call before any check.
+    the document's ``template_spans`` so sentence rules skip it. Call before any check.
     """
     found: list[tuple[int, int, str]] = []
     for block in _candidate_blocks(doc):
@@ -101,5 +101,5 @@ def mark_template(
             if (a, b) == (0, len(block.text)):
                 block.region = TEMPLATE
                 break
-            block.attrs.setdefault("template", []).append((a, b))
+            doc.template_spans.setdefault(block.index, []).append((a, b))
     return found
