@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from linter.checks import available_kinds, load_kind
-from linter.checks.base import Param, param_of
+from linter.checks.base import Param
 from linter.message import template_problem
 from linter.model import Severity
 from linter.read.yamlsafe import deeper_than
@@ -116,23 +116,10 @@ def _unpickle_rule(fields: dict[str, Any]) -> Rule:
     return Rule(**fields, module=load_kind(fields["check"]))
 
 
-def type_ok(default: Any, value: Any) -> bool:
-    """Whether ``value`` may replace ``default`` (see ``Param``)."""
-    return spec(default).accepts(value)
-
-
-def type_name(default: Any) -> str:
-    return spec(default).describe()
-
-
-def spec(declared: Any) -> Param:
-    """The ``Param`` a kind declares for a param: given, or implied by a default."""
-    return declared if isinstance(declared, Param) else param_of(declared)
-
-
 def kind_params(module: ModuleType) -> dict[str, Param]:
-    """Names and types of the params of a check kind."""
-    return {name: spec(declared) for name, declared in getattr(module, "PARAMS", {}).items()}
+    """Names and types of the params of a check kind (its ``PARAMS``); the values live
+    in each rule's YAML."""
+    return dict(getattr(module, "PARAMS", {}))
 
 
 def validate_params(module: ModuleType, params: Any, where: str) -> dict[str, Any]:
@@ -310,16 +297,15 @@ def _kind_and_params(data: dict[str, Any], where: str) -> dict[str, Any]:
         raise RuleError(f"{where}: examples must be a list")
     for number, example in enumerate(examples, 1):
         _check_example(example, number, module, where)
-    declared = getattr(module, "PARAMS", {})
-    missing = [k for k, v in declared.items() if isinstance(v, Param) and k not in params]
+    declared = kind_params(module)
+    missing = [key for key in declared if key not in params]
     if missing:
         key = missing[0]
         raise RuleError(f"{where}: missing param {key!r} ({declared[key].describe()})")
-    merged = {k: v for k, v in declared.items() if not isinstance(v, Param)} | params
     return {
         "check": kind,
         "module": module,
-        "params": merged,
+        "params": params,
         "scope": scope,
         "formats": tuple(formats),
         "examples": examples,
@@ -390,7 +376,15 @@ def load_pack(directory: Path, check_depth: bool = True) -> list[Rule]:
 
 @cache
 def _builtin() -> tuple[Rule, ...]:
-    return tuple(load_pack(builtin_rules_dir(), check_depth=False))
+    """The shipped catalogue. Kinds with a ``trust(params)`` hook learn the values of
+    the shipped rules, which were reviewed (the ``pattern`` kind runs their patterns
+    without a time limit)."""
+    rules = tuple(load_pack(builtin_rules_dir(), check_depth=False))
+    for rule in rules:
+        trust = getattr(rule.module, "trust", None)
+        if trust is not None:
+            trust(rule.params)
+    return rules
 
 
 def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:

@@ -80,3 +80,58 @@ def test_builtin_rules_have_unique_codes_and_names():
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
     assert {r.category for r in rules} >= {"boilerplate", "hygiene", "readability"}
+
+
+def test_every_builtin_rule_gives_exactly_the_params_its_kind_declares():
+    # The YAML is a rule's one header: each param of the kind has its value there, of
+    # the kind's type, and the kind holds no defaults of its own.
+    from linter.checks.base import Param
+    from linter.rulepack import kind_params
+
+    for rule in load_rules():
+        declared = kind_params(rule.module)
+        assert all(isinstance(p, Param) for p in declared.values()), rule.check
+        assert set(rule.params) == set(declared), rule.code
+        for name, value in rule.params.items():
+            assert declared[name].accepts(value), (rule.code, name, value)
+
+
+def test_a_rule_missing_a_param_of_its_kind_is_an_error_naming_it(tmp_path):
+    path = write(
+        tmp_path, GOOD.replace("params: {min_words: 4, max_findings: 5}", "params: {min_words: 4}")
+    )
+    with pytest.raises(RuleError) as info:
+        load_rule(path)
+    assert str(info.value) == f"{path}: missing param 'max_findings' (an integer, 0 or more)"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("fix: always", "fix must be one of safe, suggest"),
+        ("fix_formats: [pdf]", "fix_formats must be a list drawn from html, text, markdown"),
+        ("anchor: page", "anchor must be one of span, document"),
+        (
+            "settings: {min_words: faq}",
+            "settings must map param names to settings like faq.required",
+        ),
+        ("settings: {colour: faq.required}", "settings: unknown param 'colour'"),
+    ],
+)
+def test_fix_anchor_and_settings_keys_are_checked(tmp_path, line, expected):
+    path = write(
+        tmp_path, GOOD.replace("description: A test rule.", f"description: A test rule.\n{line}")
+    )
+    with pytest.raises(RuleError) as info:
+        load_rule(path)
+    assert str(info.value) == f"{path}: {expected}"
+
+
+def test_fix_and_anchor_come_from_the_yaml():
+    rules = {r.code: r for r in load_rules()}
+    assert rules["HY001"].fixes_safely("html") and rules["HY001"].anchor == "span"
+    assert rules["BP002"].fixes_safely("text") and not rules["BP002"].fixes_safely("html")
+    assert rules["BP002"].fix_restructures
+    assert not rules["BP001"].fixes_safely("text")  # a guess: shown, never applied
+    assert rules["SEO001"].anchor == "document"
+    assert rules["FQ011"].settings == {"required": "faq.required"}

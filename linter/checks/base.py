@@ -101,23 +101,3 @@ TEXT = Param(str)
 TEXTS = Param(list, str)
 COUNTS = Param(list, int, minimum=0)
 ANY = Param(object)
-
-
-def param_of(default: Any) -> Param:
-    """The ``Param`` a default value implies (a number not negative when it is not)."""
-    if isinstance(default, bool):
-        return FLAG
-    if isinstance(default, int):
-        return COUNT if default >= 0 else INTEGER
-    if isinstance(default, float):
-        return NUMBER if default >= 0 else REAL
-    if isinstance(default, list):
-        first = default[0] if default else ""
-        if isinstance(first, bool):
-            return Param(list, bool)
-        if isinstance(first, int | float):
-            return Param(list, type(first), minimum=0 if first >= 0 else None)
-        return Param(list, type(first))
-    if default is None:
-        return ANY
-    return Param(type(default))
