@@ -35,7 +35,7 @@ from linter.fixspan import flagged_text_at
 from linter.model import Finding
 from linter.output import write_safely
 from linter.read import ReadError, format_for, load_bytes, parse, sniff_format
-from linter.read.decode import decode
+from linter.read.decode import BOMS, decode, lone_cr
 from linter.runner import FileResult, expand_paths, result_for
 from linter.structure import signature
 
@@ -44,13 +44,6 @@ from linter.structure import signature
 # text, wrong in markup.
 MAX_PASSES = 10
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
@@ -115,7 +108,7 @@ def _source(data: bytes, is_html: bool) -> tuple[str, _Source | None]:
     text, encoding = decode(data, is_html=is_html)
     bom = b""
     codec = codecs.lookup(encoding).name
-    for mark, name in _BOMS:
+    for mark, _, name in BOMS:
         if data.startswith(mark):
             bom, codec = mark, name
             break
@@ -143,10 +136,6 @@ def _encodable(replacement: str, codec: str, is_html: bool) -> str | None:
             return None
         return replacement.encode(codec, "xmlcharrefreplace").decode(codec)
     return replacement
-
-
-def _lone_cr(text: str) -> str:
-    return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
 
 
 @dataclass
@@ -214,7 +203,7 @@ def fix_file(
         if updated == current:
             break
         try:
-            result = result_for(shown, parse(_lone_cr(updated), shown, fmt), engine)
+            result = result_for(shown, parse(lone_cr(updated), shown, fmt), engine)
         except Exception as error:  # keep the last text that parsed
             notes.append(f"fixes stopped: the fixed text could not be parsed: {error}")
             break
@@ -303,9 +292,9 @@ def _guarded(
     if not text_only:
         return apply_fixes(current, [e.triple for e in edits])
     proven = {} if proven is None else proven
-    before = proven.get(current) or signature(_lone_cr(current), fmt)
+    before = proven.get(current) or signature(lone_cr(current), fmt)
     updated, count = apply_fixes(current, [e.triple for e in text_only])
-    if signature(_lone_cr(updated), fmt) == before:
+    if signature(lone_cr(updated), fmt) == before:
         proven.clear()
         proven[updated] = before
         return updated, count
@@ -314,7 +303,7 @@ def _guarded(
     def keeps(group: list[Edit]) -> bool:
         budget[0] -= 1
         changed, _ = apply_fixes(current, [e.triple for e in group])
-        return signature(_lone_cr(changed), fmt) == before
+        return signature(lone_cr(changed), fmt) == before
 
     def harmless(group: list[Edit]) -> list[Edit]:
         if group is not text_only and budget[0] > 0 and keeps(group):
@@ -329,7 +318,7 @@ def _guarded(
     if not kept:
         return current, 0
     updated, count = apply_fixes(current, [e.triple for e in kept])
-    if signature(_lone_cr(updated), fmt) != before:  # harmless alone, harmful together
+    if signature(lone_cr(updated), fmt) != before:  # harmless alone, harmful together
         skipped.extend(f"{e.finding.line}:{e.finding.column}" for e in kept)
         return current, 0
     return updated, count
@@ -343,7 +332,7 @@ def _reads_back(stored: _Source, current: str, is_html: bool) -> bool:
         text, _ = decode(stored.bom + current.encode(stored.codec), is_html=is_html)
     except Exception:  # any failure to read back means "do not write"
         return False
-    return text == _lone_cr(current)
+    return text == lone_cr(current)
 
 
 def fix_paths(

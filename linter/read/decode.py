@@ -25,12 +25,15 @@ class ReadError(Exception):
     """An input that cannot be read; the message is one line for the user."""
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# Byte-order marks: (mark, the codec that reads the file with its mark, the codec of
+# the text after the mark, which ``--fix`` writes back behind the same mark). UTF-32 LE
+# comes before UTF-16 LE, whose mark is its prefix.
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 
@@ -81,7 +84,7 @@ def usable_encoding(name: str) -> str | None:
     return info.name
 
 
-def _lone_cr(text: str) -> str:
+def lone_cr(text: str) -> str:
     """Old Mac line ends (a lone CR) become LF, so lines count as editors count them."""
     return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
 
@@ -89,13 +92,13 @@ def _lone_cr(text: str) -> str:
 def decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
     """``(text, encoding)`` of ``data``; raises ``ReadError`` for binary or oversized input."""
     text, encoding = _decode(data, is_html=is_html)
-    return _lone_cr(text), encoding
+    return lone_cr(text), encoding
 
 
 def _decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
     if len(data) > MAX_BYTES:
         raise ReadError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-    for bom, encoding in _BOMS:
+    for bom, encoding, _ in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
