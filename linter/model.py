@@ -58,9 +58,38 @@ MAIN = "main"
 CHROME = "chrome"
 
 
+# Block's role fields, as ``Block.roles`` reports them.
+_ROLES = (
+    "faq_section",
+    "faq_group",
+    "answers",
+    "number",
+    "marker",
+    "bullet",
+    "front_matter",
+    "table",
+)
+
+
+@dataclass(slots=True)
+class TableCell:
+    """Where a table cell sits in a table the text reader inferred from bare lines."""
+
+    table: int
+    """The table's number in the document, from 0."""
+    row: int | None = None
+    """The cell's row and column, from 0; ``None`` when the reader found a run of cells
+    but could not tell the grid."""
+    col: int | None = None
+
+
 @dataclass(slots=True)
 class Block:
-    """One unit of visible text: a heading, a paragraph, a list item, a table cell..."""
+    """One unit of visible text: a heading, a paragraph, a list item, a table cell...
+
+    The typed fields after ``attrs`` are what readers infer about the block's role; each
+    keeps its default where it does not apply.
+    """
 
     kind: str
     text: str
@@ -68,11 +97,35 @@ class Block:
     level: int = 0
     region: str = MAIN
     index: int = 0
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: dict[str, str] = field(default_factory=dict)
+    """HTML attributes of the source element, only those a rule reads (today ``name`` of
+    the ``<meta name="description">`` block); never the reader's inferences."""
+    faq_section: bool = False
+    """A heading that names an FAQ and so opens an FAQ section."""
+    faq_group: bool = False
+    """A non-question sub-heading inside an FAQ section that groups its questions."""
+    answers: int | None = None
+    """For an FAQ answer: the index of the question block it answers."""
+    number: int | None = None
+    """The number written before an FAQ question or a list item ("3." -> 3); plain text."""
+    marker: str | None = None
+    """A list item's marker as written ("•", "3.", "a)"); plain text."""
+    bullet: bool = False
+    """An FAQ answer written as a bulleted line; plain text."""
+    front_matter: bool = False
+    """A title or description block read from Markdown YAML front matter."""
+    table: TableCell | None = None
+    """Where a table cell sits; plain text (the other readers leave it ``None``)."""
 
     @property
     def is_prose(self) -> bool:
         return self.kind in PROSE_KINDS
+
+    def roles(self) -> dict[str, Any]:
+        """The role fields the reader set (those not at their default), by name."""
+        values = {name: getattr(self, name) for name in _ROLES}
+        # ``is``, not ``in (None, False)``: answers=0 (the first block) is set.
+        return {n: v for n, v in values.items() if v is not None and v is not False}
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Source offsets of ``text[start:end]``."""

@@ -429,18 +429,18 @@ def test_faq_section_from_headings() -> None:
         "<h2>Conclusion</h2><p>Bye.</p>"
     )
     doc = read(source)
-    assert [(b.kind, b.text, b.attrs) for b in doc.blocks] == [
+    assert [(b.kind, b.text, b.roles()) for b in doc.blocks] == [
         ("heading", "Intro", {}),
         ("paragraph", "Not an answer.", {}),
-        ("heading", "(FAQs) About Widgets", {"faq": True}),
+        ("heading", "(FAQs) About Widgets", {"faq_section": True}),
         ("faq_question", "What is a widget?", {}),
-        ("faq_answer", "A small thing.", {"question": 3}),
-        ("faq_answer", "Often blue.", {"question": 3}),
+        ("faq_answer", "A small thing.", {"answers": 3}),
+        ("faq_answer", "Often blue.", {"answers": 3}),
         ("faq_question", "How much does it cost?", {}),
-        ("faq_answer", "Very little.", {"question": 6}),
+        ("faq_answer", "Very little.", {"answers": 6}),
         ("heading", "Returns", {"faq_group": True}),
         ("faq_question", "Can I return one?", {}),
-        ("faq_answer", "Yes, within a month.", {"question": 9}),
+        ("faq_answer", "Yes, within a month.", {"answers": 9}),
         ("heading", "Conclusion", {}),
         ("paragraph", "Bye.", {}),
     ]
@@ -459,7 +459,7 @@ def test_faq_definition_list_details_and_plugins() -> None:
         "<div class='rank-math-answer'><p>Rank A.</p></div></div>"
     )
     doc = read(source)
-    got = [(b.kind, b.text, b.attrs.get("question")) for b in doc.blocks]
+    got = [(b.kind, b.text, b.answers) for b in doc.blocks]
     index = {text: i for i, (_, text, _) in enumerate(got)}
     assert got == [
         ("heading", "Frequently Asked Questions", None),
@@ -494,7 +494,7 @@ def test_faq_microdata_and_section_end() -> None:
         ("faq_answer", "Yes."),
         ("paragraph", "Footer text"),
     ]
-    assert doc.blocks[1].attrs == {"question": 0}
+    assert doc.blocks[1].roles() == {"answers": 0}
 
 
 # --- corpus ------------------------------------------------------------------------------

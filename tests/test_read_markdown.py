@@ -143,13 +143,13 @@ def test_code_and_html_are_never_text(doc):
 
 def test_faq_answers_point_at_their_question(doc):
     blocks = doc.blocks
-    faq = next(b for b in blocks if b.attrs.get("faq"))
+    faq = next(b for b in blocks if b.faq_section)
     assert faq.text == "Frequently Asked Questions"
     for block in blocks:
         if block.kind == FAQ_ANSWER:
-            question = blocks[block.attrs["question"]]
+            question = blocks[block.answers]
             assert question.kind == FAQ_QUESTION and question.index < block.index
-    assert blocks[-2].kind == HEADING and "faq_group" not in blocks[-2].attrs
+    assert blocks[-2].kind == HEADING and not blocks[-2].faq_group
 
 
 def test_front_matter_title_and_description_map_onto_their_values(doc):

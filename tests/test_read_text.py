@@ -210,13 +210,13 @@ def test_bullet_markers(marker: str, column: int) -> None:
     assert [b.text for b in items] == ["shared calendars for every team", "weekly demos"]
     assert where(doc, items[0]) == (3, column)
     assert where(doc, items[1]) == (4, column)
-    assert items[0].attrs["marker"] == marker
+    assert items[0].marker == marker
 
 
 def test_bullet_without_space_and_number_attr() -> None:
     doc = read("Steps\n\n•first step\n3. third step\n")
     assert [b.text for b in doc.blocks[1:]] == ["first step", "third step"]
-    assert doc.blocks[2].attrs["number"] == 3
+    assert doc.blocks[2].number == 3
 
 
 def test_bullet_hard_wrapped_continuation() -> None:
@@ -250,7 +250,7 @@ def test_flattened_three_column_table() -> None:
     doc = read(f"{LONG}\n\n{cells}\n\nHow the Work Differs\n\n{LONG}\n")
     table = [b for b in doc.blocks if b.kind == TABLE_CELL]
     assert [b.text for b in table] == TABLE
-    assert [(b.attrs["row"], b.attrs["col"]) for b in table] == [
+    assert [(b.table.row, b.table.col) for b in table] == [
         (r, c) for r in range(4) for c in range(3)
     ]
     assert where(doc, table[4]) == (11, 1)
@@ -266,7 +266,7 @@ def test_table_with_numbers_and_a_caption_line() -> None:
     table = [b for b in doc.blocks if b.kind == TABLE_CELL]
     assert len(table) == 12
     assert table[3].text == "Monthly Price"
-    assert (table[3].attrs["row"], table[3].attrs["col"]) == (1, 0)
+    assert (table[3].table.row, table[3].table.col) == (1, 0)
 
 
 def test_short_lines_without_columns_are_cells_without_rows() -> None:
@@ -274,7 +274,7 @@ def test_short_lines_without_columns_are_cells_without_rows() -> None:
     doc = read(f"{LONG}\n\n" + "\n\n".join(words) + f"\n\n{LONG}\n")
     cells = [b for b in doc.blocks if b.kind == TABLE_CELL]
     assert [b.text for b in cells] == words
-    assert all(b.attrs["row"] is None for b in cells)
+    assert all(b.table.row is None for b in cells)
 
 
 def test_headings_between_paragraphs_are_not_a_table() -> None:
@@ -306,9 +306,9 @@ Start with a small pilot group.
 def test_faq_numbered_with_answer_prefixes() -> None:
     doc = read(f"{LONG}\n{FAQ_NUMBERED}")
     heading = doc.blocks[1]
-    assert (heading.kind, heading.attrs) == (HEADING, {"faq": True})
+    assert (heading.kind, heading.roles()) == (HEADING, {"faq_section": True})
     questions = [b for b in doc.blocks if b.kind == FAQ_QUESTION]
-    assert [q.attrs["number"] for q in questions] == [1, 2, 3]
+    assert [q.number for q in questions] == [1, 2, 3]
     assert questions[0].text == "How long does onboarding take?"
     assert where(doc, questions[0]) == (3, 4)
     answers = [b for b in doc.blocks if b.kind == FAQ_ANSWER]
@@ -321,22 +321,22 @@ def test_faq_numbered_with_answer_prefixes() -> None:
     ]
     assert where(doc, answers[0]) == (4, 9)
     assert where(doc, answers[4]) == (11, 4)
-    assert [a.attrs["question"] for a in answers] == [
+    assert [a.answers for a in answers] == [
         questions[0].index,
         questions[1].index,
         questions[1].index,
         questions[1].index,
         questions[2].index,
     ]
-    assert answers[1].attrs["bullet"] is True and answers[2].attrs["bullet"] is True
-    assert "bullet" not in answers[3].attrs
+    assert answers[1].bullet is True and answers[2].bullet is True
+    assert "bullet" not in answers[3].roles()
     assert where(doc, answers[1]) == (7, 3)
 
 
 def test_faq_ends_at_non_question_heading() -> None:
     doc = read(f"{LONG}\n{FAQ_NUMBERED}")
     end = by_text(doc, "Next Steps for Your Team")
-    assert (end.kind, end.level, end.attrs) == (HEADING, 2, {})
+    assert (end.kind, end.level, end.roles()) == (HEADING, 2, {})
     assert doc.blocks[end.index + 1].kind == PARAGRAPH
 
 
@@ -355,8 +355,8 @@ def test_faq_unnumbered_questions() -> None:
         FAQ_ANSWER,
         FAQ_ANSWER,
     ]
-    assert "number" not in doc.blocks[2].attrs
-    assert doc.blocks[6].attrs["question"] == 4
+    assert "number" not in doc.blocks[2].roles()
+    assert doc.blocks[6].answers == 4
 
 
 def test_faq_group_headings_stay_inside_the_faq() -> None:
@@ -365,7 +365,7 @@ def test_faq_group_headings_stay_inside_the_faq() -> None:
         f"How do I reset a password?\n\nUse the link.\n\nFinal Thoughts\n\n{LONG}\n"
     )
     doc = read(text)
-    groups = [b for b in doc.blocks if b.attrs.get("faq_group")]
+    groups = [b for b in doc.blocks if b.faq_group]
     assert [(b.text, b.level) for b in groups] == [("Billing", 3), ("Account Settings", 3)]
     assert kinds(doc).count(FAQ_QUESTION) == 2
     assert kinds(doc).count(FAQ_ANSWER) == 2
@@ -387,7 +387,7 @@ def test_faq_group_headings_stay_inside_the_faq() -> None:
 )
 def test_faq_heading_forms(line: str) -> None:
     doc = read(f"{LONG}\n\n{line}\n\nIs it hard?\n\nNot at all.\n")
-    assert doc.blocks[1].attrs == {"faq": True}
+    assert doc.blocks[1].roles() == {"faq_section": True}
     assert kinds(doc)[2:] == [FAQ_QUESTION, FAQ_ANSWER]
 
 
@@ -461,7 +461,7 @@ def seed(name: str) -> Document:
 
 
 def answered(doc: Document, questions: list[Block]) -> bool:
-    answer_of = {b.attrs["question"] for b in doc.blocks if b.kind == FAQ_ANSWER}
+    answer_of = {b.answers for b in doc.blocks if b.kind == FAQ_ANSWER}
     return all(q.index in answer_of for q in questions)
 
 
@@ -475,12 +475,12 @@ def test_seed_001_run_in_title_and_numbered_faq() -> None:
     assert run_in["sentence_start"] == len(doc.title) + 1
     assert doc.blocks[0].kind == PARAGRAPH
     assert doc.blocks[0].source_span()[0] == 0
-    faq = [b for b in doc.blocks if b.attrs.get("faq")]
+    faq = [b for b in doc.blocks if b.faq_section]
     assert len(faq) == 1 and where(doc, faq[0])[0] == 31
     questions = [b for b in doc.blocks if b.kind == FAQ_QUESTION]
-    assert [q.attrs["number"] for q in questions] == [1, 2, 3, 4, 5]
+    assert [q.number for q in questions] == [1, 2, 3, 4, 5]
     assert answered(doc, questions)
-    assert any(b.attrs.get("bullet") for b in doc.blocks if b.kind == FAQ_ANSWER)
+    assert any(b.bullet for b in doc.blocks if b.kind == FAQ_ANSWER)
     last_faq = max(b.index for b in doc.blocks if b.kind in (FAQ_QUESTION, FAQ_ANSWER))
     assert doc.blocks[last_faq + 1].kind == HEADING
     assert all(not h.text.endswith(".") for h in doc.headings())
@@ -500,8 +500,8 @@ def test_seed_000_structure() -> None:
     assert items[0].text[0].isalpha()
     cells = [b for b in doc.blocks if b.kind == TABLE_CELL]
     assert len(cells) == 15
-    assert {b.attrs["col"] for b in cells} == {0, 1, 2}
-    assert max(b.attrs["row"] for b in cells) == 4
+    assert {b.table.col for b in cells} == {0, 1, 2}
+    assert max(b.table.row for b in cells) == 4
     headings = {b.text for b in doc.headings()}
     assert not headings & {b.text for b in cells}
     related = [b for b in doc.blocks if b.text.startswith("Related:")]

@@ -48,12 +48,12 @@ Body and chrome (``region``)
 FAQ
     A heading that names an FAQ ("FAQ", "FAQs", "Frequently Asked Questions", "Questions
     and answers", "Q&A", "Common questions", with other words around) starts a section
-    (``attrs["faq"] = True``) that ends at the next non-question heading of the same or a
+    (``faq_section``) that ends at the next non-question heading of the same or a
     higher level, or where the region changes; deeper non-question headings in it get
-    ``attrs["faq_group"]``. In it, headings ending with "?", paragraphs ending with "?" of
+    ``faq_group``. In it, headings ending with "?", paragraphs ending with "?" of
     at most 25 words and ``<dt>`` become ``faq_question`` (headings keep their level); the
     paragraphs, list items and ``<dd>`` after a question become ``faq_answer`` with
-    ``attrs["question"]`` = the question block's index. ``<details>``/``<summary>``, Yoast
+    ``answers`` = the question block's index. ``<details>``/``<summary>``, Yoast
     and Rank Math blocks and schema.org Question microdata are recognised anywhere.
 
 Modules

@@ -83,7 +83,7 @@ class _Sections:
         if question is None:
             return False
         block.kind = FAQ_ANSWER
-        block.attrs["question"] = question
+        block.answers = question
         return True
 
     def heading(self, i: int, block: Block) -> None:
@@ -97,12 +97,12 @@ class _Sections:
             self.in_section = True
             self.level = block.level
             self.region = block.region
-            block.attrs["faq"] = True
+            block.faq_section = True
         elif self.in_section and block.level <= self.level:
             self.in_section = False
         elif self.in_section:
             # A sub-heading that groups questions, as the text reader marks it.
-            block.attrs["faq_group"] = True
+            block.faq_group = True
         self.current = None
 
     def body(self, i: int, block: Block, tag: str) -> None:
@@ -121,7 +121,7 @@ class _Sections:
             self.current = i
         elif self.current is not None and (tag == "dd" or kind in (PARAGRAPH, LIST_ITEM)):
             block.kind = FAQ_ANSWER
-            block.attrs["question"] = self.current
+            block.answers = self.current
 
 
 def mark_faq(blocks: list[Block], tags: list[str], roles: list[Any]) -> None:

@@ -27,13 +27,13 @@ Front matter
     text is ever hidden as metadata.
 
 FAQ
-    As in the other readers: a heading naming an FAQ starts a section (``attrs["faq"]``)
+    As in the other readers: a heading naming an FAQ starts a section (``faq_section``)
     that ends at the next non-question heading of the same or a higher level. In it,
     headings ending with "?" and paragraphs ending with "?" of at most 25 words (a bold
     question line, ``**How long does it take?**``, reads as one) are ``faq_question``;
     the paragraphs and list items after a question are ``faq_answer`` with
-    ``attrs["question"]`` = the question block's index; deeper non-question headings get
-    ``attrs["faq_group"]``.
+    ``answers`` = the question block's index; deeper non-question headings are
+    ``faq_group``.
 
 Modules
     ``markdown_inline`` locates inline content in the source and walks inline tokens,
@@ -142,7 +142,7 @@ class _Reader:
             if stack and stack[-1].startswith("h") and stack[-1][1:].isdigit():
                 # an empty heading still counts in the outline
                 empty = TextMap([(0, offsets[0], 0, 0)], [0])  # points at the heading line
-                _emit(self.blocks, HEADING, "", empty, self.heading_level, {})
+                _emit(self.blocks, HEADING, "", empty, self.heading_level)
             return
         lead = len(content) - len(content.lstrip())
         tmap = _sub_map(piece.tmap, lead, lead + len(stripped))
@@ -155,19 +155,19 @@ class _Reader:
         """A heading: it may open an FAQ section, end it, or be a question or group in it."""
         faq = self.faq
         level = self.heading_level
-        attrs: dict[str, Any] = {}
+        roles: dict[str, Any] = {}
         kind = HEADING
         if faq.level is not None and level <= faq.level and not _ends_question(text):
             faq.level, faq.question = None, None
         if faq.level is None and FAQ_HEADING.search(text):
             faq.level, faq.question = level, None
-            attrs["faq"] = True
+            roles["faq_section"] = True
         elif faq.level is not None:
             if _ends_question(text):
                 kind = FAQ_QUESTION
             else:
-                attrs["faq_group"] = True
-        block = _emit(self.blocks, kind, text, tmap, level, attrs)
+                roles["faq_group"] = True
+        block = _emit(self.blocks, kind, text, tmap, level, **roles)
         if kind == FAQ_QUESTION:
             faq.question = block.index
         if level == 1 and self.doc.title is None:
@@ -184,7 +184,7 @@ class _Reader:
             kind = QUOTE
         else:
             kind = PARAGRAPH
-        attrs: dict[str, Any] = {}
+        answers: int | None = None
         faq = self.faq
         if faq.level is not None and kind in (PARAGRAPH, LIST_ITEM, QUOTE):
             if (
@@ -192,19 +192,20 @@ class _Reader:
                 and _ends_question(text)
                 and len(text.split()) <= FAQ_QUESTION_MAX_WORDS
             ):
-                block = _emit(self.blocks, FAQ_QUESTION, text, tmap, 0, {})
+                block = _emit(self.blocks, FAQ_QUESTION, text, tmap, 0)
                 faq.question = block.index
                 return
             if faq.question is not None:
                 kind = FAQ_ANSWER
-                attrs["question"] = faq.question
-        _emit(self.blocks, kind, text, tmap, 0, attrs)
+                answers = faq.question
+        _emit(self.blocks, kind, text, tmap, 0, answers=answers)
 
 
 def _emit(
-    blocks: list[Block], kind: str, text: str, tmap: TextMap, level: int, attrs: dict[str, Any]
+    blocks: list[Block], kind: str, text: str, tmap: TextMap, level: int, **roles: Any
 ) -> Block:
-    block = Block(kind, text, tmap, level=level, region=MAIN, index=len(blocks), attrs=attrs)
+    """Append a block; ``roles`` are its typed role fields (``faq_section``, ``answers``...)."""
+    block = Block(kind, text, tmap, level=level, region=MAIN, index=len(blocks), **roles)
     blocks.append(block)
     return block
 

@@ -48,7 +48,7 @@ def front_matter(source: str, doc: Document, blocks: list[Block]) -> str:
         text = value.strip()
         tmap = _yaml_value_map(source, opening.end(), closing.start(), key, text)
         start = tmap.runs[0][1] if tmap.runs else opening.end()
-        block = Block(kind, text, tmap, index=len(blocks), attrs={"front_matter": True})
+        block = Block(kind, text, tmap, index=len(blocks), front_matter=True)
         blocks.append(block)
         if kind == TITLE:
             doc.title, doc.title_offset = text, start

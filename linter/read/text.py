@@ -27,6 +27,7 @@ from linter.model import (
     PARAGRAPH,
     TABLE_CELL,
     Document,
+    TableCell,
 )
 from linter.read.text_lines import (
     SPACE,
@@ -53,13 +54,10 @@ _QUESTION_PREFIX = re.compile(
 _ANSWER_PREFIX = re.compile(r"(?:Answer\s*[:\-–—]|Ans\.?\s*:|A\s*:)[ \t\u00a0]*", re.IGNORECASE)
 
 
-def _marker_attrs(match: re.Match[str]) -> dict[str, Any]:
-    marker = match.group(0).strip(SPACE)
+def _marker_roles(match: re.Match[str]) -> dict[str, Any]:
+    """A list item's ``marker`` and, for a numbered one, its ``number``."""
     number = match.group("num") or match.group("pnum")
-    attrs: dict[str, Any] = {"marker": marker}
-    if number:
-        attrs["number"] = int(number)
-    return attrs
+    return {"marker": match.group(0).strip(SPACE), "number": int(number) if number else None}
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -72,15 +70,15 @@ def _emit_table(state: State, units: Sequence[Unit], start: int, end: int) -> in
     state.tables += 1
     if grid is None:
         for unit in units[start:end]:
-            add_block(state, TABLE_CELL, unit, attrs={"row": None, "col": None, "table": table})
+            add_block(state, TABLE_CELL, unit, table=TableCell(table))
         return end
     skip, columns, rows = grid
     for offset in range(skip):
         _classify(state, units, start + offset)
     first = start + skip
     for cell in range(columns * rows):
-        attrs = {"row": cell // columns, "col": cell % columns, "table": table}
-        add_block(state, TABLE_CELL, units[first + cell], attrs=attrs)
+        where = TableCell(table, cell // columns, cell % columns)
+        add_block(state, TABLE_CELL, units[first + cell], table=where)
     return first + columns * rows
 
 
@@ -107,8 +105,7 @@ def _faq_unit(state: State, units: Sequence[Unit], index: int) -> bool:
     question = _question(unit)
     if question is not None:
         skip, number = question
-        attrs = {} if number is None else {"number": number}
-        block = add_block(state, FAQ_QUESTION, unit, skip=skip, attrs=attrs)
+        block = add_block(state, FAQ_QUESTION, unit, skip=skip, number=number)
         if block is not None:
             state.question, state.answered = block.index, False
         return True
@@ -117,18 +114,20 @@ def _faq_unit(state: State, units: Sequence[Unit], index: int) -> bool:
         if following is None or _question(following) is None:
             return False
         # A group heading inside the FAQ ("Billing", then billing questions).
-        add_block(state, HEADING, unit, level=3, attrs={"faq_group": True})
+        add_block(state, HEADING, unit, level=3, faq_group=True)
         return True
     if state.question is None:
         _classify_plain(state, units, index)
         return True
     state.answered = True
-    attrs: dict[str, Any] = {"question": state.question}
     if unit.bullet is not None:
-        add_block(state, FAQ_ANSWER, unit, skip=unit.bullet.end(), attrs={**attrs, "bullet": True})
+        add_block(
+            state, FAQ_ANSWER, unit, skip=unit.bullet.end(), answers=state.question, bullet=True
+        )
         return True
     prefix = _ANSWER_PREFIX.match(unit.text)
-    add_block(state, FAQ_ANSWER, unit, skip=prefix.end() if prefix else 0, attrs=attrs)
+    skip = prefix.end() if prefix else 0
+    add_block(state, FAQ_ANSWER, unit, skip=skip, answers=state.question)
     return True
 
 
@@ -139,7 +138,7 @@ def _classify_plain(state: State, units: Sequence[Unit], index: int) -> None:
     """List item, heading or paragraph, from the line and its neighbours."""
     unit = units[index]
     if unit.bullet is not None:
-        add_block(state, LIST_ITEM, unit, skip=unit.bullet.end(), attrs=_marker_attrs(unit.bullet))
+        add_block(state, LIST_ITEM, unit, skip=unit.bullet.end(), **_marker_roles(unit.bullet))
         state.fragments = False
         return
     previous = units[index - 1] if index else None
@@ -161,7 +160,7 @@ def _classify_plain(state: State, units: Sequence[Unit], index: int) -> None:
 def _classify(state: State, units: Sequence[Unit], index: int) -> None:
     unit = units[index]
     if is_faq_heading(unit):
-        add_block(state, HEADING, unit, level=2, attrs={"faq": True})
+        add_block(state, HEADING, unit, level=2, faq_section=True)
         state.in_faq, state.question, state.answered = True, None, False
         return
     _classify_plain(state, units, index)
@@ -202,7 +201,7 @@ def _outline(doc: Document) -> str:
     rows = []
     for block in doc.blocks:
         line, column = doc.lines.position(block.tmap.to_source(0))
-        extra = {k: v for k, v in block.attrs.items() if k != "marker"}
+        extra = {k: v for k, v in block.roles().items() if k != "marker"}
         rows.append(
             f"{block.index:3} {line:4}:{column:<3} {block.kind:12} {block.level} "
             f"{block.text[:60]!r} {extra or ''}"

@@ -272,9 +272,10 @@ def add_block(
     unit: Unit,
     skip: int = 0,
     level: int = 0,
-    attrs: dict[str, Any] | None = None,
+    **roles: Any,
 ) -> Block | None:
-    """Append a block for ``unit`` minus its first ``skip`` characters (marker, prefix)."""
+    """Append a block for ``unit`` minus its first ``skip`` characters (marker, prefix);
+    ``roles`` are the block's typed role fields (``faq_section``, ``answers``, ...)."""
     tmap = TextMap()
     parts: list[str] = []
     position = 0
@@ -302,7 +303,7 @@ def add_block(
         level=level,
         region=MAIN,
         index=len(state.blocks),
-        attrs=attrs or {},
+        **roles,
     )
     state.blocks.append(block)
     return block

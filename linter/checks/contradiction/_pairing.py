@@ -122,8 +122,8 @@ def side_topics(doc: Document) -> dict[int, str | None]:
         if block.kind in (HEADING, FAQ_QUESTION):
             current = _mentions(words, pair)
             continue
-        q = block.attrs.get("question")
-        if isinstance(q, int) and 0 <= q < len(doc.blocks):
+        q = block.answers
+        if q is not None and 0 <= q < len(doc.blocks):
             out[block.index] = _mentions(set(phrase_key(doc.blocks[q].text)), pair)
         else:
             out[block.index] = current

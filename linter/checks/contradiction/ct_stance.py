@@ -63,8 +63,8 @@ _SAME = re.compile(
 
 
 def _question_of(doc: Document, sentence: Sentence) -> str:
-    q = sentence.block.attrs.get("question")
-    if isinstance(q, int) and 0 <= q < len(doc.blocks):
+    q = sentence.block.answers
+    if q is not None and 0 <= q < len(doc.blocks):
         return doc.blocks[q].text
     return ""
 

@@ -73,7 +73,7 @@ class FaqEntry:
 
 def faq_headings(doc: Document) -> list[Block]:
     """Headings the reader marked as starting an FAQ section."""
-    return [b for b in doc.blocks if b.kind == HEADING and b.attrs.get("faq")]
+    return [b for b in doc.blocks if b.kind == HEADING and b.faq_section]
 
 
 def faq_entries(doc: Document) -> list[FaqEntry]:
@@ -87,16 +87,16 @@ def faq_entries(doc: Document) -> list[FaqEntry]:
 def _build_entries(doc: Document) -> list[FaqEntry]:
     answers: dict[int, list[Block]] = {}
     for block in doc.blocks:
-        if block.kind == FAQ_ANSWER and isinstance(block.attrs.get("question"), int):
-            answers.setdefault(block.attrs["question"], []).append(block)
+        if block.kind == FAQ_ANSWER and block.answers is not None:
+            answers.setdefault(block.answers, []).append(block)
     entries: list[FaqEntry] = []
     section = -1
     section_level = 0
     for block in doc.blocks:
         if block.kind == HEADING:
-            if block.attrs.get("faq"):
+            if block.faq_section:
                 section, section_level = block.index, block.level
-            elif not block.attrs.get("faq_group") and block.level <= section_level:
+            elif not block.faq_group and block.level <= section_level:
                 section, section_level = -1, 0
             continue
         if block.kind != FAQ_QUESTION or block.region != MAIN:
@@ -107,7 +107,7 @@ def _build_entries(doc: Document) -> list[FaqEntry]:
             continue
         if _CALL_TO_ACTION.match(block.text):
             continue
-        number = block.attrs.get("number")
+        number = block.number
         text_start = 0
         match = NUMBER_PREFIX.match(block.text)
         if match and match.end() < len(block.text):
@@ -149,7 +149,7 @@ def _sub_headed_answer(doc: Document, question: Block, section_level: int) -> li
         if block.kind == FAQ_QUESTION:
             break
         if block.kind == HEADING:
-            if block.attrs.get("faq") or not stop_level or block.level <= stop_level:
+            if block.faq_section or not stop_level or block.level <= stop_level:
                 break
             continue
         if block.region == question.region and block.kind in _ANSWER_KINDS:

@@ -35,10 +35,10 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     for block in doc.blocks:
         if block.kind != HEADING:
             continue
-        if block.attrs.get("faq"):
+        if block.faq_section:
             section, section_level = block.index, block.level
             continue
-        if section >= 0 and (block.attrs.get("faq_group") or block.level > section_level):
+        if section >= 0 and (block.faq_group or block.level > section_level):
             continue  # inside the FAQ
         section = -1
         if block.region != MAIN or block.level < params["min_level"]:
