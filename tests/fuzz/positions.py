@@ -29,9 +29,11 @@ _MD_TAG = re.compile(
     r"|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>"
     r"|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>"
 )
-# HTML5's markup: "<" starts a tag only before a letter, "/" or "!"/"?" ("<.-s" is text).
+# HTML5's markup: "<" starts a tag only before a letter, "/" or "!"/"?" ("<.-s" is text);
+# a quoted attribute value may hold "<script>" or ">" and is part of its tag.
 _HTML_TAG = re.compile(
-    r"<!--(?:-?>|[\s\S]*?-->|[\s\S]*)|</?[A-Za-z][^>]*>?|</(?!\Z)[^>]*>?|<[!?][^>]*>?"
+    r"<!--(?:-?>|[\s\S]*?-->|[\s\S]*)|</?[A-Za-z](?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>?"
+    r"|</(?!\Z)[^>]*>?|<[!?][^>]*>?"
 )
 _MD_TARGET = re.compile(r"\]\([^)]*\)?|\]\[[^\]]*\]")
 _JSON_ESCAPE = re.compile(
