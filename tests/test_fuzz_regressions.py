@@ -415,3 +415,22 @@ def test_doubled_word_fix_keeps_the_line_break_so_no_line_turns_into_a_heading(c
     assert page.read_text(encoding="utf-8") == (
         "Packing for a long hike\n\nWe packed the night before and were ready\n Trail Mix Bars.\n"
     )
+
+
+# --- Plain text: a line that is one HTML comment is not text ---------------------------
+
+
+def test_text_excerpt_over_a_comment_line_the_harness_accepts_it():
+    # The text reader leaves a line holding only an HTML comment out of its paragraph
+    # (a "contentlint-disable" line is one); a page of markup read as plain text then
+    # gave an RD001 excerpt without the comment while its span covered it.
+    source = (
+        "Notes\n\nThe first line of a long paragraph\n<!-- a note for editors -->\n"
+        + "and more words that go on " * 4
+        + "\n"
+    )
+    (finding,) = lint_rule("RD001", source, "text", max_words=10)
+    assert (finding.line, finding.column, finding.end_line) == (3, 1, 5)
+    assert "editors" not in finding.excerpt
+    assert check_findings(source, "text", [finding]) == []
+    assert check_findings(source.replace("first", "frist"), "text", [finding]) != []

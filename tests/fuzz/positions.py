@@ -63,10 +63,13 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)?|\[[^\]]*\])?")
 # A Markdown HTML block: a line opening with a tag, to the next blank line. markdown-it
 # keeps it as raw HTML, which the reader never lints.
 _MD_HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z/!?][^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
+# A plain-text line that is one HTML comment (as a "contentlint-disable" line is): the
+# text reader leaves it out (``linter.read.text`` line splitting).
+_TEXT_COMMENT_LINE = re.compile(r"^[^\S\n]*<!--.*?-->[^\S\n]*$", re.M)
 _LEFT_OUT = {
     "markdown": (_CODE_SPAN, _MARKER, _MD_IMAGE, _MD_HTML_BLOCK),
     "html": (_SKIPPED,),
-    "text": (_MARKER,),
+    "text": (_MARKER, _TEXT_COMMENT_LINE),
 }
 
 
