@@ -135,3 +135,31 @@ def test_fix_and_anchor_come_from_the_yaml():
     assert not rules["BP001"].fixes_safely("text")  # a guess: shown, never applied
     assert rules["SEO001"].anchor == "document"
     assert rules["FQ011"].settings == {"required": "faq.required"}
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "expected"),
+    [
+        (
+            "FQ003",
+            {"min_similarity": 0},
+            "param 'min_similarity' must be a number above 0 and at most 1",
+        ),
+        (
+            "FQ003",
+            {"min_similarity": 1.5},
+            "param 'min_similarity' must be a number above 0 and at most 1",
+        ),
+        (
+            "FQ011",
+            {"answer_weight": -0.1},
+            "param 'answer_weight' must be a number from 0 to 1",
+        ),
+    ],
+)
+def test_shares_out_of_range_are_refused_by_their_type(code, params, expected):
+    rule = {r.code: r for r in load_rules()}[code]
+    with pytest.raises(RuleError) as info:
+        rule.with_overrides(None, params)
+    assert str(info.value) == f"params for {code}: {expected}"
+    assert rule.with_overrides(None, {next(iter(params)): 1.0}).params[next(iter(params))] == 1.0

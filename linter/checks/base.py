@@ -62,6 +62,8 @@ class Param:
     kind: type
     item: type | None = None
     minimum: float | None = None
+    maximum: float | None = None
+    above_minimum: bool = False  # the minimum itself is refused (a share above 0)
 
     def accepts(self, value: Any) -> bool:
         if self.kind is list:
@@ -79,13 +81,21 @@ class Param:
             ok = isinstance(value, int | float) and math.isfinite(value)
         else:
             return isinstance(value, self.kind)
-        return ok and (self.minimum is None or value >= self.minimum)
+        if not ok or (self.maximum is not None and value > self.maximum):
+            return False
+        if self.minimum is None:
+            return True
+        return value > self.minimum if self.above_minimum else value >= self.minimum
 
     def describe(self) -> str:
         """How a user is told what the param takes ("an integer, 0 or more")."""
         if self.kind is list:
             inner = {int: "int", float: "float", bool: "bool"}.get(self.item or str, "str")
             return f"a list of {inner}"
+        if self.kind is float and self.maximum is not None:
+            if self.above_minimum:
+                return f"a number above {self.minimum:g} and at most {self.maximum:g}"
+            return f"a number from {self.minimum:g} to {self.maximum:g}"
         if self.kind in (int, float) and self.minimum is not None:
             return "an integer, 0 or more" if self.kind is int else "a number, 0 or more"
         names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
@@ -100,4 +110,6 @@ FLAG = Param(bool)
 TEXT = Param(str)
 TEXTS = Param(list, str)
 COUNTS = Param(list, int, minimum=0)
+SHARE = Param(float, minimum=0, maximum=1, above_minimum=True)  # a share above 0, up to 1
+FRACTION = Param(float, minimum=0, maximum=1)  # 0 to 1
 ANY = Param(object)

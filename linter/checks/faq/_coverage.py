@@ -158,17 +158,6 @@ def question_signature(text: str) -> tuple[str, frozenset[str]]:
 # --- topics the FAQ must cover (FQ011, FQ012) --------------------------------------------
 
 
-def validate_coverage(params: Mapping[str, Any]) -> str | None:
-    """The ``validate`` hook of the kinds with ``threshold`` and ``answer_weight``."""
-    threshold = params.get("threshold")
-    if threshold is not None and not 0 < threshold <= 1:
-        return "threshold must be above 0 and at most 1"
-    answer_weight = params.get("answer_weight")
-    if answer_weight is not None and not 0 <= answer_weight <= 1:
-        return "answer_weight must be between 0 and 1"
-    return None
-
-
 def uncovered_topics(doc: Document, topics: list[str], params: Mapping[str, Any]) -> Iterator[Hit]:
     """One hit at the FAQ (or the article's first heading) per topic the FAQ misses."""
     topics = [t.strip() for t in topics if t.strip()]

@@ -11,20 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import NUMBER, Hit, Param, block_hit, related_at
+from linter.checks.base import SHARE, Hit, Param, block_hit, related_at
 from linter.checks.faq._coverage import question_signature
 from linter.checks.faq._entries import FaqEntry, faq_entries
 from linter.checks.faq._text import jaccard, question_key
 from linter.model import Document
 
-PARAMS: dict[str, Param] = {"min_similarity": NUMBER}
-
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    value = params.get("min_similarity")
-    if value is not None and not 0 < value <= 1:
-        return "min_similarity must be above 0 and at most 1"
-    return None
+PARAMS: dict[str, Param] = {"min_similarity": SHARE}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

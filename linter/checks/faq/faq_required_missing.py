@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import NUMBER, TEXTS, Hit, Param
-from linter.checks.faq._coverage import uncovered_topics, validate_coverage
+from linter.checks.base import FRACTION, SHARE, TEXTS, Hit, Param
+from linter.checks.faq._coverage import uncovered_topics
 from linter.model import Document
 
-PARAMS: dict[str, Param] = {"required": TEXTS, "threshold": NUMBER, "answer_weight": NUMBER}
-
-validate = validate_coverage
+PARAMS: dict[str, Param] = {"required": TEXTS, "threshold": SHARE, "answer_weight": FRACTION}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

@@ -10,21 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import NUMBER, Hit, Param, related_at
+from linter.checks.base import SHARE, Hit, Param, related_at
 from linter.checks.faq._entries import faq_entries
 from linter.checks.faq._schema import faq_schema
 from linter.checks.faq._text import normalise, question_key, quoted, similarity, strip_markup
 from linter.model import Document
 
-PARAMS: dict[str, Param] = {"min_similarity": NUMBER}
+PARAMS: dict[str, Param] = {"min_similarity": SHARE}
 FORMATS = ("html",)
-
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    value = params.get("min_similarity")
-    if value is not None and not 0 < value <= 1:
-        return "min_similarity must be above 0 and at most 1"
-    return None
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

@@ -9,23 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import COUNT, NUMBER, Hit, Param, word_count
+from linter.checks.base import COUNT, SHARE, Hit, Param, word_count
 from linter.checks.faq._coverage import concepts
 from linter.checks.faq._entries import faq_entries
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {
     "min_words": COUNT,
-    "max_overlap": NUMBER,
+    "max_overlap": SHARE,
     "overlap_max_words": COUNT,
 }
-
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    overlap = params.get("max_overlap")
-    if overlap is not None and not 0 < overlap <= 1:
-        return "max_overlap must be above 0 and at most 1"
-    return None
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
