@@ -307,3 +307,22 @@ class Finding:
                 for r in self.related
             ],
         }
+
+
+@dataclass
+class Comparison:
+    """What changed since run ``against`` of the history (``linter.history``): findings
+    new now, fixed since, and unchanged. Here, below the history and the reports, so a
+    report can hold one with its type.
+
+    ``not_compared`` counts pages only one of the two runs checked (failed to read, not
+    reached by an interrupted run, not audited this time): their findings are left out,
+    so a page that could not be read is not reported as "all fixed".
+    """
+
+    against: int
+    started: str
+    new: list[Finding]
+    fixed: list[dict[str, Any]]
+    unchanged: int
+    not_compared: int = 0

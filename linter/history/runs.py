@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict, deque
-from dataclasses import dataclass
 from typing import Any
 
 from linter.baseline import portable_path
 from linter.history.db import HistoryError, NoEarlierRun, db_path, query, sql_errors
 from linter.history.record import fingerprinted
-from linter.model import Finding
+from linter.model import Comparison, Finding
 
 TREND_KEYS = ("id", "started", "pages", "findings", "errors", "warnings", "info")
 _RUN_COLUMNS = (
@@ -59,23 +58,6 @@ def resolve_run(conn: sqlite3.Connection, ref: str) -> int:
     if row is None:
         raise HistoryError(f"{path}: run {ref} not found (see 'contentlint history --db {path}')")
     return int(row[0])
-
-
-@dataclass
-class Comparison:
-    """What changed since run ``against``: findings new now, fixed since, and unchanged.
-
-    ``not_compared`` counts pages only one of the two runs checked (failed to read, not
-    reached by an interrupted run, not audited this time): their findings are left out,
-    so a page that could not be read is not reported as "all fixed".
-    """
-
-    against: int
-    started: str
-    new: list[Finding]
-    fixed: list[dict[str, Any]]
-    unchanged: int
-    not_compared: int = 0
 
 
 def _old_run(conn: sqlite3.Connection, run_id: int) -> sqlite3.Row:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.escape import shown, visible
-from linter.model import Finding, Severity
+from linter.model import Comparison, Finding, Severity
+from linter.rulepack import Rule
 from linter.runner import FileResult
 
 
@@ -21,15 +22,15 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
     # The rules that ran: SARIF and JUnit describe them, not just the ones that fired.
-    rules: list[Any] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     # Set when a baseline was applied: findings it hid, and its entries no longer seen.
     baseline_hidden: int | None = None
     baseline_fixed: int | None = None
     # Audit only. Set when Ctrl-C stopped the run: the report covers the pages done.
     interrupted: bool = False
-    # How this run compares with an earlier one in the history database
-    # (``linter.history.Comparison``), and the totals of earlier runs, oldest first.
-    comparison: Any = None
+    # How this run compares with an earlier one in the history database, and the totals
+    # of earlier runs, oldest first.
+    comparison: Comparison | None = None
     trend: list[dict[str, Any]] = field(default_factory=list)
 
     @property
