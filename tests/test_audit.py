@@ -406,6 +406,42 @@ def test_ctrl_c_on_a_terminal_writes_the_report_and_exits_130(site: Path, tmp_pa
     assert [f["error"] for f in payload["files"]] == [None] * len(done)
 
 
+def test_progress_draws_the_last_count_a_burst_left_behind() -> None:
+    # Four pages finishing within a tenth of a second of the first drawing, then a slow
+    # page: the bar showed "0/5" for as long as the slow page took (the Ctrl-C test
+    # waited on it). The timer draws the count left behind; here it is called directly.
+    class Sink:
+        def __init__(self) -> None:
+            self.text = ""
+
+        def write(self, text: str) -> None:
+            self.text += text
+
+        def flush(self) -> None:
+            pass
+
+    class Later:  # the timer, fired by hand
+        def __init__(self, seconds: float, callback) -> None:
+            self.seconds, self.callback = seconds, callback
+
+        def cancel(self) -> None:
+            pass
+
+    timers: list[Later] = []
+    sink = Sink()
+    bar = Progress(5, sink, lambda s, c: timers.append(Later(s, c)) or timers[-1])  # type: ignore[arg-type]
+    bar("lint", 0)
+    for done in range(1, 5):
+        bar("lint", done)
+    assert sink.text.rsplit("\r", 1)[-1].startswith("auditing      [------------------------] 0/5")
+    assert bar.pending == 4
+    assert [t.seconds for t in timers] == [0.1]
+    timers[0].callback()
+    assert sink.text.rsplit("\r", 1)[-1].startswith("auditing      [###################-----] 4/5")
+    assert bar.pending is None
+    bar.close()
+
+
 def test_progress_line() -> None:
     class Sink:
         def __init__(self) -> None:

@@ -7,10 +7,13 @@ second, so a fast audit does not spend its time printing.
 from __future__ import annotations
 
 import sys
+import threading
 import time
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 _WIDTH = 24
+_EVERY = 0.1  # seconds between drawings at most
 _PHASES = {"scan": "template pass", "lint": "auditing"}
 
 
@@ -19,25 +22,62 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-class Progress:
-    """Call with ``(phase, pages done)``; ``close`` ends the line."""
+def _later(seconds: float, callback: Callable[[], None]) -> threading.Timer:
+    timer = threading.Timer(seconds, callback)
+    timer.daemon = True
+    timer.start()
+    return timer
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+
+class Progress:
+    """Call with ``(phase, pages done)``; ``close`` ends the line.
+
+    A call that comes within a tenth of a second of the last drawing is not drawn at
+    once but kept, and a timer draws the latest one a moment later: without it, pages
+    that finish together and then a long wait (a slow page) would leave the bar showing
+    an old count for as long as the wait lasts.
+    """
+
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        schedule: Callable[[float, Callable[[], None]], Any] | None = None,
+    ) -> None:
         self.total = max(total, 1)
+        # Runs a callback after some seconds and returns something with ``cancel()``.
+        self._schedule = schedule or _later
         self.stream = stream or sys.stderr
         self.phase = ""
         self.started = time.monotonic()
         self.drawn = 0.0
+        self.pending: int | None = None  # a count not drawn yet
+        self._timer: Any = None
+        self._lock = threading.Lock()
 
     def __call__(self, phase: str, done: int) -> None:
-        now = time.monotonic()
-        if phase != self.phase:
-            if self.phase:
-                self.stream.write("\n")
-            self.phase, self.started, self.drawn = phase, now, 0.0
-        if done < self.total and now - self.drawn < 0.1:
-            return
-        self.drawn = now
+        with self._lock:
+            now = time.monotonic()
+            if phase != self.phase:
+                if self.phase:
+                    self.stream.write("\n")
+                self.phase, self.started, self.drawn, self.pending = phase, now, 0.0, None
+            if done < self.total and now - self.drawn < _EVERY:
+                self.pending = done
+                if self._timer is None:
+                    self._timer = self._schedule(_EVERY, self.flush)
+                return
+            self._draw(done, now)
+
+    def flush(self) -> None:
+        """Draw the count a throttled call left (the timer calls this)."""
+        with self._lock:
+            self._timer = None
+            if self.pending is not None and self.phase:
+                self._draw(self.pending, time.monotonic())
+
+    def _draw(self, done: int, now: float) -> None:
+        self.drawn, self.pending = now, None
         self.stream.write("\r" + self.line(done, now - self.started))
         self.stream.flush()
 
@@ -51,7 +91,11 @@ class Progress:
         return f"{label:13} [{bar}] {done}/{self.total} pages  {rate:5.1f} pages/s  ETA {left}"
 
     def close(self) -> None:
-        if self.phase:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.phase = ""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self.phase:
+                self.stream.write("\n")
+                self.stream.flush()
+                self.phase, self.pending = "", None
