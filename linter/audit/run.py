@@ -14,6 +14,7 @@ the limit does not apply.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
@@ -273,9 +274,21 @@ def _on_workers(
         raise
     except BaseException:  # Ctrl-C, the caller stopping: end the workers, no waiting
         board.stop_all()
+        # A worker still starting has no seat on the board yet: end it too, or the
+        # pool's manager thread (joined when the command exits) waits for it.
+        for pid in list(getattr(pool, "_processes", None) or {}):
+            _kill_process(pool, pid)
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _kill_process(pool: Any, pid: int) -> None:
+    """SIGKILL worker ``pid`` of ``pool`` if it is still there."""
+    process = (getattr(pool, "_processes", None) or {}).get(pid)
+    if process is not None:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
 
 
 def _context() -> multiprocessing.context.BaseContext:
