@@ -354,6 +354,10 @@ def test_interrupt_keeps_the_pages_done(site: Path, jobs: int) -> None:
     assert [f.code for f in outcome.files[0].findings if f.category == "site"][:1] == ["SITE001"]
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _read_terminal(fd: int, pattern: re.Pattern[str] | None, seconds: float) -> str:
     """Read the terminal until it shows ``pattern`` (or, with None, until it closes)."""
     seen = ""
@@ -386,6 +390,10 @@ def test_ctrl_c_on_a_terminal_writes_the_report_and_exits_130(site: Path, tmp_pa
         stdout=subprocess.DEVNULL,
         stderr=terminal,
         start_new_session=True,
+        # Ctrl-C as a terminal delivers it, whoever runs the suite: a shell starts a
+        # background job (``cmd &``, nohup) with SIGINT ignored, and Python keeps an
+        # ignored SIGINT ignored, so the audit would never see it.
+        preexec_fn=_default_sigint,
     )
     os.close(terminal)
     try:
