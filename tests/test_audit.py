@@ -414,20 +414,23 @@ def test_ctrl_c_on_a_terminal_writes_the_report_and_exits_130(site: Path, tmp_pa
     assert [f["error"] for f in payload["files"]] == [None] * len(done)
 
 
+class Sink:
+    """A stream the progress bar writes to, kept as text."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
 def test_progress_draws_the_last_count_a_burst_left_behind() -> None:
     # Four pages finishing within a tenth of a second of the first drawing, then a slow
     # page: the bar showed "0/5" for as long as the slow page took (the Ctrl-C test
     # waited on it). The timer draws the count left behind; here it is called directly.
-    class Sink:
-        def __init__(self) -> None:
-            self.text = ""
-
-        def write(self, text: str) -> None:
-            self.text += text
-
-        def flush(self) -> None:
-            pass
-
     class Later:  # the timer, fired by hand
         def __init__(self, seconds: float, callback) -> None:
             self.seconds, self.callback = seconds, callback
@@ -451,16 +454,6 @@ def test_progress_draws_the_last_count_a_burst_left_behind() -> None:
 
 
 def test_progress_line() -> None:
-    class Sink:
-        def __init__(self) -> None:
-            self.text = ""
-
-        def write(self, text: str) -> None:
-            self.text += text
-
-        def flush(self) -> None:
-            pass
-
     sink = Sink()
     bar = Progress(200, sink)  # type: ignore[arg-type]
     assert bar.line(50, 10.0).startswith("")
