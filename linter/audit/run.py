@@ -57,7 +57,6 @@ class AuditPlan:
     site_rules: list[Rule]
     fmt: str | None = None
     template_keys: frozenset[int] = frozenset()
-    model: str | None = None  # the spaCy pipeline (None: blank English), as nlp.configure
 
     @property
     def template_rule(self) -> Rule | None:
@@ -83,9 +82,6 @@ def _start_worker(plan: AuditPlan, board: Board) -> None:
     """Worker setup: Ctrl-C is the parent's to handle (it stops the pool)."""
     global _PLAN, _SEAT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from linter import nlp
-
-    nlp.configure(plan.model)  # the fork server loaded the blank pipeline
     _PLAN = plan
     seat = board.take_seat()
     _SEAT = None if seat is None else (board, seat)

@@ -107,9 +107,9 @@ def audit(
     history = open_history(db_path)
     pages = audit_paths(named, include, exclude, nothing_to_lint)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
-    page_rules = Engine(setup.rules, known=setup.catalogue)
+    page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
-    plan = AuditPlan(page_rules, site_rules, run.format_in, model=setup.pipeline)
+    plan = AuditPlan(page_rules, site_rules, run.format_in)
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:

@@ -82,7 +82,7 @@ def check(
     setup = prepare(run, settings)
     written = [path for _, path in destinations]
     check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
-    engine = Engine(setup.rules, known=setup.catalogue)
+    engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     report = Report(fail_on=run.threshold(setup.config.fail_on), rules=setup.rules)
     fixed = None
     if fix:

@@ -55,17 +55,14 @@ def load_rules(
     return config, rules, catalogue
 
 
-def choose_pipeline(model: str | None) -> None:
-    """Select the spaCy pipeline; a model that is not installed is a usage error."""
-    from linter import nlp
-
+def check_pipeline(model: str | None) -> None:
+    """A spaCy pipeline that is not installed is a usage error, found before any work."""
     if model:
         from linter.config import pipeline_problem
 
         problem = pipeline_problem(model)
         if problem:
             raise UserError(problem)
-    nlp.configure(model)
 
 
 def split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -102,12 +99,12 @@ class Setup:
 
 
 def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
-    """Load the config and rules, select the pipeline, read the ``--baseline``."""
+    """Load the config and rules, check the pipeline, read the ``--baseline``."""
     config, rules, catalogue = load_rules(
         run.config_path, split(run.select), split(run.ignore), settings
     )
     pipeline = config.settings.get("nlp.model") or None
-    choose_pipeline(pipeline)
+    check_pipeline(pipeline)
     return Setup(config, rules, catalogue, pipeline, load_baseline(run.baseline_path))
 
 

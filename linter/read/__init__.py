@@ -38,9 +38,10 @@ def sniff_format(text: str) -> str:
 
 
 def parse(text: str, path: str, fmt: str) -> Document:
-    """Build the document for already-decoded ``text``, with the sentence segmenter of
-    the configured pipeline (sentences are split on first use)."""
-    from linter.nlp import segment
+    """Build the document for already-decoded ``text``, with the blank pipeline's sentence
+    segmenter (sentences are split on first use; an engine with a trained pipeline puts
+    its own in place before any check runs)."""
+    from linter.nlp import segmenter
 
     if fmt == "html":
         from linter.read.html import read_html
@@ -54,7 +55,7 @@ def parse(text: str, path: str, fmt: str) -> Document:
         from linter.read.text import read_text
 
         doc = read_text(text, path)
-    doc.segmenter = segment
+    doc.segmenter = segmenter()
     return doc
 
 
