@@ -15,7 +15,7 @@ from linter.checks.base import COUNT, FLAG, NUMBER, TEXT, Hit, Param, block_hit
 from linter.checks.seo._keyphrase import (
     count_text,
     keyphrase,
-    keyphrase_places,
+    keyphrase_density,
     percent,
     phrase_stems,
 )
@@ -38,8 +38,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     words = doc.word_count
     if not stems or words < params["min_words"]:
         return
-    places = keyphrase_places(doc, stems)
-    density = 100 * len(places) / words
+    places, density = keyphrase_density(doc, stems)
     if params["min_density"] <= density <= params["max_density"] or density > params["defer_above"]:
         return
     args = {**params, "keyphrase": phrase, "count": count_text(len(places)), "words": words,
