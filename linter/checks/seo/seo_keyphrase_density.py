@@ -1,9 +1,7 @@
-"""The keyphrase's share of body words outside ``min_density``-``max_density`` %.
+"""The keyphrase's density (``keyphrase_density``) outside ``min_density``-``max_density``.
 
-Runs with a keyphrase (given, or inferred from the title with ``infer``) on a body of at
-least ``min_words`` words; density is occurrences per 100 words. Above ``defer_above`` %
-nothing is reported here (the stuffing rule is). Too high is reported at the first
-occurrence, too low at the introduction.
+Too high is reported at the keyphrase's first occurrence, too low at the introduction
+(or the first body block); above ``defer_above`` nothing is reported here.
 """
 
 from __future__ import annotations

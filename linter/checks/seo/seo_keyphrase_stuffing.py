@@ -1,11 +1,9 @@
 """Keyword stuffing, by two signs.
 
-With a keyphrase (given, or inferred with ``infer``): a density over ``max_density`` %
-of body words, reported at its first occurrence. With or without one: the phrase of
-``ngram`` or more words (starting and ending with a content word) found in the most
-sentences, grown to the longest phrase they share, when it is in at least
-``min_sentences`` sentences and ``min_share`` of all. Bodies under ``min_words`` words
-are not judged.
+The keyphrase's density (``keyphrase_density``) over ``max_density``, reported at its
+first occurrence; else the phrase of ``ngram`` or more word stems, starting and ending
+with a content word (not in ``STUFFING_STOP_WORDS``), found in the most sentences and
+grown to the longest phrase those sentences share, reported at its first sentence.
 """
 
 from __future__ import annotations
