@@ -1,4 +1,10 @@
-"""Words and word patterns the readers share: the one place they are kept in step.
+"""Words, word patterns, stop words and stemmers: the one place they are kept in step.
+
+Every reader and check family takes what "a word" is, which words carry no content and
+how words are stemmed from here, so two rules that should agree cannot drift apart and a
+newcomer sees every variant side by side. Where two variants differ, they differ on
+purpose: each says what it is for and why. (``tests/test_lexicon.py`` fails when a
+module elsewhere under ``linter/`` defines its own ``WORD`` pattern or stop-word set.)
 
 The lowest layer: it imports nothing from ``linter``, so any reader (and anything else)
 can use it without loading another reader's dependencies (lxml, markdown-it).
@@ -7,6 +13,155 @@ can use it without loading another reader's dependencies (lxml, markdown-it).
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
+
+
+def wordset(words: str) -> frozenset[str]:
+    """The white-space separated words of ``words`` as a set (how word lists are written)."""
+    return frozenset(words.split())
+
+
+# --- what a word is ------------------------------------------------------------------------
+# Each pattern is used with ``findall``/``finditer`` (``CLAIM_WORD`` is a fragment, for
+# building patterns). They differ on purpose: what each rule needs to count as one word.
+
+# Readability counts (words per sentence, syllables): letters or digits joined by
+# apostrophes, hyphens or dots inside, so "don't", "well-known", "e.g." and "3.5" are one
+# word each and a dash is none.
+PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# Keyphrase matching: like ``PROSE_WORD`` but split at hyphens and dots, so the keyphrase
+# "rose bush" is found in "rose-bush" and a word is never glued to the next sentence.
+KEYPHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Repeated phrases (boilerplate): soft hyphens (typeset "cyber\xadsecurity") and
+# underscores may sit inside a word, and one apostrophe ending ("it's", "author’s").
+PHRASE_WORD = re.compile(r"[^\W_](?:[\w\xad]*[^\W_])?(?:[’'][^\W_]+)?")
+# Title phrases (boilerplate): keeps "&", "$", ".", "%" and "-", so "AT&T", "$5",
+# "vs.", "3.5%" and "How-To" stay whole when a title's words are judged for Title Case.
+TITLE_WORD = re.compile(r"[\w’'&$.%-]+", re.UNICODE)
+# What ``phrase_pattern`` (boilerplate) treats as word characters at a phrase's edges: a
+# pasted phrase matches only between runs of other characters.
+WORD_RUN = re.compile(r"[\w’'-]+")
+# Site-wide fingerprints (MinHash shingles, template passage keys): case-folded runs of
+# word characters, every punctuation mark ignored, so re-spacing or re-punctuating a
+# copied passage does not hide it.
+SHINGLE_WORD = re.compile(r"\w+")
+# FAQ coverage and near-duplicate questions, on lower-cased text with curly quotes
+# folded: letters and digits, "it's" whole (so it can be a stop word).
+COVERAGE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Sibling pages' title phrases (site FAQ gap), on a lower-cased title: ASCII letters and
+# digits only, apostrophes split ("it's" is "it" and the stop word "s").
+TITLE_KEY_WORD = re.compile(r"[a-z0-9]+")
+# Whether an FAQ heading reads as a question ("How to ...", "Can You ..."): runs of
+# ASCII letters and apostrophes; digits and punctuation are no words there.
+QUESTION_LETTERS = re.compile(r"[A-Za-z']+")
+# The plain-text reader's words: runs of non-space, punctuation attached; a word's core
+# is the run stripped of ``WORD_PUNCT`` (line shapes are judged on those).
+SPACED_WORD = re.compile(r"\S+")
+WORD_PUNCT = "\"'“”‘’«»()[]{}:;,.!?*_"
+# A word in a claim (contradiction), as a regex fragment for building claim patterns: a
+# letter, then word characters, apostrophes and hyphens ("well-paid", "employer’s").
+CLAIM_WORD = r"[A-Za-z][\w'’-]*"
+
+
+# --- words that carry no content -----------------------------------------------------------
+# One hand-written list in layers: each rule's stop words are the common core plus the
+# words that rule needs on top. (The repeated-phrase rule uses spaCy's longer list, which
+# comes with spaCy: ``boilerplate/repeated_phrase.py``.)
+
+# Words a keyphrase can lose or reorder in a title or heading ("pruning of roses"): what
+# is left must be found for the keyphrase to be mentioned.
+FUNCTION_WORDS = wordset(
+    "a an the and or of to in on at for with by from as is are how what why your you"
+)
+# The stop words every content-word count below shares.
+_CORE_STOP_WORDS = FUNCTION_WORDS | wordset(
+    """
+    but was were be been it its this that these those we our they their he she i my me
+    not no do does did can will would should could may might have has had if then than so
+    such there here which who whom when where all any each more most other some into
+    about also just only very
+    """
+)
+# FAQ coverage (and the site FAQ gap's title phrases): the concepts of a question are
+# its other words, so contractions, "vs" and vague nouns ("thing", "way") go too.
+STOP_WORDS = _CORE_STOP_WORDS | wordset(
+    """
+    nor onto being am doing done having shall us yours them whose whether much many every
+    own yes there's it's what's i'm you're don't doesn't isn't aren't between vs versus
+    get got s t one ones thing things way really
+    """
+)
+# Keyword stuffing: a repeated phrase must start and end with a content word. Checked
+# against ``keyphrase_stem`` stems, so a word that stemmer shortens ("does" is "doe")
+# never matches here; "his", "her", "out", "up" and "over" are stop words only here.
+STUFFING_STOP_WORDS = _CORE_STOP_WORDS | wordset("his her out up over")
+
+# Small words Title Case leaves in lower case, two lists for two uses: the plain-text
+# reader's, for telling a Title Case heading line (any short preposition or conjunction:
+# "Living Off the Grid"); boilerplate's, for telling a name or topic phrase, which adds
+# "&" and the "de", "del", "la" of names ("Casa de la Moneda") and lacks the rest.
+_TITLE_CONNECTORS_COMMON = wordset(
+    "a an and at by for from in into of on or the to versus via vs vs. with"
+)
+TITLE_CONNECTORS = _TITLE_CONNECTORS_COMMON | wordset(
+    "as but if nor off onto over per so than up v. within without yet"
+)
+NAME_CONNECTORS = _TITLE_CONNECTORS_COMMON | wordset("& de del la")
+
+
+# --- where a page title splits ---------------------------------------------------------------
+# Three rules cut "Topic: Subtitle | Site" into parts, each as strictly as it needs:
+# Boilerplate's title phrases: " | ", " – ", " - ", "::" and ": " (a hyphen only with
+# spaces around it, so "How-To" stays whole).
+TITLE_SPLIT = re.compile(r"\s+[|–—•·»:]\s+|\s+-\s+|\s*::\s*|:\s+")
+# The inferred keyphrase: also "/" and runs of separators ("Roses // Garden"), and "|",
+# en and em dashes and bullets even without spaces ("Roses|Garden Co").
+KEYPHRASE_TITLE_SPLIT = re.compile(r"\s+[|\-–—·•»:/]+\s+|\s*[|–—·•»]\s*|:\s+")
+# The site FAQ gap's title topic: a separator with white space on both sides ("Topic |
+# Site name", "Site : Topic", "Topic - Site"); the longest part is the topic.
+TITLE_PART_SPLIT = re.compile(r"\s+[|–—·»:-]\s+")
+
+
+# --- stemmers ----------------------------------------------------------------------------
+# Two, on purpose. Keyphrase rules match what the writer typed, plural-blind only (as
+# Yoast does): Snowball would make "pruning" match "prune" and "organization" match
+# "organ". FAQ coverage judges meaning, where "earning" should meet "earn".
+
+
+@cache
+def _snowball() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def concept_stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-case word, for FAQ coverage and the site FAQ gap."""
+    return _snowball().stemWord(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def keyphrase_stem(word: str) -> str:
+    """Lower case without a possessive or plural ending, so "barrels" matches "barrel".
+
+    Cached: the keyphrase and stuffing checks stem every word of the body, and words
+    recur.
+    """
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+# --- FAQ headings and questions --------------------------------------------------------------
 
 # A heading that names an FAQ, found anywhere in the heading's text ("FAQ", "FAQs",
 # "F.A.Q.", "Frequently Asked Questions", "Frequently-asked question", "Common

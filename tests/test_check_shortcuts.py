@@ -16,7 +16,8 @@ from linter.checks.contradiction import _words, ct_quantity
 from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
 from linter.checks.seo import _keyphrase, _scan
-from linter.checks.seo.seo_keyphrase_stuffing import _STOP, _common_enough
+from linter.checks.seo.seo_keyphrase_stuffing import _common_enough
+from linter.lexicon import STUFFING_STOP_WORDS
 from linter.nlp import pipeline
 
 TEXTS = [
@@ -94,7 +95,7 @@ def test_mojibake_skips_only_ascii_blocks() -> None:
 
 def test_stuffing_pretest_counts_sentences_not_words() -> None:
     stems = [_keyphrase.phrase_stems("rose rose bush"), _keyphrase.phrase_stems("the rose")]
-    assert "rose" not in _STOP
+    assert "rose" not in STUFFING_STOP_WORDS
     assert _common_enough(stems, 2)
     assert not _common_enough(stems, 3)
     assert not _common_enough([], 1)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.lexicon import CLOSING_QUOTES, FAQ_HEADING_LINE
+from linter.lexicon import CLOSING_QUOTES, FAQ_HEADING_LINE, TITLE_CONNECTORS, WORD_PUNCT, wordset
 from linter.model import MAIN, Block
 from linter.textmap import TextMap
 
@@ -21,8 +21,6 @@ from linter.textmap import TextMap
 # zero-width characters that page copies leave at line ends.
 SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-WORD = re.compile(r"\S+")
-WORD_PUNCT = "\"'“”‘’«»()[]{}:;,.!?*_"
 
 _HEADING_MAX_WORDS = 15
 _HEADING_MAX_CHARS = 150
@@ -30,15 +28,6 @@ _LABEL_MAX_WORDS = 12
 _PLAIN_HEADING_MAX_WORDS = 10
 
 
-def wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Small words Title Case leaves in lower case.
-CONNECTORS = wordset(
-    "a an and as at but by for from if in into nor of off on onto or over per so than"
-    " the to up via vs vs. v. versus with within without yet"
-)
 # Words a question heading starts with; an elliptical question ("Interested in ...?") is
 # a call to action in running text, not a heading.
 _INTERROGATIVES = wordset(
@@ -169,7 +158,7 @@ def is_title_case(text: str) -> bool:
             continue
         if capitalised(word):
             seen_capital = True
-        elif word.lower() not in CONNECTORS:
+        elif word.lower() not in TITLE_CONNECTORS:
             return False
     return seen_capital
 

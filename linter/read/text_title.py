@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 
+from linter.lexicon import SPACED_WORD, TITLE_CONNECTORS, WORD_PUNCT, wordset
 from linter.model import HEADING, PARAGRAPH, TITLE, Document
 from linter.read.text_lines import (
-    CONNECTORS,
-    WORD,
-    WORD_PUNCT,
     State,
     Unit,
     add_block,
@@ -21,7 +19,6 @@ from linter.read.text_lines import (
     is_faq_heading,
     last_char,
     starts_lower,
-    wordset,
 )
 
 _TITLE_MAX_WORDS = 15
@@ -52,16 +49,16 @@ def _title_like(unit: Unit) -> bool:
 def _run_words(line: str) -> list[re.Match[str]]:
     """The leading Title Case run of ``line`` (words with their positions)."""
     run: list[re.Match[str]] = []
-    for match in WORD.finditer(line):
+    for match in SPACED_WORD.finditer(line):
         if len(run) >= _RUN_MAX_WORDS:
             break
         word = match.group(0)
         core = word.strip(WORD_PUNCT)
         if not core:
             break
-        if word[-1] in ".,;!?" and core.lower() not in CONNECTORS:
+        if word[-1] in ".,;!?" and core.lower() not in TITLE_CONNECTORS:
             break
-        if capitalised(core) or (run and core.lower() in CONNECTORS and core.islower()):
+        if capitalised(core) or (run and core.lower() in TITLE_CONNECTORS and core.islower()):
             run.append(match)
             continue
         break
@@ -69,7 +66,7 @@ def _run_words(line: str) -> list[re.Match[str]]:
 
 
 def _word_after(line: str, end: int) -> str:
-    match = WORD.search(line, end)
+    match = SPACED_WORD.search(line, end)
     return match.group(0).strip(WORD_PUNCT) if match else ""
 
 
@@ -89,7 +86,7 @@ def _run_in_title(line: str, source: str, start: int) -> tuple[int, int] | None:
     if len(run) >= 3 and run[-1].group(0) in _OPENERS:
         after = _word_after(line, run[-1].end())
         title = run[:-1]
-        if after[:1].islower() and title[-1].group(0).lower() not in CONNECTORS:
+        if after[:1].islower() and title[-1].group(0).lower() not in TITLE_CONNECTORS:
             return title[-1].end(), run[-1].start()
     # The longest prefix of the run that the document repeats elsewhere.
     for size in range(len(run) - 1, 2, -1):
@@ -99,7 +96,7 @@ def _run_in_title(line: str, source: str, start: int) -> tuple[int, int] | None:
         opener = run[size].group(0)
         after = _word_after(line, run[size].end())
         starts_sentence = opener in _OPENERS or (
-            after[:1].islower() and after.lower() not in CONNECTORS
+            after[:1].islower() and after.lower() not in TITLE_CONNECTORS
         )
         return (run[size - 1].end(), run[size].start()) if starts_sentence else None
     return None

@@ -9,43 +9,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from linter.lexicon import NAME_CONNECTORS, TITLE_SPLIT, TITLE_WORD, WORD_RUN
 from linter.model import HEADING, Block, Document
 
-# Separators between a page title and the site name, or between a title and a subtitle.
-_TITLE_SPLIT = re.compile(r"\s+[|–—•·»:]\s+|\s+-\s+|\s*::\s*|:\s+")
-_WORD = re.compile(r"[\w’'&$.%-]+", re.UNICODE)
-CONNECTORS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "&",
-        "at",
-        "by",
-        "de",
-        "del",
-        "for",
-        "from",
-        "in",
-        "into",
-        "la",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "vs.",
-        "versus",
-        "via",
-        "with",
-    ]
-)
 COMPARISON = frozenset({"vs", "vs.", "versus", "or"})
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return TITLE_WORD.findall(text)
 
 
 def is_title_case(phrase: str) -> bool:
@@ -53,7 +24,7 @@ def is_title_case(phrase: str) -> bool:
     tokens = words(phrase)
     capitals = [t for t in tokens if t[:1].isupper() or t[:1].isdigit()]
     rest = [t for t in tokens if t not in capitals]
-    return len(capitals) >= 2 and all(t.lower() in CONNECTORS for t in rest)
+    return len(capitals) >= 2 and all(t.lower() in NAME_CONNECTORS for t in rest)
 
 
 def looks_like_name(phrase: str, max_words: int) -> bool:
@@ -61,13 +32,13 @@ def looks_like_name(phrase: str, max_words: int) -> bool:
     tokens = words(phrase)
     if len(tokens) > max_words or any(t.lower() in COMPARISON for t in tokens):
         return False
-    return all(t[:1].isupper() or t.lower() in CONNECTORS or t[:1].isdigit() for t in tokens)
+    return all(t[:1].isupper() or t.lower() in NAME_CONNECTORS or t[:1].isdigit() for t in tokens)
 
 
 def title_parts(title: str, site_name: str | None) -> list[str]:
     """The title and its meaningful parts, without a trailing site name."""
     title = " ".join(title.split())
-    parts = [p.strip(" ?!.,") for p in _TITLE_SPLIT.split(title)]
+    parts = [p.strip(" ?!.,") for p in TITLE_SPLIT.split(title)]
     parts = [p for p in parts if p]
     site = (site_name or "").strip().lower()
     if site:
@@ -129,17 +100,13 @@ def recurring_title_case(blocks: Iterable[Block], min_words: int, min_count: int
     for block in blocks:
         for match in _title_runs(block.text):
             tokens = match.group().split()
-            while tokens and tokens[-1].lower() in CONNECTORS:
+            while tokens and tokens[-1].lower() in NAME_CONNECTORS:
                 tokens.pop()
-            while tokens and tokens[0].lower() in CONNECTORS:
+            while tokens and tokens[0].lower() in NAME_CONNECTORS:
                 tokens.pop(0)
             if len(tokens) >= min_words and any(t.lower() in COMPARISON for t in tokens):
                 counts[" ".join(tokens)] += 1
     return [phrase for phrase, count in counts.items() if count >= min_count]
-
-
-# What ``phrase_pattern`` counts as a word character at a phrase's edges.
-_WORD_RUN = re.compile(r"[\w’'-]+")
 
 
 class BlockIndex:
@@ -160,13 +127,13 @@ class BlockIndex:
         if self._holders is None:
             self._holders = {}
             for position, block in enumerate(self.blocks):
-                for run in set(_WORD_RUN.findall(block.text)):
+                for run in set(WORD_RUN.findall(block.text)):
                     self._holders.setdefault(run, []).append(position)
         return self._holders
 
     def blocks_for(self, phrase: str) -> list[Block]:
         """The blocks, in order, that hold the rarest whole-run word of ``phrase``."""
-        keys = [w for w in phrase.split() if _WORD_RUN.fullmatch(w)]
+        keys = [w for w in phrase.split() if WORD_RUN.fullmatch(w)]
         if not keys:
             return self.blocks
         holders = self._index()

@@ -20,6 +20,7 @@ from itertools import chain
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
+from linter.lexicon import PHRASE_WORD
 from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
 
 PARAMS: dict[str, Param] = {
@@ -27,9 +28,6 @@ PARAMS: dict[str, Param] = {
     "min_paragraphs": COUNT,
     "min_content_words": COUNT,
 }
-
-# Soft hyphens sit inside words in typeset text ("cyber\xadsecurity").
-_WORD = re.compile(r"[^\W_](?:[\w\xad]*[^\W_])?(?:[’'][^\W_]+)?")
 
 
 def _stop_words() -> frozenset[str]:
@@ -52,7 +50,7 @@ def validate(params: Mapping[str, Any]) -> str | None:
 
 def _topic_words(doc: Document) -> set[str]:
     texts = [doc.title or ""] + [b.text for b in doc.blocks if b.kind in (HEADING, TITLE)]
-    return {w.lower() for text in texts for w in _WORD.findall(text)}
+    return {w.lower() for text in texts for w in PHRASE_WORD.findall(text)}
 
 
 def _unexplained(
@@ -86,7 +84,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
     if len(blocks) < params["min_paragraphs"]:
         return  # no phrase can recur in enough paragraphs (spares n-grams of a huge one)
-    lowered = {b.index: [w.lower() for w in _WORD.findall(b.text)] for b in blocks}
+    lowered = {b.index: [w.lower() for w in PHRASE_WORD.findall(b.text)] for b in blocks}
     grams = {b.index: _grams(lowered[b.index], n) for b in blocks}
     # Paragraphs each n-gram occurs in: a set per block, counted in C.
     paragraphs = Counter(chain.from_iterable(set(found) for found in grams.values()))
@@ -99,7 +97,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     for block in blocks:
         if repeated.isdisjoint(grams[block.index]):
             continue
-        matches = list(_WORD.finditer(block.text))
+        matches = list(PHRASE_WORD.finditer(block.text))
         words = lowered[block.index]
         covered = [False] * len(matches)
         for i, gram in enumerate(grams[block.index]):

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from linter.lexicon import wordset
+
 
 @cache
 def lexicon() -> dict[str, Any]:
@@ -27,27 +29,19 @@ def _split(text: str) -> list[str]:
     return text.split()
 
 
-def word_set(text: str) -> frozenset[str]:
-    """The words of ``text`` as a set."""
-    return frozenset(text.split())
-
-
-DETERMINERS = word_set(
-    "a an the this that these those its our your their his her my any each every"
-)
-PRONOUNS = word_set(
+DETERMINERS = wordset("a an the this that these those its our your their his her my any each every")
+PRONOUNS = wordset(
     "it they this that these those he she we you i which who what there one both "
     "either neither them something everything anything nothing someone everyone"
 )
 # Words that end a noun phrase when scanning backwards from a verb.
-BREAK = word_set(
+BREAK = wordset(
     "is are was were be been being has have had do does did and or but than for of in "
     "on at to by from with that which who while because if when as so also not no yet "
     "then where although though since after before into over under about between "
     "among per via whereas can could may might will would should must"
 )
-NEUTRAL_MODIFIERS = word_set("annual yearly total overall current estimated full")
-WORD = r"[A-Za-z][\w'’-]*"
+NEUTRAL_MODIFIERS = wordset("annual yearly total overall current estimated full")
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

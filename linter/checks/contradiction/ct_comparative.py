@@ -35,9 +35,9 @@ from linter.checks.contradiction._words import (
     PRONOUNS,
     lexicon,
     phrase_key,
-    word_set,
     words_before,
 )
+from linter.lexicon import wordset as word_set
 from linter.model import Document, Sentence
 
 PARAMS: dict[str, Param] = {}

@@ -37,13 +37,13 @@ from linter.checks.contradiction._words import (
     NUM,
     NUM_START,
     PRONOUNS,
-    WORD,
     lexicon,
     number,
     phrase_key,
     singular,
     words_before,
 )
+from linter.lexicon import CLAIM_WORD as WORD
 from linter.model import Document, Sentence
 
 PARAMS: dict[str, Param] = {"tolerance": NUMBER, "percent_points": NUMBER}

@@ -9,38 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from linter.checks.base import Hit
 from linter.checks.faq._entries import FaqEntry, faq_anchor, faq_entries
-from linter.checks.faq._text import QUOTES, WH, WORD, wordset
+from linter.checks.faq._text import QUOTES, WH
+from linter.lexicon import COVERAGE_WORD, STOP_WORDS, concept_stem
 from linter.model import Document
-
-STOP_WORDS = wordset(
-    """
-    a an the and or but nor of for to in on at by with from into onto about as than then
-    so if is are was were be been being am do does did doing done have has had having
-    can could should would will shall may might i me my we our us you your yours he she
-    it its they them their this that these those there here what how why when which who
-    whom whose where whether much many more most some any all each every other such own
-    very just also only not no yes there's it's what's i'm you're don't doesn't isn't
-    aren't between vs versus get got s t one ones thing things way really
-    """
-)
-
-
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
 
 
 @cache
@@ -53,9 +30,9 @@ def synonyms() -> dict[tuple[str, ...], str]:
         if not line:
             continue
         terms = [t.strip().lower() for t in line.split(",") if t.strip()]
-        head = " ".join(stem(w) for w in WORD.findall(terms[0]))
+        head = " ".join(concept_stem(w) for w in COVERAGE_WORD.findall(terms[0]))
         for term in terms:
-            key = tuple(stem(w) for w in WORD.findall(term))
+            key = tuple(concept_stem(w) for w in COVERAGE_WORD.findall(term))
             if key:
                 table.setdefault(key, head)
     return table
@@ -87,8 +64,8 @@ def concepts(text: str) -> frozenset[str]:
     Phrases are matched twice: on every word first ("how long" is made of stop words),
     then on the content words alone, so "makes more sense" still matches "make sense".
     """
-    words = WORD.findall(text.translate(QUOTES).lower())
-    stems = [stem(w.removesuffix("'s")) for w in words]
+    words = COVERAGE_WORD.findall(text.translate(QUOTES).lower())
+    stems = [concept_stem(w.removesuffix("'s")) for w in words]
     table = synonyms()
     found: set[str] = set()
     left = _phrases(stems, range(len(words)), table, found)
@@ -150,7 +127,7 @@ def question_signature(text: str) -> tuple[str, frozenset[str]]:
     should you water a cactus?" differ by a third; the content (often, water, cactus) and
     the kind of question (how) are what make them the same question.
     """
-    words = WORD.findall(text.translate(QUOTES).lower())
+    words = COVERAGE_WORD.findall(text.translate(QUOTES).lower())
     wh = next((w for w in words[:4] if w in WH), "")
     return wh, concepts(text)
 

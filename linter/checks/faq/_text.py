@@ -11,20 +11,14 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from linter.entities import unescape
+from linter.lexicon import QUESTION_LETTERS, wordset
 
 # "1. ", "Q2: ", "Question 3." at the start of a question whose reader left the number in.
 NUMBER_PREFIX = re.compile(r"\s*(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+", re.IGNORECASE)
 # Curly quotes folded to straight ones before words are compared.
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
-# A word as coverage and near-duplicates count it: letters and digits, "it's" whole.
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TAG = re.compile(r"<[^>]*>")
 _NON_WORD = re.compile(r"[^\w']+")
-_LETTERS = re.compile(r"[A-Za-z']+")
-
-
-def wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 WH = wordset("what how why when which who whom whose where")
@@ -41,7 +35,7 @@ def looks_like_question(text: str) -> bool:
     """
     if text.rstrip().endswith("?"):
         return True
-    words = [w.lower() for w in _LETTERS.findall(text)]
+    words = [w.lower() for w in QUESTION_LETTERS.findall(text)]
     if len(words) < 3:
         return False
     if words[0] in WH:

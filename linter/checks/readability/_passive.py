@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from linter.lexicon import wordset
 from linter.model import Block, Sentence
 
 
@@ -22,14 +23,10 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'re", "’re", "'m", "’m"})
 # "'s" is left out: after a pronoun it is as often "has" ("he's closed the deal").
 _GET = frozenset({"get", "gets", "got", "gotten", "getting"})
-_BETWEEN = _set(
+_BETWEEN = wordset(
     "not n't n’t never also often always already still just then now even all both each "
     "further again rarely seldom sometimes first later soon well once since thus too "
     "being been be"
@@ -41,7 +38,7 @@ _BEFORE_TO = frozenset({"set", "used", "bound", "meant"})
 _GET_IDIOMS = frozenset({"rid", "stuck", "carried", "hooked", "ready"})
 # Reversal verbs among "un...ed" words; every other "un...ed" word is an adjective
 # ("unexpected", "unprecedented", "unrelated").
-_UN_VERBS = _set(
+_UN_VERBS = wordset(
     "unblocked unbundled uncovered unearthed unfolded unleashed unloaded unlocked unmasked "
     "unpacked unplugged unsealed unveiled unwrapped unzipped uninstalled unsubscribed "
     "unfollowed unpublished"

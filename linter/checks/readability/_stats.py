@@ -18,6 +18,7 @@ from typing import Any
 from linter.checks.readability._passive import Passive, find_passive
 from linter.checks.readability._sentences import readable_sentences, sentence_opener
 from linter.checks.readability._syllables import count_syllables
+from linter.lexicon import PROSE_WORD, wordset
 from linter.model import Block, Document, Sentence
 
 # Flesch (1948) reading ease and Kincaid et al. (1975) grade level, as textstat applies
@@ -27,10 +28,6 @@ FK_SENTENCE, FK_WORD, FK_BASE = 0.39, 11.8, 15.59
 # Yoast's "long sentence" limit, used for the long_sentence_share score.
 LONG_SENTENCE_WORDS = 20
 
-# A word: letters or digits, joined by apostrophes, hyphens or dots inside it, so
-# "don't", "well-known", "e.g." and "3.5" are one word each and a dash is no word.
-WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-
 # Soft hyphens and zero-width characters sit inside words ("try\xading") in pasted or
 # typeset text; they would split one word into two. Removed with a regex rather than
 # ``str.translate``, which looks every character up in a dict: most text has none.
@@ -39,7 +36,7 @@ _INVISIBLE = re.compile("[\xad\u200b\u200c\u200d\u2060\ufeff]")
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as readability formulas count them."""
-    return WORD.findall(_INVISIBLE.sub("", text))
+    return PROSE_WORD.findall(_INVISIBLE.sub("", text))
 
 
 @dataclass(slots=True)
@@ -150,13 +147,9 @@ def _count(doc: Document) -> TextStats:
     return stats
 
 
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Common English words that are not words in other languages written in Latin script
 # ("a", "in", "on", "as" are left out for that reason).
-_ENGLISH = _set("the of and to is that for it with was are this by you not or have from at but")
+_ENGLISH = wordset("the of and to is that for it with was are this by you not or have from at but")
 
 
 def _looks_english(total: int, common: int) -> bool:

@@ -1,44 +1,21 @@
-"""Keyphrase matching: words, plural-blind stems, phrases found in text, the keyphrase a
-page is about, and the numbers the keyphrase messages show."""
+"""Keyphrase matching: phrases found in text (by the words and plural-blind stems of
+``linter.lexicon``), the keyphrase a page is about, its density, and the numbers the
+keyphrase messages show."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
+from linter.lexicon import FUNCTION_WORDS, KEYPHRASE_TITLE_SPLIT, KEYPHRASE_WORD, keyphrase_stem
 from linter.model import Block, Document
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SEPARATORS = re.compile(r"\s+[|\-–—·•»:/]+\s+|\s*[|–—·•»]\s*|:\s+")
-
-
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """Lower case without a plural ending, so "barrels" matches "barrel".
-
-    Cached: the keyphrase and stuffing checks stem every word of the body, and words
-    recur.
-    """
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
     """``(stem, start, end)`` for each word of ``text``."""
-    return [(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(keyphrase_stem(m.group()), m.start(), m.end()) for m in KEYPHRASE_WORD.finditer(text)]
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The stems of the words of ``phrase`` (the words of ``words_with_offsets``)."""
-    return tuple(map(stem, _WORD.findall(phrase)))
+    return tuple(map(keyphrase_stem, KEYPHRASE_WORD.findall(phrase)))
 
 
 def find_phrase(text: str, stems: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -71,17 +48,12 @@ def keyphrase(doc: Document, given: str, infer: bool) -> str:
     given = " ".join(given.split())
     if given or not infer or not doc.title:
         return given
-    segments = [s.strip() for s in _SEPARATORS.split(doc.title) if s.strip()]
+    segments = [s.strip() for s in KEYPHRASE_TITLE_SPLIT.split(doc.title) if s.strip()]
     site = " ".join(str(doc.meta.get("og:site_name", "")).split()).casefold()
     if site:
         segments = [s for s in segments if s.casefold() != site] or segments
     phrase = segments[0] if segments else ""
     return phrase if len(phrase_stems(phrase)) <= MAX_INFERRED_WORDS else ""
-
-
-# Words a keyphrase can lose or reorder in a title or heading ("pruning of roses").
-_FUNCTION = "a an the and or of to in on at for with by from as is are how what why your you"
-FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 
 def mentions(text: str, stems: tuple[str, ...]) -> bool:
@@ -98,9 +70,18 @@ def keyphrase_places(doc: Document, stems: tuple[str, ...]) -> list[tuple[Block,
     return [(b, s) for b in doc.body_blocks() for s in find_phrase(b.text, stems)]
 
 
+def keyphrase_density(
+    doc: Document, stems: tuple[str, ...]
+) -> tuple[list[tuple[Block, tuple[int, int]]], float]:
+    """``keyphrase_places`` and the keyphrase's density: occurrences per 100 body words
+    (SEO020 reports it out of range, SEO021 far above it)."""
+    places = keyphrase_places(doc, stems)
+    return places, 100 * len(places) / doc.word_count
+
+
 def normalised(text: str) -> str:
     """Case- and punctuation-insensitive form, for comparing a title with an H1."""
-    return " ".join(m.group().casefold() for m in _WORD.finditer(text))
+    return " ".join(m.group().casefold() for m in KEYPHRASE_WORD.finditer(text))
 
 
 def percent(value: float) -> str:

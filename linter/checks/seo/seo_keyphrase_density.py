@@ -1,9 +1,7 @@
-"""The keyphrase's share of body words outside ``min_density``-``max_density`` %.
+"""The keyphrase's density (``keyphrase_density``) outside ``min_density``-``max_density``.
 
-Runs with a keyphrase (given, or inferred from the title with ``infer``) on a body of at
-least ``min_words`` words; density is occurrences per 100 words. Above ``defer_above`` %
-nothing is reported here (the stuffing rule is). Too high is reported at the first
-occurrence, too low at the introduction.
+Too high is reported at the keyphrase's first occurrence, too low at the introduction
+(or the first body block); above ``defer_above`` nothing is reported here.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from linter.checks.base import COUNT, FLAG, NUMBER, TEXT, Hit, Param, block_hit
 from linter.checks.seo._keyphrase import (
     count_text,
     keyphrase,
-    keyphrase_places,
+    keyphrase_density,
     percent,
     phrase_stems,
 )
@@ -38,8 +36,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     words = doc.word_count
     if not stems or words < params["min_words"]:
         return
-    places = keyphrase_places(doc, stems)
-    density = 100 * len(places) / words
+    places, density = keyphrase_density(doc, stems)
     if params["min_density"] <= density <= params["max_density"] or density > params["defer_above"]:
         return
     args = {**params, "keyphrase": phrase, "count": count_text(len(places)), "words": words,

@@ -1,11 +1,9 @@
 """Keyword stuffing, by two signs.
 
-With a keyphrase (given, or inferred with ``infer``): a density over ``max_density`` %
-of body words, reported at its first occurrence. With or without one: the phrase of
-``ngram`` or more words (starting and ending with a content word) found in the most
-sentences, grown to the longest phrase they share, when it is in at least
-``min_sentences`` sentences and ``min_share`` of all. Bodies under ``min_words`` words
-are not judged.
+The keyphrase's density (``keyphrase_density``) over ``max_density``, reported at its
+first occurrence; else the phrase of ``ngram`` or more word stems, starting and ending
+with a content word (not in ``STUFFING_STOP_WORDS``), found in the most sentences and
+grown to the longest phrase those sentences share, reported at its first sentence.
 """
 
 from __future__ import annotations
@@ -19,11 +17,12 @@ from typing import Any
 from linter.checks.base import COUNT, FLAG, NUMBER, TEXT, Hit, Param, block_hit, sentence_hit
 from linter.checks.seo._keyphrase import (
     keyphrase,
-    keyphrase_places,
+    keyphrase_density,
     percent,
     phrase_stems,
     words_with_offsets,
 )
+from linter.lexicon import STUFFING_STOP_WORDS
 from linter.model import Document, Sentence
 
 PARAMS: dict[str, Param] = {
@@ -35,15 +34,6 @@ PARAMS: dict[str, Param] = {
     "min_sentences": COUNT,
     "min_share": NUMBER,
 }
-_STOP_WORDS = (
-    "a an the and or but of to in on at for with by from as is are was were be been it "
-    "its this that these those you your we our they their he she his her i my me not no "
-    "do does did can will would should could may might have has had if then than so such "
-    "there here what which who whom how why when where all any each more most other some "
-    "into out up about over also just only very"
-)
-_STOP = frozenset(_STOP_WORDS.split())
-
 
 Place = tuple[Sentence, tuple[str, ...], int]  # sentence, its word stems, phrase start
 
@@ -57,7 +47,7 @@ def _common_enough(stems: list[tuple[str, ...]], needed: float) -> bool:
     """
     counts: Counter[str] = Counter()
     for words in stems:
-        counts.update(set(words) - _STOP)
+        counts.update(set(words) - STUFFING_STOP_WORDS)
     return max(counts.values(), default=0) >= needed
 
 
@@ -75,7 +65,7 @@ def _repeated_phrase(
     for sentence, words in zip(sentences, stems, strict=True):
         # A phrase starts and ends with a content word; with size >= 2 that makes the
         # two content words it needs. ``compress`` keeps the starts where both are.
-        content = [w not in _STOP for w in words]
+        content = [w not in STUFFING_STOP_WORDS for w in words]
         starts = compress(range(len(words) - last), map(and_, content, content[last:]))
         done = set()
         for i in starts:
@@ -112,8 +102,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     phrase = keyphrase(doc, params["keyphrase"], params["infer"])
     stems = phrase_stems(phrase)
     if stems:
-        places = keyphrase_places(doc, stems)
-        density = 100 * len(places) / words
+        places, density = keyphrase_density(doc, stems)
         if density > params["max_density"]:
             block, (start, end) = places[0]
             yield block_hit(block, start, end, phrase=phrase, count=len(places),

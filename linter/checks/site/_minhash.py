@@ -8,7 +8,6 @@ and Ullman, *Mining of Massive Datasets*, ch. 3.)
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -17,12 +16,13 @@ from itertools import combinations
 
 import numpy as np
 
+from linter.lexicon import SHINGLE_WORD
+
 PERMUTATIONS = 128
 BANDS = 16  # 16 bands of 8 rows: pairs near 0.7 and above become candidates
 SHINGLE = 5
 _ALL_PAIRS_LIMIT = 50  # a bucket larger than this is compared with its first member only
 _PRIME = np.uint64(4294967311)  # the first prime above 2**32
-_WORD = re.compile(r"\w+")
 
 
 @cache
@@ -46,7 +46,7 @@ def body_signature(text: str) -> tuple[int, bytes | None]:
     """The number of words of ``text`` and its MinHash signature (bytes, to travel
     cheaply between processes), or ``None`` for a text shorter than one shingle. A
     rule's own minimum of words applies to the count when the site rules run."""
-    words = _WORD.findall(text.casefold())
+    words = SHINGLE_WORD.findall(text.casefold())
     if len(words) < SHINGLE:
         return len(words), None
     found = shingles(words)

@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterator
 
 from linter.entities import unescape
+from linter.lexicon import SHINGLE_WORD
 from linter.model import HEADING, MAIN, Block, Document
 
-_WORD = re.compile(r"\w+")
 # A sentence ends at . ! or ? (and closing quotes) before white space and a capital.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
@@ -48,7 +48,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def passage_key(text: str) -> int:
     """A 64-bit key of ``text``'s words: equal for the same passage however it is spaced."""
-    words = " ".join(_WORD.findall(text.casefold()))
+    words = " ".join(SHINGLE_WORD.findall(text.casefold()))
     return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "big")
 
 

@@ -9,30 +9,28 @@ FQ012 does. One hit per ordered pair, at this page's first FAQ question, naming 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise, permutations
 from typing import Any
 
 from linter.checks.base import COUNT, NUMBER, Param
-from linter.checks.faq._coverage import STOP_WORDS as _STOP
-from linter.checks.faq._coverage import covered, stem
+from linter.checks.faq._coverage import covered
 from linter.checks.site._facts import PageFacts
 from linter.checks.site._hits import SiteHit, related
+from linter.lexicon import STOP_WORDS, TITLE_KEY_WORD, TITLE_PART_SPLIT, concept_stem
 
 SCOPE = "corpus"
 PARAMS: dict[str, Param] = {"threshold": NUMBER, "max_group": COUNT, "max_listed": COUNT}
 
-_PART = re.compile(r"\s+[|–—·»:-]\s+")  # "Topic | Site name", "Site: Topic"
-_WORD = re.compile(r"[a-z0-9]+")
-
 
 def topic_phrases(title: str) -> set[tuple[str, str]]:
     """Stemmed pairs of neighbouring content words of the title's main part."""
-    main = max(_PART.split(title), key=len)
-    words = [w for w in _WORD.findall(main.lower()) if w not in _STOP and not w.isdigit()]
-    stems = [stem(w) for w in words]
+    main = max(TITLE_PART_SPLIT.split(title), key=len)
+    words = [
+        w for w in TITLE_KEY_WORD.findall(main.lower()) if w not in STOP_WORDS and not w.isdigit()
+    ]
+    stems = [concept_stem(w) for w in words]
     return set(pairwise(stems))
 
 
