@@ -107,10 +107,11 @@ class Engine:
 
         kept, unused, problems = apply_suppressions(doc.source, findings, ran, self.known)
         for rule in ran:
-            # A kind that reports on the comments says which: ``SUPPRESSION = "unused"``
-            # (when its ``report`` param is on) or ``"bad"``.
-            reports = getattr(rule.module, "SUPPRESSION", None)
-            if reports == "unused" and rule.params.get("report"):
+            # A kind that reports on the comments says so (``SUPPRESSION = True``); its
+            # rule's ``comments`` param says which ("unused" or "bad"), ``report`` whether.
+            reports = getattr(rule.module, "SUPPRESSION", False) and rule.params.get("report")
+            reports = reports and rule.params.get("comments")
+            if reports == "unused":
                 kept += [
                     make_finding(rule, doc, Hit(s.start, s.end, {"comment": s.text}))
                     for s in unused

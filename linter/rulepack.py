@@ -45,6 +45,7 @@ _KEYS = {
     "fix_restructures",
     "anchor",
     "settings",
+    "renamed",
 }
 FIXES = ("safe", "suggest")
 ANCHORS = ("span", "document")
@@ -90,6 +91,9 @@ class Rule:
     anchor: str = "span"
     # Params a project-wide setting fills ("faq.required"), by param name.
     settings: dict[str, str] = field(default_factory=dict)
+    # Old names of renamed params (``{old: new}``): a user's config that still sets
+    # ``[params.FQ011] required`` sets the param now called ``topics``.
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def fixes_safely(self, fmt: str) -> bool:
         """Whether ``--fix`` applies this rule's fixes in ``fmt`` input."""
@@ -108,8 +112,19 @@ class Rule:
         """A copy with config overrides applied (params validated like YAML ones)."""
         merged = dict(self.params)
         if params:
-            merged.update(validate_params(self.module, params, f"params for {self.code}"))
+            where = f"params for {self.code}"
+            current = current_names(params, self.renamed)
+            merged.update(validate_params(self.module, current, where))
         return replace(self, severity=severity or self.severity, params=merged)
+
+
+def current_names(params: Any, renamed: dict[str, str]) -> Any:
+    """``params`` with the old names of renamed params (``renamed``) turned into the
+    current ones. A param given under both names takes the later value, as a rule's own
+    ``[params.CODE]`` overrides the setting that filled it before (``apply_overrides``)."""
+    if not renamed or not isinstance(params, dict):
+        return params
+    return {renamed.get(k, k) if isinstance(k, str) else k: v for k, v in params.items()}
 
 
 def _unpickle_rule(fields: dict[str, Any]) -> Rule:
@@ -317,8 +332,25 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
     where = str(path)
     data = _read_data(path, check_depth)
     fields = _identity(data, where) | _kind_and_params(data, where)
-    extra = _fix_and_anchor(data, kind_params(fields["module"]), where)
-    return Rule(**fields, **extra, path=where)
+    declared = kind_params(fields["module"])
+    extra = _fix_and_anchor(data, declared, where)
+    return Rule(**fields, **extra, renamed=_renamed(data, declared, where), path=where)
+
+
+def _renamed(data: dict[str, Any], declared: dict[str, Param], where: str) -> dict[str, str]:
+    """The rule's ``renamed`` key, ``{old param name: current name}``, checked: configs
+    written before a param was renamed keep working (see ``Rule.with_overrides``)."""
+    renamed = data.get("renamed") or {}
+    if not isinstance(renamed, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in renamed.items()
+    ):
+        raise RuleError(f"{where}: renamed must map old param names to current ones")
+    for old, new in renamed.items():
+        if new not in declared:
+            raise RuleError(f"{where}: renamed: unknown param {new!r}")
+        if old in declared:
+            raise RuleError(f"{where}: renamed: {old!r} is a current param name")
+    return dict(renamed)
 
 
 def _fix_and_anchor(data: dict[str, Any], declared: dict[str, Param], where: str) -> dict[str, Any]:

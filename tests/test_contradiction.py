@@ -13,8 +13,8 @@ import linter.nlp
 from linter.checks.contradiction._clauses import hedged
 from linter.checks.contradiction._pairing import Claim, comparison_pair, conflicts
 from linter.checks.contradiction._parse import parsed
-from linter.checks.contradiction.ct_quantity import quantities_conflict, quantity_claims
-from linter.checks.contradiction.ct_stance import stance_claims
+from linter.checks.contradiction._quantity import quantities_conflict, quantity_claims
+from linter.checks.contradiction._stance import stance_claims
 from linter.engine import Engine
 from linter.model import Finding
 from linter.read import parse, read_path

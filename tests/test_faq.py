@@ -340,22 +340,44 @@ def test_fq010_invalid_json_at_the_error():
 
 
 def test_fq011_required_topics_by_meaning_html_and_text():
-    required = {"required": ["salary", "Is a rooster needed?", "What food do hens need?"]}
+    required = {"topics": ["salary", "Is a rooster needed?", "What food do hens need?"]}
     findings = lint(HTML, "FQ011", required)
     assert where(findings) == [(6, 5, 6, 8), (6, 5, 6, 8)]  # at the FAQ heading
     assert findings[0].message == (
         "The FAQ does not cover the required topic “salary”. Add a question and answer about it."
     )
     assert "“What food do hens need?”" in findings[1].message
-    required = {"required": ["Is a rooster necessary to get eggs?", "How many square metres?"]}
+    required = {"topics": ["Is a rooster necessary to get eggs?", "How many square metres?"]}
     findings = lint(TEXT, "FQ011", required)
     assert [(f.line, f.column, f.excerpt) for f in findings] == [(5, 1, "FAQ")]
     assert "“How many square metres?”" in findings[0].message
     no_faq = "<h1>Hens</h1><p>Hens lay eggs most days of the year.</p>"
-    (finding,) = lint(no_faq, "FQ011", {"required": ["salary"]})
+    (finding,) = lint(no_faq, "FQ011", {"topics": ["salary"]})
     assert finding.message.startswith("This article has no FAQ, so it does not cover")
     assert (finding.line, finding.column) == (1, 5)
     assert lint(HTML, "FQ011") == []  # nothing required by default
+
+
+@pytest.mark.parametrize("table", ["FQ011", "faq.required-missing"])
+def test_fq011_old_param_name_required_still_works_in_config(tmp_path, table):
+    """FQ011's ``required`` param is now ``topics`` (shared with FQ012): a config that
+    sets ``[params.FQ011] required`` still changes what is reported."""
+    config = tmp_path / ".contentlint.toml"
+    config.write_text(f'[params."{table}"]\nrequired = ["salary"]\n', encoding="utf-8")
+    rules = apply_overrides([RULES["FQ011"]], load_config_file(config))
+    assert rules[0].params["topics"] == ["salary"]
+    findings = Engine(rules).check(doc_of(HTML)).findings
+    assert [f.code for f in findings] == ["FQ011"]
+    assert "“salary”" in findings[0].message
+
+
+def test_fq012_old_param_name_questions_still_works_in_config(tmp_path):
+    config = tmp_path / ".contentlint.toml"
+    config.write_text('[params.FQ012]\nquestions = ["How do I stop hens fighting?"]\n')
+    rules = apply_overrides([RULES["FQ012"]], load_config_file(config))
+    findings = Engine(rules).check(doc_of(HTML)).findings
+    assert [f.code for f in findings] == ["FQ012"]
+    assert "“How do I stop hens fighting?”" in findings[0].message
 
 
 def test_fq011_reads_the_faq_required_setting(tmp_path):
@@ -416,8 +438,7 @@ def faq_findings(path: Path, required: list[str] | None = None):
     rules = [r for r in load_rules() if r.category == "faq"]
     if required:
         rules = [
-            r.with_overrides(None, {"required": required}) if r.code == "FQ011" else r
-            for r in rules
+            r.with_overrides(None, {"topics": required}) if r.code == "FQ011" else r for r in rules
         ]
     return Engine(rules).check(read_path(str(path))).findings
 

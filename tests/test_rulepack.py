@@ -116,6 +116,9 @@ def test_a_rule_missing_a_param_of_its_kind_is_an_error_naming_it(tmp_path):
             "settings must map param names to settings like faq.required",
         ),
         ("settings: {colour: faq.required}", "settings: unknown param 'colour'"),
+        ("renamed: [min_words]", "renamed must map old param names to current ones"),
+        ("renamed: {least_words: colour}", "renamed: unknown param 'colour'"),
+        ("renamed: {min_words: max_findings}", "renamed: 'min_words' is a current param name"),
     ],
 )
 def test_fix_anchor_and_settings_keys_are_checked(tmp_path, line, expected):
@@ -134,7 +137,8 @@ def test_fix_and_anchor_come_from_the_yaml():
     assert rules["BP002"].fix_restructures
     assert not rules["BP001"].fixes_safely("text")  # a guess: shown, never applied
     assert rules["SEO001"].anchor == "document"
-    assert rules["FQ011"].settings == {"required": "faq.required"}
+    assert rules["FQ011"].settings == {"topics": "faq.required"}
+    assert rules["FQ011"].renamed == {"required": "topics"}
 
 
 @pytest.mark.parametrize(
@@ -163,3 +167,22 @@ def test_shares_out_of_range_are_refused_by_their_type(code, params, expected):
         rule.with_overrides(None, params)
     assert str(info.value) == f"params for {code}: {expected}"
     assert rule.with_overrides(None, {next(iter(params)): 1.0}).params[next(iter(params))] == 1.0
+
+
+def test_a_renamed_param_is_still_set_by_its_old_name(tmp_path):
+    """A config written before a param was renamed keeps working: the old name sets the
+    param now called by the new one (and the later of the two wins, as overrides do)."""
+    path = write(
+        tmp_path,
+        GOOD.replace(
+            "description: A test rule.",
+            "description: A test rule.\nrenamed: {least_words: min_words}",
+        ),
+    )
+    rule = load_rule(path)
+    assert rule.with_overrides(None, {"least_words": 9}).params["min_words"] == 9
+    both = rule.with_overrides(None, {"min_words": 7, "least_words": 9})
+    assert both.params == {"min_words": 9, "max_findings": 5}
+    with pytest.raises(RuleError) as info:
+        rule.with_overrides(None, {"least_words": "nine"})
+    assert str(info.value) == "params for ZZ001: param 'min_words' must be an integer, 0 or more"

@@ -13,11 +13,10 @@ Cost: O(n) in article length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from linter.checks.base import Hit, Param
 from linter.checks.contradiction._clauses import (
     COMP_END,
     claim_sentences,
@@ -27,12 +26,10 @@ from linter.checks.contradiction._clauses import (
     hedged,
     scope,
 )
-from linter.checks.contradiction._pairing import Claim, conflicts
+from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parsed, subject_parse_ok
 from linter.checks.contradiction._words import PRONOUNS, lexicon, phrase_key, terms, words_before
 from linter.model import Document, Sentence
-
-PARAMS: dict[str, Param] = {}
 
 
 @cache
@@ -116,10 +113,3 @@ def _polarity(
     base = sentence.start
     key = ("polarity", subject, predicate, comp, fronted(text, left, s_start), scope(text))
     return Claim(sentence, base + s_start, base + end, key, value)
-
-
-def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    def clash(a: Claim, b: Claim) -> bool:
-        return a.value != b.value
-
-    yield from conflicts(doc, polarity_claims(doc), clash, by_side=True)

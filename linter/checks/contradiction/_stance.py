@@ -15,10 +15,8 @@ Cost: O(n) in article length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from linter.checks.base import Hit, Param
 from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
@@ -26,12 +24,10 @@ from linter.checks.contradiction._clauses import (
     hedged,
     scope,
 )
-from linter.checks.contradiction._pairing import Claim, comparison_pair, conflicts, side_of
+from linter.checks.contradiction._pairing import Claim, comparison_pair, side_of
 from linter.checks.contradiction._parse import parsed, subject_parse_ok
 from linter.checks.contradiction._words import PRONOUNS, phrase_key, words_before
 from linter.model import Document, Sentence
-
-PARAMS: dict[str, Param] = {}
 
 _NEUTRAL = re.compile(
     r"\bneither\b(?:\s+[\w'’-]+){0,6}?\s+(?:is|are)\s+(?:(?:automatically|necessarily|inherently|"
@@ -150,10 +146,3 @@ def _sameness(sentence: Sentence, text: str) -> Iterator[Claim]:
         yield Claim(
             sentence, base + s_start, base + end, ("same", first, second, scope(text)), value
         )
-
-
-def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    def clash(a: Claim, b: Claim) -> bool:
-        return a.value != b.value
-
-    yield from conflicts(doc, stance_claims(doc), clash)

@@ -16,12 +16,10 @@ handful of earlier values compared per claim).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cache
 from itertools import chain
-from typing import Any
 
-from linter.checks.base import NUMBER, Hit, Param
 from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
@@ -30,7 +28,7 @@ from linter.checks.contradiction._clauses import (
     hedged,
     scope,
 )
-from linter.checks.contradiction._pairing import Claim, conflicts
+from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._words import (
     BREAK,
     NEUTRAL_MODIFIERS,
@@ -45,8 +43,6 @@ from linter.checks.contradiction._words import (
 )
 from linter.lexicon import CLAIM_WORD as WORD
 from linter.model import Document, Sentence
-
-PARAMS: dict[str, Param] = {"tolerance": NUMBER, "percent_points": NUMBER}
 
 _MONEY_VALUE = (
     r"(?P<cur>[$€£])\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -398,21 +394,22 @@ def quantities_conflict(
     return gap > slack and gap > tolerance * max(gap_high, 1e-9)
 
 
-def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    tolerance = float(params["tolerance"])
-    points = float(params["percent_points"])
+FIGURES = ("quantity", "year")  # the first item of the key of every claim of this module
 
-    def clash(a: Claim, b: Claim) -> bool:
-        if a.key[0] == "year":
-            return a.value != b.value  # a year is exact: no rounding
-        if a.key[2] == "%":
-            # Percentages are rounded in points, not in relative terms: 12 % and 13 % are
-            # rounding, 92 % and 88 % are two different figures.
-            return quantities_conflict(a.value, b.value, 0.0, slack=points)
-        return quantities_conflict(a.value, b.value, tolerance)
 
-    claims = sorted(
-        chain(quantity_claims(doc), year_claims(doc)),
-        key=lambda c: (c.sentence.block.index, c.start),
-    )
-    yield from conflicts(doc, iter(claims), clash, by_side=True)
+def figure_claims(doc: Document) -> Iterator[Claim]:
+    """Quantity and year claims, in document order."""
+    claims = chain(quantity_claims(doc), year_claims(doc))
+    return iter(sorted(claims, key=lambda c: (c.sentence.block.index, c.start)))
+
+
+def figures_clash(a: Claim, b: Claim, tolerance: float, points: float) -> bool:
+    """Whether two figures of one key cannot both hold: years when they differ (a year is
+    exact: no rounding), percentages when more than ``points`` apart (they are rounded in
+    points, not in relative terms: 12 % and 13 % are rounding, 92 % and 88 % are two
+    different figures), other values when more than ``tolerance`` (relative) apart."""
+    if a.key[0] == "year":
+        return a.value != b.value
+    if a.key[2] == "%":
+        return quantities_conflict(a.value, b.value, 0.0, slack=points)
+    return quantities_conflict(a.value, b.value, tolerance)

@@ -1,5 +1,5 @@
-"""Reports each question of ``questions`` (``--questions FILE``) that no FAQ entry
-covers, as ``faq_required_missing`` does for its topics.
+"""Reports each of ``topics`` that no FAQ entry covers (``covered``: by meaning, at
+``threshold``, answers counting ``answer_weight``), once per topic at ``faq_anchor``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from linter.checks.base import FRACTION, SHARE, TEXTS, Hit, Param
 from linter.checks.faq._coverage import uncovered_topics
 from linter.model import Document
 
-PARAMS: dict[str, Param] = {"questions": TEXTS, "threshold": SHARE, "answer_weight": FRACTION}
+PARAMS: dict[str, Param] = {"topics": TEXTS, "threshold": SHARE, "answer_weight": FRACTION}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from uncovered_topics(doc, list(params["questions"]), params)
+    yield from uncovered_topics(doc, list(params["topics"]), params)

@@ -14,11 +14,10 @@ Cost: O(n) in article length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from linter.checks.base import Hit, Param
 from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
@@ -28,7 +27,7 @@ from linter.checks.contradiction._clauses import (
     scope,
     trailing,
 )
-from linter.checks.contradiction._pairing import Claim, conflicts
+from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import comparative_parse_ok, parsed
 from linter.checks.contradiction._words import (
     BREAK,
@@ -39,8 +38,6 @@ from linter.checks.contradiction._words import (
 )
 from linter.lexicon import wordset as word_set
 from linter.model import Document, Sentence
-
-PARAMS: dict[str, Param] = {}
 
 
 @cache
@@ -131,10 +128,3 @@ def _comparative(
     context = (fronted(text, left, a_start), trailing(text, end, right))
     key = ("comparative", dim, first, second, context, scope(text))
     return Claim(sentence, base + a_start, base + end, key, value)
-
-
-def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    def clash(a: Claim, b: Claim) -> bool:
-        return a.value != b.value
-
-    yield from conflicts(doc, comparative_claims(doc), clash)
