@@ -36,7 +36,7 @@ from linter.checks.contradiction._words import (
     phrase_key,
     words_before,
 )
-from linter.lexicon import wordset as word_set
+from linter.lexicon import wordset
 from linter.model import Document, Sentence
 
 
@@ -64,7 +64,7 @@ def _comparative_res() -> list[tuple[re.Pattern[str], str]]:
 
 
 _B_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,4}?)(?=[,.;:!?)]|\s+(?:and|but|or|in|for|at|because|since|while|when|if|on|by|with|do|does|did|are|is|was|were|can|could|will|would|overall|today|now|ever|before|anymore)\b|$)")  # fmt: skip
-_NOT_SUBJECTS = word_set(
+_NOT_SUBJECTS = wordset(
     "ever before expected usual average most others other anything everything anyone "
     "everyone last previous earlier"
 )
