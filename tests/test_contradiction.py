@@ -778,3 +778,31 @@ def test_model_option_reaches_the_checks(command, cli, tmp_path, monkeypatch):
         ("b.html", "CT005", 2),
     ]
     assert trained == []
+
+
+GYMS = """<h1>Gyms Near the Station</h1>
+<h2>Northgate Fitness</h2>
+<p>Joining fee: none.</p>
+<p>Opening hours: 6am to 10pm.</p>
+<p>The membership fee is $40 a month.</p>
+<h2>Riverside Gym</h2>
+<p>Joining fee: $20.</p>
+<p>Opening hours: around the clock.</p>
+<p>The membership fee is $25 a month.</p>
+"""
+
+
+def test_sections_that_repeat_the_same_labels_are_different_entities():
+    """One section per gym, each answering the same labelled questions: the two fees
+    belong to different gyms, so they never meet."""
+    assert run("CT002", GYMS) == []
+
+
+def test_aspect_sections_still_meet():
+    """Sections that share no labels are aspects of one subject: their fees clash."""
+    source = GYMS.replace("Joining fee", "Sign-up").replace("Opening hours", "Hours")
+    source = source.replace("<p>Sign-up: $20.</p>", "<p>Staff are friendly.</p>")
+    source = source.replace("<p>Hours: around the clock.</p>", "")
+    (finding,) = run("CT002", source)
+    assert (finding.line, finding.column) == (9, 4)
+    assert finding.related[0].line == 5

@@ -3,7 +3,9 @@
 A claim carries a *key* (subject, dimension, scope) and a *value*; two claims can only
 contradict when their keys are equal, so claims are grouped by key and compared within a
 group, never all pairs. Listicle entries ("3. Le Wagon") and sections about either side
-of the article's own comparison ("A vs B") split the groups further.
+of the article's own comparison ("A vs B") split the groups further, and so do sections
+about different entities (``_sections``: listicle entries, sibling sections that repeat
+the same labels, one per store or plan).
 
 Cost: grouping is a dict and each group keeps a bounded number of earlier claims, so a
 pass is O(n) in the number of claims.
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Hit, block_hit, related_at
+from linter.checks.contradiction._sections import entity_sections
 from linter.checks.contradiction._words import phrase_key
 from linter.model import FAQ_QUESTION, HEADING, Document, Sentence
 
@@ -63,38 +66,6 @@ def side_of(words: tuple[str, ...], pair: tuple[tuple[str, ...], tuple[str, ...]
     if hits[0] != hits[1]:
         return 0 if hits[0] else 1
     return None
-
-
-_ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
-_LISTICLE_HEADING = re.compile(r"^\s*(?:the\s+)?(?:top\s+)?\d{1,2}\s+[A-Za-z]", re.I)
-
-
-def entity_sections(doc: Document) -> dict[int, int]:
-    """Block index -> index of the listicle entry it belongs to ("3. Le Wagon").
-
-    In "5 Best Bootcamps", "the program takes 12 weeks" under one entry and "the program
-    takes 16 weeks" under the next are about different bootcamps. A numbered heading, or
-    a heading directly under a "N things" heading, opens an entry; claims in different
-    entries (or one in an entry, one outside) never meet.
-    """
-    out: dict[int, int] = {}
-    stack: list[tuple[int, int, bool]] = []  # (level, heading index, is entry)
-    current: int | None = None
-    for block in doc.blocks:
-        if block.kind == HEADING:
-            while stack and stack[-1][0] >= block.level:
-                stack.pop()
-            parent_is_listicle = (
-                bool(stack) and _LISTICLE_HEADING.match(doc.blocks[stack[-1][1]].text) is not None
-            )
-            is_entry = bool(_ENTITY_HEADING.match(block.text)) or parent_is_listicle
-            stack.append((block.level, block.index, is_entry))
-            entries = [index for _, index, entry in stack if entry]
-            current = entries[-1] if entries else None
-            continue
-        if current is not None:
-            out[block.index] = current
-    return out
 
 
 def _mentions(words: set[str], pair: tuple[tuple[str, ...], tuple[str, ...]]) -> str | None:

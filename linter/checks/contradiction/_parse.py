@@ -47,6 +47,7 @@ def _parse_candidates(doc: Document) -> dict[tuple[int, int], Any]:
         return {}
     return {(s.block.index, s.start): parsed for s, parsed in zip(chosen, docs, strict=True)}
 
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _NP_INNER_DEPS = frozenset(
     {"compound", "amod", "nmod", "conj", "appos", "poss", "nummod", "quantmod"}

@@ -1,0 +1,118 @@
+"""Sections about different entities: claims in one never meet claims in another.
+
+Two shapes of page describe several things one after another:
+
+- a listicle: numbered headings ("3. Le Wagon"), or the headings directly under a
+  "N things" heading ("5 Best Bootcamps");
+- repeated structure: sibling sections (same level, same parent) that answer the same
+  questions, one section per store, plan, product or operator. They are recognised by
+  what they repeat: label lines ("Free delivery: yes", "Showers: no"), bold lead-ins,
+  sub-headings and FAQ questions. Two or more siblings that share at least two such
+  labels are entity sections.
+
+Aspect sections of a comparison ("Cost", "Battery life", "Our verdict") repeat nothing
+of the kind, so claims across them still meet. A claim in an entity section meets only
+claims of the same section (a claim outside every entity section is about the page as a
+whole and does not meet one inside either: the entity may be the exception).
+
+Cost: one pass over the blocks, and one set per section.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from linter.model import FAQ_QUESTION, HEADING, Block, Document
+
+_ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
+_LISTICLE_HEADING = re.compile(r"^\s*(?:the\s+)?(?:top\s+)?\d{1,2}\s+[A-Za-z]", re.I)
+# A label line: a short name, then ":" and a value ("Trial period: 100 nights.").
+_LABEL = re.compile(r"^\s*([^\W\d][\w’'&/ -]{0,38}?)\s*[:：]\s*\S")
+_MIN_SHARED = 2  # labels two sibling sections must share to count as entity sections
+
+
+def entity_sections(doc: Document) -> dict[int, int]:
+    """Block index -> index of the heading of the entity section it belongs to."""
+    sections = _sections(doc.blocks)
+    entries = _listicle_entries(doc.blocks) | _repeated_siblings(doc.blocks, sections)
+    out: dict[int, int] = {}
+    for heading, blocks in sections.items():
+        if heading in entries:
+            for index in blocks:
+                out[index] = heading  # inner sections come later and win
+    return out
+
+
+def _sections(blocks: list[Block]) -> dict[int, list[int]]:
+    """Heading index -> indices of every block in its section (sub-sections included)."""
+    sections: dict[int, list[int]] = {}
+    stack: list[Block] = []
+    for block in blocks:
+        if block.kind == HEADING:
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            for open_heading in stack:
+                sections[open_heading.index].append(block.index)
+            stack.append(block)
+            sections[block.index] = []
+            continue
+        for open_heading in stack:
+            sections[open_heading.index].append(block.index)
+    return sections
+
+
+def _listicle_entries(blocks: list[Block]) -> set[int]:
+    """Numbered headings, and headings directly under a "N things" heading."""
+    entries: set[int] = set()
+    stack: list[Block] = []
+    for block in blocks:
+        if block.kind != HEADING:
+            continue
+        while stack and stack[-1].level >= block.level:
+            stack.pop()
+        under_listicle = bool(stack) and _LISTICLE_HEADING.match(stack[-1].text) is not None
+        if _ENTITY_HEADING.match(block.text) or under_listicle:
+            entries.add(block.index)
+        stack.append(block)
+    return entries
+
+
+def _labels(block: Block) -> set[str]:
+    """What a block repeats across entity sections: its label, or itself if it is a
+    sub-heading or an FAQ question (folded: case, spaces, final punctuation)."""
+    if block.kind in (HEADING, FAQ_QUESTION):
+        return {" ".join(block.text.lower().split()).rstrip("?:.!")}
+    m = _LABEL.match(block.text)
+    return {" ".join(m.group(1).lower().split())} if m else set()
+
+
+def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> set[int]:
+    """Headings of sibling sections that share at least ``_MIN_SHARED`` labels."""
+    entries: set[int] = set()
+    for siblings in _sibling_groups(blocks):
+        if len(siblings) < 2:
+            continue
+        labels = {h: set().union(*(_labels(blocks[i]) for i in sections[h])) for h in siblings}
+        for a, b in combinations(siblings, 2):
+            if len(labels[a] & labels[b]) >= _MIN_SHARED:
+                entries.update((a, b))
+    return entries
+
+
+def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
+    """Headings grouped by parent: the direct sub-headings of each heading (and of the
+    page), each group of one level (the first sub-heading's)."""
+    groups: dict[int | None, list[int]] = {}
+    levels: dict[int | None, int] = {}
+    stack: list[Block] = []
+    for block in blocks:
+        if block.kind != HEADING:
+            continue
+        while stack and stack[-1].level >= block.level:
+            stack.pop()
+        parent = stack[-1].index if stack else None
+        if levels.setdefault(parent, block.level) == block.level:
+            groups.setdefault(parent, []).append(block.index)
+        stack.append(block)
+    return list(groups.values())
