@@ -13,6 +13,7 @@ can use it without loading another reader's dependencies (lxml, markdown-it).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -159,6 +160,77 @@ def keyphrase_stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+# --- word senses (FAQ coverage) ---------------------------------------------------------
+# WordNet 3.0 senses of common words (``linter/data/wordnet_senses.txt``, built by
+# ``tools/build_synonyms.py``): two words mean the same when they share a sense, and a
+# noun is covered by a broader one ("terrier" by "dog"). Loaded on first use only.
+
+# A word as written, case kept, for telling names from words: "Brava", "5K", "eSIM".
+CASED_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+# Units that make "12 weeks" a length of time and "$15" or "40 pounds" a price.
+TIME_UNITS = wordset(
+    """
+    second seconds minute minutes min mins hour hours hr hrs day days week weeks fortnight
+    month months year years decade decades night nights semester semesters term terms
+    """
+)
+NUMBER_WORDS = wordset(
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty few"
+)
+# Questions asking for a length of time or an amount of money.
+HOW_LONG = re.compile(
+    r"\bhow (?:long|soon)\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b"
+)
+HOW_MUCH = re.compile(r"\bhow much\b|\bwhat (?:does|do|will|would) (?:it|they|\w+) cost\b")
+# Words that say nothing of a question's topic: stop words and number words.
+COVERAGE_STOP = (
+    STOP_WORDS
+    | NUMBER_WORDS
+    | wordset("too also ever usually typically ok okay possible kind type sort take while")
+)
+# "check-in", "sign-up", "take-off": one word for coverage, not "check" and a particle.
+PARTICLE_COMPOUND = re.compile(r"\b([a-z]+)-(in|out|up|off|on|over|down)\b")
+# "How many weeks ..." asks how long.
+HOW_MANY_UNITS = re.compile(r"\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b")
+MONEY = re.compile(
+    r"[$£€¥₹]\s?\d|\d\s?(?:k\b)?\s*(?:dollars?|pounds?|euros?|usd|gbp|eur|cents?|pence)\b"
+    r"|\bfree\b|\bno (?:charge|cost|fee)s?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """Senses per ``concept_stem`` stem, and the broader senses of each noun sense."""
+
+    of_stem: dict[str, tuple[str, ...]]
+    broader: dict[str, tuple[str, ...]]
+    kind: dict[str, str]  # "v", "a" or "r" for stems mostly not nouns
+
+
+@cache
+def word_senses() -> Senses:
+    """The WordNet table, read once (about 20 ms)."""
+    from importlib import resources
+
+    of_stem: dict[str, tuple[str, ...]] = {}
+    broader: dict[str, tuple[str, ...]] = {}
+    kind: dict[str, str] = {}
+    text = (resources.files("linter") / "data" / "wordnet_senses.txt").read_text("utf-8")
+    for line in text.splitlines():
+        kind_, _, rest = line.partition(" ")
+        if kind_ == "s":
+            stem, *ids = rest.split()
+            of_stem[stem] = tuple(ids)
+        elif kind_ == "h":
+            sense, *parents = rest.split()
+            broader[sense] = tuple(parents)
+        elif kind_ == "p":
+            stem, _, pos = rest.partition(" ")
+            kind[stem] = pos
+    return Senses(of_stem, broader, kind)
 
 
 # --- FAQ headings and questions --------------------------------------------------------------

@@ -453,8 +453,9 @@ def test_seed_000_faq_has_six_answered_questions():
     assert all(e.answers for e in entries)
     findings = faq_findings(path, REQUIRED)
     assert not [f for f in findings if f.code in ("FQ001", "FQ002", "FQ003", "FQ004")]
+    # "Which Path Fits Different Student Goals?" is covered by the entry on career paths
+    # (paths, different; students in its answer) since coverage matches by meaning.
     assert [f.excerpt for f in findings if f.code == "FQ013"] == [
-        "Which Path Fits Different Student Goals?",
         "What to Look For in a Program if You Are Comparing These Paths",
     ]
     assert sorted(f.message.split("“")[1].split("”")[0] for f in findings if f.code == "FQ011") == [
@@ -497,3 +498,59 @@ def test_broken_sample_has_each_planted_problem():
         ("FQ010", 44),
         ("FQ013", 52),
     ]
+
+
+# --- coverage by meaning: paraphrases, other products, other aspects ---------------------
+
+PHONE_FAQ = """<h1>Brava 2 Robot Vacuum</h1>
+<h2>FAQ</h2>
+<h3>How long does the Brava 2 battery last?</h3>
+<p>About 120 minutes on the standard setting.</p>
+<h3>What is the warranty?</h3>
+<p>Two years on the robot, one year on the battery.</p>
+<h3>What is the cheapest way to buy one?</h3>
+<p>The refurbished model sells for $199 on our store.</p>
+"""
+
+
+def _not_covered(topics: list[str]) -> list[tuple[int, int, str]]:
+    found = lint(PHONE_FAQ, "FQ012", {"topics": topics})
+    return [(f.line, f.column, f.message.split("“")[1].split("”")[0]) for f in found]
+
+
+def test_fq012_paraphrases_are_covered():
+    assert (
+        _not_covered(["What guarantee do I get?", "What's the runtime on a single charge?"]) == []
+    )
+
+
+def test_fq012_another_product_is_not_covered():
+    assert _not_covered(["How long does the Brava 3 battery last?"]) == [
+        (2, 5, "How long does the Brava 3 battery last?")
+    ]
+    (finding,) = lint(PHONE_FAQ, "FQ012", {"topics": ["Does it work with Apple HomeKit?"]})
+    assert finding.message == (
+        "The FAQ does not answer “Does it work with Apple HomeKit?” from your questions list."
+        " Consider adding it."
+    )
+
+
+def test_fq012_another_aspect_is_not_covered():
+    # the battery is named in the warranty answer, its price nowhere
+    assert _not_covered(["How much does a replacement battery cost?"]) == [
+        (2, 5, "How much does a replacement battery cost?")
+    ]
+
+
+def test_fq011_and_fq013_agree_on_the_same_question():
+    heading = "<h2>How Long Does the Brava 3 Battery Last?</h2><p>Longer.</p>\n"
+    page = PHONE_FAQ.replace("<h2>FAQ</h2>", heading + "<h2>FAQ</h2>")
+    (fq013,) = lint(page, "FQ013")
+    (fq011,) = lint(page, "FQ011", {"topics": ["How Long Does the Brava 3 Battery Last?"]})
+    assert (fq013.line, fq011.line) == (2, 3)
+    covered_heading = page.replace("Brava 3", "Brava 2")
+    assert lint(covered_heading, "FQ013") == []
+    assert (
+        lint(covered_heading, "FQ011", {"topics": ["How Long Does the Brava 2 Battery Last?"]})
+        == []
+    )

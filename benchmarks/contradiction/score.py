@@ -227,8 +227,8 @@ def norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def score_coverage(split: str, verbose: bool, model: str | None) -> None:
-    with open(HERE / "faq_coverage.yaml", encoding="utf-8") as fh:
+def score_coverage(split: str, verbose: bool, model: str | None, path: Path) -> None:
+    with open(path, encoding="utf-8") as fh:
         pairs = [p for p in yaml.safe_load(fh) if split == "all" or p["split"] == split]
     groups: dict[str, list[dict]] = collections.defaultdict(list)
     for p in pairs:
@@ -261,7 +261,7 @@ def score_coverage(split: str, verbose: bool, model: str | None) -> None:
     tn = sum(1 for p in pairs if not p["covered"] and not predicted[p["id"]])
     fp = sum(1 for p in pairs if not p["covered"] and predicted[p["id"]])
     acc = (tp + tn) / len(pairs) if pairs else 0.0
-    print(f"\nFAQ coverage ({split}: {len(pairs)} pairs, {len(groups)} FAQs)")
+    print(f"\nFAQ coverage ({path.name}, {split}: {len(pairs)} pairs, {len(groups)} FAQs)")
     print(f"  covered questions seen as covered:         {tp}/{tp + fn}")
     print(f"  uncovered questions reported (FQ012):      {tn}/{tn + fp}")
     print(f"  accuracy {acc:.2f}")
@@ -288,9 +288,18 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     ap.add_argument("--verbose", action="store_true", help="show each miss and false positive")
     ap.add_argument("--model", help="spaCy pipeline passed through to the linter's --model")
+    ap.add_argument("--only", choices=("ct", "faq"), help="score one part only")
+    ap.add_argument(
+        "--coverage-file",
+        type=Path,
+        default=HERE / "faq_coverage.yaml",
+        help="FAQ pairs to score (e.g. benchmarks/faq_coverage/extra.yaml)",
+    )
     args = ap.parse_args()
-    score_contradictions(args.split, args.verbose, args.model)
-    score_coverage(args.split, args.verbose, args.model)
+    if args.only != "faq":
+        score_contradictions(args.split, args.verbose, args.model)
+    if args.only != "ct":
+        score_coverage(args.split, args.verbose, args.model, args.coverage_file)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit
-from linter.checks.faq._coverage import covered
+from linter.checks.faq._coverage import covered, page_text
 from linter.checks.faq._entries import faq_entries
 from linter.checks.faq._text import looks_like_question
 from linter.model import HEADING, MAIN, Document
@@ -29,6 +29,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     entries = faq_entries(doc)
     if not entries:
         return
+    page = page_text(doc)
     limit = params["max_findings"]
     found = 0
     section, section_level = -1, 0
@@ -45,7 +46,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         if not looks_like_question(block.text):
             continue
-        if covered(block.text, entries, params["threshold"], params["answer_weight"]):
+        if covered(block.text, entries, params["threshold"], params["answer_weight"], page):
             continue
         yield block_hit(block, 0, len(block.text), heading=block.text)
         found += 1

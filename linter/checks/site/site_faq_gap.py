@@ -2,8 +2,8 @@
 
 Siblings are pages with an FAQ whose titles share a key phrase: a pair of neighbouring
 content words of the title's main part, stemmed. A phrase on more than ``max_group``
-pages groups nothing. Coverage is judged by meaning (stems and synonyms), as
-FQ012 does. One hit per ordered pair, at this page's first FAQ question, naming at most
+pages groups nothing. Coverage is judged by the matcher FQ011 to FQ013 use
+(``linter.checks.faq._coverage.covered``), names checked against this page's FAQ and title. One hit per ordered pair, at this page's first FAQ question, naming at most
 ``max_listed`` of the missing questions.
 """
 
@@ -21,7 +21,12 @@ from linter.checks.site._hits import SiteHit, related
 from linter.lexicon import STOP_WORDS, TITLE_KEY_WORD, TITLE_PART_SPLIT, concept_stem
 
 SCOPE = "corpus"
-PARAMS: dict[str, Param] = {"threshold": NUMBER, "max_group": COUNT, "max_listed": COUNT}
+PARAMS: dict[str, Param] = {
+    "threshold": NUMBER,
+    "answer_weight": NUMBER,
+    "max_group": COUNT,
+    "max_listed": COUNT,
+}
 
 
 def topic_phrases(title: str) -> set[tuple[str, str]]:
@@ -51,8 +56,11 @@ def sibling_pairs(pages: Sequence[PageFacts], max_group: int) -> Iterator[tuple[
 def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
     for source, target in sibling_pairs(pages, params["max_group"]):
         theirs, ours = pages[source], pages[target]
+        page = ours.title.text if ours.title else ""
         missing = [
-            item for item in theirs.faq if not covered(item.text, ours.faq, params["threshold"])
+            item
+            for item in theirs.faq
+            if not covered(item.text, ours.faq, params["threshold"], params["answer_weight"], page)
         ]
         if not missing:
             continue
