@@ -389,8 +389,8 @@ def test_ct005_asserted_and_negated(nlp_mode):
         [(1, 4, "A degree is not required for entry-level roles")],
     )
     assert finding.message == (
-        "This contradicts line 1: “A degree is not required for entry-level roles”. Keep one "
-        "of the two, or say when each holds."
+        "“degree”: required here, not required at line 1 (“A degree is not required for "
+        "entry-level roles”). Keep one of the two, or say when each holds."
     )
 
 
@@ -699,18 +699,9 @@ def test_ct005_model_rejects_a_noun_that_is_not_the_subject(nlp_mode):
         "<p>Students who finish the course are eligible for a refund.</p>\n"
         "<p>The course is not eligible for a refund.</p>"
     )
-    got = [where(f) for f in run("CT005", source, model=nlp_mode)]
-    if nlp_mode is None:
-        assert got == [
-            (
-                2,
-                4,
-                "The course is not eligible for a refund",
-                [(1, 24, "the course are eligible for a refund")],
-            )
-        ]
-    else:
-        assert got == []
+    # CT005 reads its claims from the trained parse whatever pipeline split the sentences
+    # (issue 13), so neither mode takes "course" for the subject.
+    assert [where(f) for f in run("CT005", source, model=nlp_mode)] == []
 
 
 def test_ct003_model_rejects_a_prepositional_object_as_subject(nlp_mode):
@@ -773,8 +764,6 @@ def test_model_option_reaches_the_checks(command, cli, tmp_path, monkeypatch):
         args += ["-j", "2"]
     blank = json.loads(cli(*args).output)["findings"]
     trained = json.loads(cli(*args, "--model", MODEL).output)["findings"]
-    assert sorted((f["path"], f["code"], f["line"]) for f in blank) == [
-        ("a.html", "CT005", 2),
-        ("b.html", "CT005", 2),
-    ]
+    # CT005 now reads the trained parse in both (issue 13): neither misreads the subject.
+    assert blank == []
     assert trained == []
