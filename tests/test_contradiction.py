@@ -767,3 +767,41 @@ def test_model_option_reaches_the_checks(command, cli, tmp_path, monkeypatch):
     # CT005 now reads the trained parse in both (issue 13): neither misreads the subject.
     assert blank == []
     assert trained == []
+
+
+# --- CT005 from the parse (issue 13) -----------------------------------------------------------
+
+
+def test_ct005_active_meets_passive_and_names_what_disagrees():
+    source = (
+        "<p>The ferry does not require a reservation, largely because it runs hourly.</p>\n"
+        "<p>A reservation is required on every crossing.</p>"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 2, 4)
+    assert finding.related[0].line == 1
+    assert finding.message == (
+        "“reservation”: required here, not required at line 1 (“require a reservation”). "
+        "Keep one of the two, or say when each holds."
+    )
+
+
+def test_ct005_faq_no_is_read_against_its_question():
+    source = (
+        "<p>Towels are included with every room.</p>\n"
+        "<section class='faq'><h2>FAQ</h2><h3>Are towels included?</h3>\n"
+        "<p>No, you can rent them at the desk.</p></section>"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.related[0].line) == ("CT005", 3, 1)
+    assert finding.message.startswith("“towels”: not included here, included at line 1")
+
+
+def test_ct005_no_smoking_is_a_denial_and_hedges_stay_in_their_clause():
+    source = "<p>No smoking is allowed on the terrace.</p><p>Smoking is allowed on the terrace.</p>"
+    assert len(run("CT005", source)) == 1
+    source = (
+        "<p>A permit is not required on the trail.</p>"
+        "<p>Some rangers say a permit is required on the trail.</p>"
+    )
+    assert run("CT005", source) == []

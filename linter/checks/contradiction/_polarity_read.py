@@ -165,12 +165,25 @@ def _comp(token: Any) -> Any:
     return tuple(sorted(words))
 
 
+_OTHER_CLAUSE = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _own_words(token: Any) -> list[Any]:
+    """The word and what hangs on it, without the clauses that hang on it (a quote ends
+    before "..., largely because ...")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in _OTHER_CLAUSE:
+            out.extend(child.subtree)
+    return out
+
+
 def _reading(head: Any, subj: Any, thing: Any, pred: str, sign: int, comp_of: Any) -> Reading:
     key, text = thing
     lo = min(subj.left_edge.idx, head.idx)
     hi = max(
         head.idx + len(head),
-        *(t.idx + len(t) for t in comp_of.subtree if t.dep_ != "punct" and t.i <= comp_of.i + 6),
+        *(t.idx + len(t) for t in _own_words(comp_of) if t.i <= comp_of.i + 6),
     )
     return Reading(head, key, text, pred, sign, _comp(comp_of), lo, hi)
 
