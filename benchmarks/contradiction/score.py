@@ -42,7 +42,10 @@ KINDS = ("comparative", "quantity", "stance", "polarity", "count_promise", "faq_
 SUFFIX = {"markdown": ".md", "html": ".html"}
 
 
-def load_cases(split: str) -> list[dict]:
+def load_cases(split: str, path: str | None = None) -> list[dict]:
+    if path:  # an extra set of one's own (same format), instead of the split
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
     splits = ("dev", "heldout") if split == "all" else (split,)
     cases = []
     for name in splits:
@@ -198,8 +201,10 @@ def print_findings(findings: list[dict]) -> None:
         print(f"    {f['code']} line {f['line']}:{f['column']}{also}: {f['message']}")
 
 
-def score_contradictions(split: str, verbose: bool, model: str | None) -> None:
-    cases = load_cases(split)
+def score_contradictions(
+    split: str, verbose: bool, model: str | None, path: str | None = None
+) -> None:
+    cases = load_cases(split, path)
     by_id = ct_findings(cases, model)
     tally = Tally()
     for case in cases:
@@ -295,10 +300,11 @@ def main() -> None:
         default=HERE / "faq_coverage.yaml",
         help="FAQ pairs to score (e.g. benchmarks/faq_coverage/extra.yaml)",
     )
+    ap.add_argument("--file", help="score this YAML file of cases instead of the split")
     args = ap.parse_args()
     if args.only != "faq":
-        score_contradictions(args.split, args.verbose, args.model)
-    if args.only != "ct":
+        score_contradictions(args.split, args.verbose, args.model, args.file)
+    if args.only != "ct" and not args.file:
         score_coverage(args.split, args.verbose, args.model, args.coverage_file)
 
 

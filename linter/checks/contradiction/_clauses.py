@@ -123,3 +123,258 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         left = m.end()
     m = _CLAUSE_SEPARATOR.search(text, end)
     return left, m.start() if m else len(text)
+
+
+# --- Claims from the parse (issue 13): hedges, conditions and scope of one predicate ---------
+
+_MODAL_HEDGES = frozenset({"may", "might", "can", "could", "should", "would"})
+_SUBJECT_HEDGES = frozenset({"some", "many", "most", "several", "few", "certain"})
+# Marks of a clause that states a condition; "once" and "until" are mostly about time.
+_CONDITION_MARKS = frozenset({"if", "unless", "whenever", "provided", "assuming", "whether"})
+
+
+@cache
+def _hedge_words() -> frozenset[str]:
+    return frozenset(w for w in lexicon()["hedges"] if " " not in w)
+
+
+def predicate_hedged(predicate: Any) -> bool:
+    """True if the claim of ``predicate`` (a token of a parse) is softened by its own
+    modal ("may be required"), an adverb on it ("is often optional", "not always"), or a
+    determiner of its subject ("some roles"). A hedge in a reason or another clause
+    ("..., largely because ...") does not count: it modifies that clause."""
+    words = _hedge_words()
+    for child in predicate.children:
+        if child.dep_ == "aux" and child.lower_ in _MODAL_HEDGES:
+            return True
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words:
+            return True
+        if child.dep_ == "neg" and any(
+            c.lower_ in ("always", "necessarily") for c in child.head.children
+        ):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ in ("det", "amod", "nummod") and d.lower_ in _SUBJECT_HEDGES
+            for d in child.children
+        ):
+            return True
+        if child.dep_ in ("acomp", "attr", "oprd", "xcomp") and any(
+            d.dep_ == "advmod" and d.lower_ in words for d in child.children
+        ):
+            return True
+    return False
+
+
+def predicate_conditional(predicate: Any) -> bool:
+    """True if ``predicate`` or a clause it sits in holds only under a condition: an
+    adverbial clause marked "if", "unless", "whenever"... or an "if" clause above it."""
+    for node in (predicate, *predicate.ancestors):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children
+            ):
+                return True
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children):
+            return True
+    return False
+
+
+_SPEECH = frozenset(
+    {
+        "say",
+        "claim",
+        "argue",
+        "believe",
+        "think",
+        "report",
+        "suggest",
+        "insist",
+        "tell",
+        "complain",
+        "feel",
+        "warn",
+        "assume",
+        "reckon",
+    }
+)
+
+
+def predicate_attributed(predicate: Any) -> bool:
+    """True if the claim is someone's report ("some employers say a degree is required",
+    "critics argue ..."): a clause under a verb of saying or thinking whose subject is not
+    the article ("we")."""
+    node = predicate
+    while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in _SPEECH and not any(
+            c.dep_ == "nsubj" and c.lower_ == "we" for c in node.children
+        ):
+            return True
+    return False
+
+
+_PAST_AUX = frozenset({"was", "were", "had", "did", "used"})
+
+
+def predicate_scope(predicate: Any, text: str) -> tuple[Any, ...]:
+    """Years, places and tense of one predicate's clause, like ``scope`` of a sentence
+    but read from the clause's own words: a "will" in another clause does not make the
+    claim a future one."""
+    clause = _clause_tokens(predicate)
+    lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
+    years, places, _ = scope(text[lo:hi])
+    auxes = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    if predicate.lemma_ == "be" and predicate.dep_ != "aux":
+        auxes.add(predicate.lower_)
+    tense = "present"
+    # a past-tense verb with its subject ("The fee rose"), not a fragment ("Footprint
+    # sold separately", which the parser may tag VBD)
+    has_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < predicate.i - 1 for c in predicate.children
+    )
+    if auxes & _PAST_AUX or (predicate.tag_ == "VBD" and has_subject):
+        tense = "past"
+    elif auxes & {"will", "'ll", "shall"} or any(c.lower_ == "going" for c in predicate.children):
+        tense = "future"
+    return (years, places, tense)
+
+
+def _clause_tokens(predicate: Any) -> list[Any]:
+    """The predicate's subtree without the clauses that hang on it (they have their own
+    subject or mark)."""
+    skip = {"ccomp", "advcl", "conj", "relcl", "parataxis"}
+    out = [predicate]
+    stack = [c for c in predicate.children if c.dep_ not in skip]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in skip)
+    return out
+
+
+# --- FAQ answers read against their question ------------------------------------------------
+
+_LEAD = re.compile(r"^\W*([A-Za-z][\w'’]*(?:\s+[A-Za-z][\w'’]*){0,2})")
+
+
+@cache
+def _answer_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        alts = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
+        return re.compile(r"^\W*(?:" + alts + r")(?![\w'’-])", re.I)
+
+    lex = lexicon()
+    return pattern(lex["faq_yes"]), pattern(lex["faq_no"])
+
+
+def answer_sign(text: str) -> int:
+    """+1 if an FAQ answer opens with yes ("Yes.", "Sure, ...", "It does: ..."), -1 if with
+    no ("No, ...", "Nope.", "It doesn't"), 0 otherwise."""
+    yes, no = _answer_words()
+    if no.match(text):
+        return -1
+    return 1 if yes.match(text) else 0
+
+
+_POLAR = re.compile(
+    r"^\s*(?P<aux>is|are|was|were|does|do|did|can|will|would|should|has|have|must)\s+"
+    r"(?P<neg>n[o’']t\s+)?(?P<rest>.+?)\s*\?\s*$",
+    re.I,
+)
+_GENERIC_READER = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "we": "you",
+    "our": "your",
+    "am": "are",
+}
+
+
+def _declarative(question: str, sign: int) -> str | None:
+    """A yes/no question turned into the statement its answer makes: "Is breakfast
+    included?" + no -> "breakfast is not included."; "Do I need a pass?" + yes -> "you do
+    need a pass."; the reader ("I", "my") becomes the generic "you"."""
+    m = _POLAR.match(question.strip().split("\n")[-1])
+    if m is None:
+        return None
+    aux, rest = m.group("aux").lower(), m.group("rest")
+    words = [_GENERIC_READER.get(w.lower(), w) for w in rest.split()]
+    if aux in ("do", "does", "did") and words[0].lower() in ("you", "they", "we"):
+        aux = "do"
+    # The subject ends where the predicate starts: for "is/are", before the first word
+    # after the noun phrase; for other auxiliaries, before the verb (the first word a
+    # pronoun or noun phrase cannot end with is unknowable without a parse: the reader
+    # parses the statement again, so put the auxiliary after the first noun phrase guess).
+    cut = _subject_end(words)
+    neg = " not" if sign < 0 else ""
+    if aux == "will":
+        aux = ""  # the generic reader's "will" is no future: "you (will) pay"
+        neg = " do not" if sign < 0 else ""
+    verb = f" {aux}{neg}" if aux else neg
+    return " ".join(words[:cut]) + verb + " " + " ".join(words[cut:]) + "."
+
+
+_NP_WORD = re.compile(
+    r"^(?:the|a|an|your|their|its|his|her|this|these|that|those|any|there|"
+    r"[A-Z][\w'’-]*|\w+(?:'s|’s))$"
+)
+
+
+def _subject_end(words: list[str]) -> int:
+    """Where the subject of an inverted question ends: after "you", "there", "it", or a
+    noun phrase of a determiner and its nouns (a guess the parse then checks)."""
+    if not words:
+        return 0
+    if words[0].lower() in ("you", "it", "they", "there", "he", "she", "one", "everyone", "anyone"):
+        return 1
+    i = 0
+    while i < len(words) - 1 and _NP_WORD.match(words[i]):
+        i += 1
+    # a determiner or name is followed by its noun: take one word more
+    return min(i + 1, len(words) - 1) if i else 1
+
+
+def faq_resolved(doc: Document) -> Iterator[tuple[Sentence, str]]:
+    """(answer sentence, statement) for each answer that opens with yes or no to a yes/no
+    question: an FAQ answer block, or the sentence right after a question in the same
+    block ("**Is breakfast included?** No, ..." in Markdown). The question is read as
+    the statement the answer makes ("Is breakfast included?" + "No, ..." -> "breakfast
+    is not included."), with the reader as the generic "you". "Is there a minimum
+    balance?" answered with an amount of money ("You'll need $500") is a yes. Readers of
+    every kind can read the statement as a claim made at the answer's first sentence."""
+    previous: Sentence | None = None
+    seen: set[int] = set()
+    for sentence in doc.sentences:
+        block = sentence.block
+        question = None
+        if (
+            block.answers is not None
+            and block.index not in seen
+            and 0 <= block.answers < len(doc.blocks)
+        ):
+            question = doc.blocks[block.answers].text
+        elif (
+            previous is not None
+            and previous.block is block
+            and previous.text.rstrip().endswith("?")
+        ):
+            question = previous.text
+        seen.add(block.index)
+        previous = sentence
+        if question is None:
+            continue
+        sign = answer_sign(sentence.text)
+        if sign == 0 and _THERE_IS.match(question) and _MONEY.search(sentence.text):
+            sign = 0 if _DENIAL.search(sentence.text) else 1
+        statement = _declarative(question, sign) if sign else None
+        if statement:
+            yield sentence, statement
+
+
+_DENIAL = re.compile(r"\b(?:no|not|never|none)\b|n[’']t\b", re.I)
+_THERE_IS = re.compile(r"^\W*(?:is|are)\s+there\b", re.I)
+_MONEY = re.compile(r"[$£€¥]\s?\d")

@@ -101,6 +101,14 @@ def side_topics(doc: Document) -> dict[int, str | None]:
     return out
 
 
+def message_args(earlier: Claim, claim: Claim) -> dict[str, Any]:
+    """What a kind adds to its message: the later claim's ``extra["args"]`` and the
+    earlier claim's, each prefixed "other_" ("{says} here, {other_says} at line ...")."""
+    args = dict(claim.extra.get("args", {}))
+    args.update({f"other_{k}": v for k, v in earlier.extra.get("args", {}).items()})
+    return args
+
+
 def conflicts(
     doc: Document,
     claims: Iterator[Claim],
@@ -135,6 +143,7 @@ def conflicts(
                 claim.end,
                 line=related.line,
                 earlier=short(earlier.text),
+                **message_args(earlier, claim),
             )
             hit.related.append(related)
             yield hit

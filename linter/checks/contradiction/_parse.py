@@ -26,7 +26,13 @@ CANDIDATE = re.compile(
     r"not|no|never|n't|none|without|free|included?|includes|required?|requires|need\w*|"
     r"must|allowed|optional|mandatory|safe|available|offered|supports?|only|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|hundred|"
-    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)",
+    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)"
+    # polarity (issue 13): "sold separately", "costs extra", "works offline", "X-free"...
+    r"|\b(?:separately|extra|offline|standard|proprietary|open[\s-]source|"
+    r"prohibited|forbidden|banned|permitted|(?:il)?legal|(?:in)?eligible|necessary|"
+    r"unnecessary|accredited|refundable|(?:in)?compatible|unavailable|covers?|covered|"
+    r"contains?|comes?\s+with)\b"
+    r"|\w-(?:free|safe)\b",
     re.I,
 )
 

@@ -1,115 +1,252 @@
-"""CT005: polarity claims ("a degree is (not) required for ...") asserted and denied.
+"""CT005: polarity claims ("a degree is (not) required", "breakfast is included") asserted
+in one place and denied in another.
 
-A claim is "X is (not) <predicate> <complement>" with a predicate from the lexicon, or
-"X (does not) require(s) <object> <complement>". Antonym predicates ("optional" for "not
-required", "prohibited" for "not allowed") fold into one predicate with the opposite
-sign. The key is (subject, predicate, complement, fronted phrase, scope) and the value
-+1 or -1; two claims clash when their values differ. Hedged and conditional clauses give
-no claim, so they never contradict their unhedged form; "not only" sentences are skipped.
+Claims are read from the trained parse of candidate sentences (``_parse.parse_of``), one
+per clause head (a word with a subject, or an imperative):
 
-Cost: O(n) in article length.
+- a copula and its complement: "X is (not) required / free / open source / gluten-free";
+  the predicate comes from ``polarity_adjectives`` and the ``predicates`` of the
+  lexicon, from WordNet's prefixed antonym pairs (``ct_polarity_antonyms.txt``:
+  available/unavailable, legal/illegal...) or from an "X-free" / "X-safe" compound;
+- a verb whose object is the thing claimed about (``polarity_verbs``: "requires a
+  permit", "includes classes") or its passive ("a permit is required"): both key on the
+  object, so active and passive meet; "sold / charged separately" says "not included",
+  "must hold a degree" says "a degree is required", "comes with X" says "X is included",
+  "works offline" and "needs an internet connection" are each other's denial;
+- "there is no X" / "X: none" / "no X" as an object against "a $95 X" or "there is a X":
+  whether X exists (fees, minimum balances, deposits...);
+- "Label: value" lines of spec lists ("Milk jug: not included", "Stuff sack: sold
+  separately").
+
+A claim's sign is flipped by "not", "never", "no" on its subject ("No smoking is
+allowed": smoking is not allowed) or object. Hedges count only when they modify the
+claim itself (its modal, an adverb on it, "some" on its subject), conditions only when
+an "if"/"unless" clause governs it (``_clauses.predicate_hedged`` /
+``predicate_conditional``). The key is (thing, predicate, phrase in front, years,
+places, tense of the clause); the value is the sign and the claim's prepositional
+complement: two claims clash when their signs differ and their complements are equal or
+one of them holds "for every ..." (see ``polarity_clash``). FAQ answers that open with
+yes or no are read against their question (``_clauses.faq_resolved``). Short forms meet
+their long form ("classes" / "group classes") when only one long form fits; "everything",
+"this cake", "these plates" are the page's own topic. Sections of a page that repeat the
+same "Label:" lines (one store, plan or product each) never meet.
+
+Cost: one pass over the parsed candidate sentences, O(n) in article length.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 
+from linter import nlp
 from linter.checks.contradiction._clauses import (
-    COMP_END,
-    claim_sentences,
     clause_bounds,
-    conditional,
+    faq_resolved,
     fronted,
-    hedged,
-    scope,
+    predicate_attributed,
+    predicate_conditional,
+    predicate_hedged,
+    predicate_scope,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import parsed, subject_parse_ok
-from linter.checks.contradiction._words import PRONOUNS, lexicon, phrase_key, terms, words_before
-from linter.model import Document, Sentence
-
-
-@cache
-def _polarity_re() -> re.Pattern[str]:
-    preds = "|".join(sorted(lexicon()["predicates"], key=len, reverse=True))
-    return re.compile(
-        r"\s(?P<aux>is|are|isn't|aren't|isn’t|aren’t)\s+(?P<neg>not\s+|never\s+)?"
-        r"(?P<adv>(?:strictly|legally|always|absolutely|actually|also|still|really|technically|"
-        r"formally|officially)\s+)?(?P<pred>" + preds + r")(?![\w-])"
-        r"(?P<comp>\s+(?:for|to|in|on|by|at|with|from|under)\s+[^,.;:!?()]{1,60})?",
-        re.I,
-    )  # fmt: skip
-
-
-@cache
-def _predicate_hint() -> re.Pattern[str]:
-    """A cheap test that a sentence names a predicate at all, before the full pattern."""
-    return terms([*lexicon()["predicates"], "require", "requires", "need", "needs"])
-
-
-_VERB_POLARITY = re.compile(
-    r"\s(?P<neg>does\s+not\s+|doesn't\s+|doesn’t\s+|do\s+not\s+|don't\s+|don’t\s+|never\s+)?"
-    r"(?P<verb>requires?|need|needs)\s+(?P<obj>(?:a|an|any|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)"
-    r"(?P<comp>\s+(?:to|for|in)\s+[^,.;:!?()]{1,50})?(?=[,.;:!?]|$)",
-    re.I,
+from linter.checks.contradiction._parse import CANDIDATE, parse_of
+from linter.checks.contradiction._polarity_read import (
+    Reading,
+    read_clause,
+    read_existence,
+    read_label,
+    read_phrases,
 )
+from linter.model import HEADING, QUOTE, Document, Sentence
+
+TOPIC = ("<topic>",)
+
+
+@cache
+def antonyms() -> dict[str, tuple[str, int]]:
+    """WordNet's prefixed adjective pairs: word -> (positive word, sign)."""
+    text = (resources.files("linter") / "data" / "ct_polarity_antonyms.txt").read_text("utf-8")
+    out: dict[str, tuple[str, int]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            pos, neg = line.split()
+            out[pos] = (pos, 1)
+            out[neg] = (pos, -1)
+    return out
+
+
+@dataclass(slots=True)
+class _Raw:
+    sentence: Sentence
+    start: int
+    end: int
+    reading: Reading
+    key_rest: tuple[Any, ...]
 
 
 def polarity_claims(doc: Document) -> Iterator[Claim]:
-    """ "X is (not) required for Y" claims: key (X, predicate, Y, scope), value +1/-1."""
-    preds = lexicon()["predicates"]
-    pol_re = _polarity_re()
-    hint = _predicate_hint()
-    for sentence in claim_sentences(doc):
-        text = sentence.text
-        if not hint.search(text) or re.search(r"\bnot\s+only\b", text, re.I):
+    """Polarity claims of the document in reading order: key (thing, predicate, front
+    phrase, scope), value (sign, complement)."""
+    unique = {
+        (r.sentence.block.index, r.start, r.reading.thing, r.reading.predicate, r.reading.sign): r
+        for r in _raw_claims(doc)
+    }
+    raws = sorted(unique.values(), key=lambda r: (r.sentence.block.index, r.start))
+    alias = _aliases({r.reading.thing for r in raws})
+    parallel = parallel_sections(doc)
+    for raw in raws:
+        r = raw.reading
+        thing = alias.get(r.thing, r.thing)
+        key = (
+            "polarity",
+            thing,
+            r.predicate,
+            parallel.get(raw.sentence.block.index),
+            *raw.key_rest,
+        )
+        args = {"thing": _DETERMINER.sub("", r.thing_text), "says": r.says}
+        yield Claim(raw.sentence, raw.start, raw.end, key, (r.sign, r.comp), {"args": args})
+
+
+def polarity_clash(a: Claim, b: Claim) -> bool:
+    """Signs differ, and the complements are the same or one is universal ("on every
+    trim", "in every room rate"): "not required" meets "required", but not "required for
+    senior roles"."""
+    (sign_a, comp_a), (sign_b, comp_b) = a.value, b.value
+    if sign_a == sign_b:
+        return False
+    return comp_a == comp_b or "*" in (comp_a, comp_b)
+
+
+def _raw_claims(doc: Document) -> Iterator[_Raw]:
+    for sentence in _claim_sentences(doc):
+        yield from _label_claims(sentence)
+        parse = parse_of(doc, sentence) or _quote_parses(doc).get(
+            (sentence.block.index, sentence.start)
+        )
+        if parse is None:
             continue
-        for m in pol_re.finditer(text):
-            canon, sign = preds[m.group("pred").lower()]
-            negated = bool(m.group("neg")) or "n't" in m.group("aux") or "n’t" in m.group("aux")
-            claim = _polarity(
-                sentence, text, m, ("be", canon), sign * (-1 if negated else 1), negated
-            )
-            if claim is not None:
-                yield claim
-        for m in _VERB_POLARITY.finditer(text):
-            obj = phrase_key(m.group("obj"))
-            if not obj or set(obj) & PRONOUNS:
-                continue
-            sign = -1 if m.group("neg") else 1
-            claim = _polarity(sentence, text, m, ("require", obj), sign, sign < 0)
-            if claim is not None:
-                yield claim
+        for reading in _readings(parse):
+            yield from _raw(sentence, sentence.text, reading, sentence_offset=True)
+    yield from _faq_claims(doc)
 
 
-def _polarity(
-    sentence: Sentence,
-    text: str,
-    m: re.Match[str],
-    predicate: tuple[Any, ...],
-    value: int,
-    negated: bool,
-) -> Claim | None:
-    left, right = clause_bounds(text, m.start(), m.end())
-    s_start, s_words = words_before(text, m.start() + 1, 5)
-    if not s_words or s_start < left:
-        return None
-    subject = phrase_key(" ".join(s_words))
-    if not subject or set(subject) & PRONOUNS:
-        return None
-    clause = text[left:right]
-    if hedged(clause) or conditional(clause):
-        return None
-    if parsed(sentence) and not subject_parse_ok(sentence, s_start, m, negated):
-        return None
-    comp_text = COMP_END.sub("", m.group("comp") or "")
-    comp = phrase_key(comp_text)
-    end = m.start("comp") + len(comp_text) if m.group("comp") else m.end()
-    if m.group("comp") is None:
-        end = m.end()
-    base = sentence.start
-    key = ("polarity", subject, predicate, comp, fronted(text, left, s_start), scope(text))
-    return Claim(sentence, base + s_start, base + end, key, value)
+def _quote_parses(doc: Document) -> dict[tuple[int, int], Any]:
+    """Parses of block-quote sentences (``parse_of`` parses only ``claim_sentences``)."""
+
+    def parse() -> dict[tuple[int, int], Any]:
+        chosen = [
+            s for s in _claim_sentences(doc) if s.block.kind == QUOTE and CANDIDATE.search(s.text)
+        ]
+        docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
+        return {(s.block.index, s.start): d for s, d in zip(chosen, docs or [], strict=False)}
+
+    return doc.memo("contradiction.polarity.quotes", parse)
+
+
+def _claim_sentences(doc: Document) -> Iterator[Sentence]:
+    """``claim_sentences`` and the sentences of block quotes that quote nobody (a
+    "Heads up: ..." call-out is the article's own voice)."""
+    from linter.checks.contradiction._clauses import claim_sentences
+
+    chosen = {(s.block.index, s.start) for s in claim_sentences(doc)}
+    for sentence in doc.sentences:
+        mine = (sentence.block.index, sentence.start) in chosen or (
+            sentence.block.kind == QUOTE and not _QUOTED.search(sentence.block.text)
+        )
+        if mine and not re.search(r"\bnot\s+only\b", sentence.text, re.I):
+            yield sentence
+
+
+_QUOTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b", re.I)
+
+
+def _readings(parse: Any) -> Iterator[Reading]:
+    found: list[Reading] = []
+    for token in parse:
+        found.extend(read_clause(token))
+        existence = read_existence(token)
+        if existence is not None:
+            found.append(existence)
+    found.extend(read_phrases(parse))
+    for reading in found:
+        head = reading.head
+        if predicate_hedged(head) or predicate_conditional(head) or predicate_attributed(head):
+            continue
+        yield reading
+
+
+def _raw(sentence: Sentence, text: str, r: Reading, sentence_offset: bool) -> Iterator[_Raw]:
+    if sentence_offset:
+        start, end = r.start, r.end
+    else:  # a statement resolved from an FAQ question: the claim is the answer's opening
+        start, end = 0, min(len(sentence.text.rstrip()), 90)
+    left, _ = clause_bounds(text, r.start, r.end)
+    front = fronted(text, left, r.start) if sentence_offset else ()
+    rest = (front, predicate_scope(r.head, text))
+    yield _Raw(sentence, sentence.start + start, sentence.start + end, r, rest)
+
+
+def _label_claims(sentence: Sentence) -> Iterator[_Raw]:
+    reading = read_label(sentence.text)
+    if reading is not None:
+        rest = ((), (frozenset(), frozenset(), "present"))
+        yield _Raw(
+            sentence, sentence.start + reading.start, sentence.start + reading.end, reading, rest
+        )
+
+
+def _faq_claims(doc: Document) -> Iterator[_Raw]:
+    pairs = list(faq_resolved(doc))
+    parses = nlp.parse_texts([statement for _, statement in pairs]) if pairs else None
+    for (sentence, statement), parse in zip(pairs, parses or [], strict=False):
+        for reading in _readings(parse):
+            yield from _raw(sentence, statement, reading, sentence_offset=False)
+
+
+def _aliases(things: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Short form -> long form: "class" -> "group class", "carplay" -> "apple carplay",
+    when exactly one longer thing of the page ends with the short one."""
+    out = {}
+    for short in things:
+        longer = [
+            t for t in things if len(t) > len(short) and t[-len(short) :] == short and "|" not in t
+        ]
+        if len(longer) == 1 and short != TOPIC:
+            out[short] = longer[0]
+    return out
+
+
+_DETERMINER = re.compile(r"^(?:a|an|the|this|these|that|those|your|our|its)\s+", re.I)
+_LABEL = re.compile(r"^\W*([A-Za-z][\w '’-]{0,40}?)\s*:")
+
+
+def parallel_sections(doc: Document) -> dict[int, int]:
+    """Block index -> heading index, for sections that repeat another section's "Label:"
+    lines (two or more): a page with one section per store, plan or product, whose
+    claims are about different things."""
+    labels: dict[int, set[str]] = {}
+    owner: dict[int, int] = {}
+    heading: int | None = None
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            heading = block.index
+            continue
+        if heading is None:
+            continue
+        owner[block.index] = heading
+        for line in block.text.splitlines():
+            m = _LABEL.match(line)
+            if m:
+                labels.setdefault(heading, set()).add(m.group(1).lower().strip())
+    repeated = {
+        h
+        for h, mine in labels.items()
+        if any(len(mine & other) >= 2 for g, other in labels.items() if g != h)
+    }
+    return {b: h for b, h in owner.items() if h in repeated}

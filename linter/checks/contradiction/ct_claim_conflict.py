@@ -26,7 +26,7 @@ from typing import Any
 from linter.checks.base import NUMBER, TEXT, Hit, Param
 from linter.checks.contradiction._comparative import comparative_claims
 from linter.checks.contradiction._pairing import Claim, conflicts
-from linter.checks.contradiction._polarity import polarity_claims
+from linter.checks.contradiction._polarity import polarity_claims, polarity_clash
 from linter.checks.contradiction._quantity import FIGURES, figure_claims, figures_clash
 from linter.checks.contradiction._stance import stance_claims
 from linter.model import Document
@@ -57,6 +57,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     def clash(a: Claim, b: Claim) -> bool:
         if a.key[0] in FIGURES:
             return figures_clash(a, b, tolerance, points)
+        if a.key[0] == "polarity":
+            return polarity_clash(a, b)
         return a.value != b.value
 
     yield from conflicts(doc, claims(doc), clash, by_side=by_side)
