@@ -62,7 +62,7 @@ from linter.checks.contradiction._polarity_read import (
     read_label,
     read_phrases,
 )
-from linter.model import HEADING, QUOTE, Document, Sentence
+from linter.model import QUOTE, Document, Sentence
 
 TOPIC = ("<topic>",)
 
@@ -98,7 +98,6 @@ def polarity_claims(doc: Document) -> Iterator[Claim]:
     }
     raws = sorted(unique.values(), key=lambda r: (r.sentence.block.index, r.start))
     alias = _aliases({r.reading.thing for r in raws})
-    parallel = parallel_sections(doc)
     for raw in raws:
         r = raw.reading
         thing = alias.get(r.thing, r.thing)
@@ -106,7 +105,6 @@ def polarity_claims(doc: Document) -> Iterator[Claim]:
             "polarity",
             thing,
             r.predicate,
-            parallel.get(raw.sentence.block.index),
             *raw.key_rest,
         )
         args = {"thing": _DETERMINER.sub("", r.thing_text), "says": r.says}
@@ -223,30 +221,3 @@ def _aliases(things: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, .
 
 
 _DETERMINER = re.compile(r"^(?:a|an|the|this|these|that|those|your|our|its)\s+", re.I)
-_LABEL = re.compile(r"^\W*([A-Za-z][\w '’-]{0,40}?)\s*:")
-
-
-def parallel_sections(doc: Document) -> dict[int, int]:
-    """Block index -> heading index, for sections that repeat another section's "Label:"
-    lines (two or more): a page with one section per store, plan or product, whose
-    claims are about different things."""
-    labels: dict[int, set[str]] = {}
-    owner: dict[int, int] = {}
-    heading: int | None = None
-    for block in doc.blocks:
-        if block.kind == HEADING:
-            heading = block.index
-            continue
-        if heading is None:
-            continue
-        owner[block.index] = heading
-        for line in block.text.splitlines():
-            m = _LABEL.match(line)
-            if m:
-                labels.setdefault(heading, set()).add(m.group(1).lower().strip())
-    repeated = {
-        h
-        for h, mine in labels.items()
-        if any(len(mine & other) >= 2 for g, other in labels.items() if g != h)
-    }
-    return {b: h for b, h in owner.items() if h in repeated}

@@ -79,12 +79,12 @@ def _listicle_entries(blocks: list[Block]) -> set[int]:
 
 
 def _labels(block: Block) -> set[str]:
-    """What a block repeats across entity sections: its label, or itself if it is a
+    """What a block repeats across entity sections: the labels of its lines, or itself if it is a
     sub-heading or an FAQ question (folded: case, spaces, final punctuation)."""
     if block.kind in (HEADING, FAQ_QUESTION):
         return {" ".join(block.text.lower().split()).rstrip("?:.!")}
-    m = _LABEL.match(block.text)
-    return {" ".join(m.group(1).lower().split())} if m else set()
+    found = (_LABEL.match(line) for line in block.text.splitlines())
+    return {" ".join(m.group(1).lower().split()) for m in found if m}
 
 
 def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> set[int]:
