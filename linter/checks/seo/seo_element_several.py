@@ -2,8 +2,8 @@
 
 ``element`` names it: ``title`` or ``description`` (the meta description). The reader
 counts them; each one after the first is reported at its tag with the ``count`` and the
-``line`` of the first, or once at ``<head>`` when the scan cannot locate them in the
-source.
+``line`` of the first, or once at ``<head>`` when the page's markup does not hold two
+of them.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import TEXT, Hit, Param
-from linter.checks.seo._scan import Scan, Tag, head_anchor, scan, tag_hit
-from linter.model import Document
+from linter.checks.seo._page import head_anchor, page_of, tag_hit
+from linter.model import Document, PageFacts, Tag
 
 PARAMS: dict[str, Param] = {"element": TEXT}
 FORMATS = ("html",)
-# element: (the reader's meta key that lists them, the scan's tags of the element)
-_ELEMENTS: dict[str, tuple[str, Callable[[Scan], list[Tag]]]] = {
-    "title": ("titles", lambda found: found.named("title")),
-    "description": ("descriptions", lambda found: found.metas("description")),
+# element: (the reader's meta key that lists them, the element's tags in the markup)
+_ELEMENTS: dict[str, tuple[str, Callable[[PageFacts], list[Tag]]]] = {
+    "title": ("titles", lambda page: page.titles),
+    "description": ("descriptions", lambda page: page.metas_named("description")),
 }
 
 
@@ -36,7 +36,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     count = len(doc.meta.get(key, []))
     if count < 2:
         return
-    tags = tags_of(scan(doc))
+    tags = tags_of(page_of(doc))
     if len(tags) >= 2:
         first = doc.lines.position(tags[0].start)[0]
         for tag in tags[1:]:
