@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from linter.model import Heading, PageFacts, Tag
 from linter.read.htmlpos import START_TAG, SourceIndex, start_tag_attrs
 
 # Characters that show nothing: a heading of only these is empty.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xa0"
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
 _SVG_TITLE = re.compile(r"<title[^>]*>([^<]*)</title>", re.I)
 # A heading's label is looked for in its first characters only: a "heading" longer than
 # this is an unclosed tag running over the page, and scanning it for every heading
@@ -50,7 +52,8 @@ def page_facts(source: str, index: SourceIndex) -> PageFacts:
 def _heading(source: str, index: SourceIndex, tag: Tag, close: tuple[int, int] | None) -> Heading:
     stop = tag.end if close is None else close[0]
     text = _text(index, tag.end, stop)
-    label = tag.attrs.get("aria-label", "").strip() or _label(source[tag.end : stop])
+    label = tag.attrs.get("aria-label", "").strip()
+    label = label or _label(source[tag.end : min(stop, tag.end + _LABEL_SCAN)])
     return Heading(int(tag.name[1]), tag.start, tag.end if close is None else close[1], text, label)
 
 
@@ -62,8 +65,8 @@ def _text(index: SourceIndex, start: int, stop: int) -> str:
     runs, hidden, stream = index.runs, index.hidden, index.stream
     pieces: list[str] = []
     after = -1  # source end of the previous run
-    at = bisect_left(runs, start, key=lambda run: run[1])
-    for text_start, source_start, length, source_length in runs[at:]:
+    for at in range(bisect_left(runs, start, key=lambda run: run[1]), len(runs)):
+        text_start, source_start, length, source_length = runs[at]
         if source_start >= stop:
             break
         h = bisect_right(hidden, source_start, key=lambda r: r[1]) if hidden else 0
@@ -79,14 +82,36 @@ def _text(index: SourceIndex, start: int, stop: int) -> str:
     return " ".join(text.split())
 
 
+def _start_tags(fragment: str) -> Iterator[re.Match[str]]:
+    """The start tags of a fragment, read as the tokenizer reads them: a tag with no
+    ">" runs to the end, so the search stops there (trying again at each "<" inside it
+    would take time growing with the square of its length)."""
+    pos = 0
+    while True:
+        lt = fragment.find("<", pos)
+        if lt < 0:
+            return
+        m = START_TAG.match(fragment, lt)
+        if m is not None:
+            yield m
+            pos = m.end()
+        elif _TAG_OPEN.match(fragment, lt):
+            return  # a start tag left open
+        else:
+            pos = lt + 1
+
+
 def _label(fragment: str) -> str:
     """What assistive technology reads for a heading without text: the ``aria-label`` of
-    anything inside, the alt of its images, the ``<title>`` of an inline SVG logo."""
+    anything inside, the alt of its images, the ``<title>`` of an inline SVG logo (in
+    the first ``_LABEL_SCAN`` characters of ``fragment``, the heading's content)."""
     if "<" not in fragment:
         return ""  # text only, the usual heading
-    fragment = fragment[:_LABEL_SCAN]
+    lower = fragment.lower()
+    if "aria-label" not in lower and "alt" not in lower and "<title" not in lower:
+        return ""  # nor a heading of links and spans (and no rereading of nested ones)
     labels = []
-    for m in START_TAG.finditer(fragment):
+    for m in _start_tags(fragment):
         image = m.group(1).lower() == "img"
         written = m.group(0).lower()
         if "aria-label" not in written and not (image and "alt" in written):
