@@ -234,11 +234,12 @@ def start_tag_attrs(source: str, start: int, end: int) -> dict[str, str]:
     name_end = _TAG_NAME.match(source, start + 1)  # always matches
     pos = name_end.end() if name_end else start + 1
     attrs: dict[str, str] = {}
-    for m in _ATTR.finditer(source, pos, end - 1 if source[end - 1 : end] == ">" else end):
-        name = m.group(1).lower()
+    stop = end - 1 if source[end - 1 : end] == ">" else end
+    # The value's quoting alternatives: at most one is not empty (none for no value).
+    for name, double, single, bare in _ATTR.findall(source, pos, stop):
+        name = name.lower()
         if name not in attrs:
-            # Groups 2-4 are the value's quoting alternatives; none matched: no value.
-            value = m.group(m.lastindex) if m.lastindex != 1 else ""
+            value = double or single or bare
             if "&" in value or "\r" in value:
                 value = decode_runs(value, 0, 0, attr=True)[0]
             attrs[name] = value
