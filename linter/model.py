@@ -157,12 +157,29 @@ Segmenter = Callable[[list[Block]], list[Sentence]]
 
 
 @dataclass(slots=True)
+class Tag:
+    """An HTML start tag as the reader found it: its name, the source offsets of its
+    ``<`` and of its ``>`` + 1, and its attributes (names in lower case, values decoded
+    as the parser decodes them, the first of a repeated name kept)."""
+
+    name: str
+    start: int
+    end: int
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Link:
     href: str
     text: str
     offset: int
     rel: str = ""
     region: str = MAIN
+    tag: Tag | None = None
+    """HTML: the ``<a>`` start tag (``None`` when the reader could not find it in the
+    source, and in Markdown)."""
+    close: tuple[int, int] | None = None
+    """HTML: the source span of the first ``</a>`` after the start tag, if any."""
 
 
 @dataclass(slots=True)
@@ -171,6 +188,57 @@ class Image:
     alt: str | None
     offset: int
     region: str = MAIN
+    tag: Tag | None = None
+    """HTML: the ``<img>`` start tag (``None`` when the reader could not find it in the
+    source, and in Markdown)."""
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading element of an HTML page, as written in the source."""
+
+    level: int
+    start: int
+    """Offset of the ``<`` of ``<hN``."""
+    end: int
+    """End of the first heading end tag (``</h1>``-``</h6>``) after the start tag, or of
+    the start tag when none follows."""
+    text: str
+    """The visible text between the tags (white space collapsed; empty for an unclosed
+    heading)."""
+    label: str
+    """What assistive technology reads for it without text: its ``aria-label``, else the
+    ``aria-label`` of elements inside, the ``alt`` of images inside and the ``<title>`` of
+    an inline SVG, joined."""
+
+
+@dataclass
+class PageFacts:
+    """The markup of an HTML page that rules about the page itself (SEO) judge, in
+    source order. Tags inside comments and inside script, style, template, SVG, MathML,
+    noscript, object, textarea, iframe and other raw-text elements are not the page's
+    and are left out."""
+
+    html: Tag | None = None
+    """The first ``<html>`` start tag."""
+    head: Tag | None = None
+    """The first ``<head>`` start tag."""
+    body: Tag | None = None
+    """The first ``<body>`` start tag."""
+    titles: list[Tag] = field(default_factory=list)
+    metas: list[Tag] = field(default_factory=list)
+    rel_links: list[Tag] = field(default_factory=list)
+    """``<link>`` start tags (canonical, alternate...)."""
+    headings: list[Heading] = field(default_factory=list)
+
+    def metas_named(self, *names: str) -> list[Tag]:
+        """``<meta>`` tags whose ``name`` (or ``property``) is one of ``names``."""
+        found = []
+        for tag in self.metas:
+            key = (tag.attrs.get("name") or tag.attrs.get("property") or "").strip().lower()
+            if key in names:
+                found.append(tag)
+        return found
 
 
 @dataclass(slots=True)
@@ -198,6 +266,8 @@ class Document:
     images: list[Image] = field(default_factory=list)
     jsonld: list[JsonLd] = field(default_factory=list)
     lang: str | None = None
+    page: PageFacts | None = None
+    """The page's markup as the HTML reader found it; ``None`` for Markdown and text."""
     # Passages an audit found pasted by the site's template inside a block of the
     # writer's own (block index -> spans of its text): sentence rules leave them to the
     # site report (``linter.checks.site._template``).

@@ -169,11 +169,13 @@ def test_a_long_list_of_numbers_after_a_bracket_is_judged_in_one_pass():
 def test_unclosed_heading_over_broken_tags_keeps_its_image_label():
     # A heading never closed ran to the end of the page, and its label (the alt of its
     # image) was looked for with a tag pattern that rescanned the rest of it at every
-    # "<": 30,000 broken tags took minutes. The label still counts: no SEO011.
+    # "<": 30,000 broken tags took minutes. The label still counts: no SEO011. (The
+    # broken tags are one start tag with 30,000 attributes, ended by the ">" after them;
+    # without it they would run on and take in the "<h2>" of the next line.)
     broken = "<b " * 30_000
     source = (
         "<html><body>\n<h1>Field guide</h1>\n"
-        f'<h2><img alt="Moth wings"> {broken}\n'
+        f'<h2><img alt="Moth wings"> {broken}>\n'
         "<h2></h2>\n</body></html>\n"
     )
     (empty,) = lint_rule("SEO011", source, body_only=False)

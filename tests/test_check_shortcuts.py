@@ -15,7 +15,7 @@ from linter.checks.boilerplate import duplicate_text
 from linter.checks.contradiction import _quantity, _words
 from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
-from linter.checks.seo import _keyphrase, _scan
+from linter.checks.seo import _keyphrase
 from linter.checks.seo.seo_keyphrase_stuffing import _common_enough
 from linter.lexicon import STUFFING_STOP_WORDS
 from linter.nlp import pipeline
@@ -99,13 +99,6 @@ def test_stuffing_pretest_counts_sentences_not_words() -> None:
     assert _common_enough(stems, 2)
     assert not _common_enough(stems, 3)
     assert not _common_enough([], 1)
-
-
-def test_start_tag_scan_with_an_open_quote() -> None:
-    """An attribute quote never closed: no tag, and no exponential backtracking."""
-    source = '<h1 class="x>' + "a" * 5000 + "<p>text</p>"
-    assert [t.name for t in _scan._scan_source(source).tags] == []
-    assert [t.name for t in _scan._scan_source('<h1 title="a>b">T</h1>').tags] == ["h1"]
 
 
 def test_aux_hashes_are_the_lowercase_forms() -> None:

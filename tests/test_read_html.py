@@ -317,6 +317,48 @@ def test_links_and_images() -> None:
     assert doc.lines.position(doc.images[1].offset) == (3, 32)
 
 
+def test_link_and_image_tags() -> None:
+    source = '<p><a HREF=/x Title="T &amp; U">go <img src=a.png Width=1></a> <a href=/y>y'
+    doc = read(source)
+    first, second = doc.links
+    assert first.tag is not None and first.close is not None
+    assert source[first.tag.start : first.tag.end] == '<a HREF=/x Title="T &amp; U">'
+    assert first.tag.attrs == {"href": "/x", "title": "T & U"}
+    assert source[first.close[0] : first.close[1]] == "</a>"
+    assert second.close is None
+    (image,) = doc.images
+    assert image.tag is not None and image.tag.attrs == {"src": "a.png", "width": "1"}
+    assert source[image.tag.start : image.tag.end] == "<img src=a.png Width=1>"
+    assert read_bytes(b"[a](/x) ![i](b.png)", "a.md").links[0].tag is None
+
+
+def test_page_facts() -> None:
+    source = (
+        "<!doctype html><html lang=en><head><title>T</title><title>U</title>\n"
+        '<meta name="Description" content="D"><meta property=og:title content=O>'
+        '<link rel=canonical href="/c"></head>\n<body class=b>'
+        '<h1 aria-label="Site"></h1><h2>A <b>&amp;</b>&nbsp;B<script>x</script></h2>'
+        '<h3><a href=/><img src=l.png alt="Logo"></a><svg><title>Icon</title></svg></h3>'
+        "<h4><!-- c --> \u200b <template>t</template></h4><h5>open"
+    )
+    page = read(source).page
+    assert page is not None and page.html is not None and page.head is not None
+    assert (page.html.attrs, source[page.head.start : page.head.end]) == ({"lang": "en"}, "<head>")
+    assert page.body is not None and page.body.attrs == {"class": "b"}
+    assert [source[t.start : t.end] for t in page.titles] == ["<title>", "<title>"]
+    assert [t.attrs["content"] for t in page.metas_named("description")] == ["D"]
+    assert [t.attrs["href"] for t in page.rel_links] == ["/c"]
+    found = [(h.level, h.text, h.label, source[h.start : h.end][-5:]) for h in page.headings]
+    assert found == [
+        (1, "", "Site", "</h1>"),
+        (2, "A & B", "", "</h2>"),
+        (3, "", "Logo Icon", "</h3>"),
+        (4, "", "", "</h4>"),
+        (5, "", "", "<h5>"),
+    ]
+    assert read_bytes(b"# Title", "a.md").page is None
+
+
 def test_jsonld_valid_wrapped_and_invalid() -> None:
     source = (
         "<html><head>\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.read.htmlpos import SourceIndex
+from linter.read.htmlpos import SourceIndex, start_tag_attrs
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,46 @@ def test_recorded_tags_and_jsonld_scripts() -> None:
         '<script type="application/ld+json">{"a": 1}</script><script>x</script>'
     )
     index = SourceIndex(source)
-    assert index.tags == {"a": [(0, 1, 3)], "img": [(16, 3, 3)], "meta": [(31, 3, 3)]}
+    assert index.tags == {"a": [(0, 1, 3, 11)], "img": [(16, 3, 3, 31)], "meta": [(31, 3, 3, 44)]}
     assert index.ldjson_scripts == [(44, 79, 87)]
     assert index.stream == "L"
+    assert index.page_tags == [("meta", 31, 44)]
+    assert index.closes == {"a": [(12, 16)], "h": []}
+
+
+def test_page_tags_leave_out_hidden_markup() -> None:
+    """Comments, raw text, templates, SVG, noscript: their tags are not the page's."""
+    source = (
+        "<HTML lang=en><head><title>T</title><!-- <h1>c</h1> --></head><body>"
+        "<template><h2>t</h2></template><svg><title>icon</title><h3>s</h3></svg>"
+        "<svg/><h4>x</H4><noscript><link rel=x></noscript><script>'<h5>'</script>"
+        "<textarea><h6></textarea><h1>y</h1></body>"
+    )
+    index = SourceIndex(source)
+    names = [name for name, _, _ in index.page_tags]
+    assert names == ["html", "head", "title", "body", "h4", "h1"]
+    assert [source[a:b] for a, b in index.hidden] == [
+        "<template><h2>t</h2>",
+        "<svg><title>icon</title><h3>s</h3>",
+        "<noscript><link rel=x>",
+        "<textarea><h6>",
+    ]
+    assert [source[a:b] for a, b in index.closes["h"]] == ["</h2>", "</h3>", "</H4>", "</h1>"]
+
+
+def test_start_tag_with_an_open_quote() -> None:
+    """An attribute quote never closed: no tag, and no exponential backtracking."""
+    source = '<h1 class="x>' + "a" * 5000 + "<p>text</p>"
+    assert SourceIndex(source).page_tags == []
+    assert SourceIndex('<h1 title="a>b">T</h1>').page_tags == [("h1", 0, 16)]
+
+
+def test_start_tag_attrs_are_read_as_libxml2_reads_them() -> None:
+    source = "<meta NAME=a name=b content='x &amp; y' data-x=\"&copy=1\" hidden c=d'e>"
+    assert start_tag_attrs(source, 0, len(source)) == {
+        "name": "a",
+        "content": "x & y",
+        "data-x": "&copy=1",
+        "hidden": "",
+        "c": "d'e",
+    }

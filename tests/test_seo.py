@@ -245,6 +245,30 @@ def test_h1_in_template_or_script_is_not_an_h1() -> None:
     assert run("SEO011", "<h1>Roses</h1><template><h2></h2></template><!-- <h3></h3> -->") == []
 
 
+def _lint_with_config(code: str, source: str, params: dict[str, Any]) -> list[Finding]:
+    """Findings of one rule with ``[params.CODE]`` of a user's config applied."""
+    (rule,) = apply_overrides([RULES[code]], Config(params={code: params}))
+    return Engine([rule]).check(parse(source, "page.html", "html")).findings
+
+
+def test_several_h1_allows_max_count() -> None:
+    source = "<h1>Pruning Roses</h1><p>Text.</p><h1>Tools</h1><p>Text.</p><h1>Aftercare</h1>"
+    assert len(run("SEO009", source)) == 2
+    (third,) = run("SEO009", source, max_count=2)
+    assert third.message.startswith("Another H1 (3 on the page; the first is on line 1).")
+    assert _lint_with_config("SEO009", source, {"max_count": 3}) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="seo_element_several renamed SEO009's max_h1 to max_count (RENAMED_PARAMS); "
+    "the loader does not read renames yet (linter/rulepack.py, the lead's)",
+)
+def test_several_h1_old_param_name_in_a_config_still_applies() -> None:
+    source = "<h1>Pruning Roses</h1><p>Text.</p><h1>Tools</h1><p>Text.</p><h1>Aftercare</h1>"
+    assert _lint_with_config("SEO009", source, {"max_h1": 3}) == []
+
+
 def test_empty_headings_in_chrome_only_when_asked() -> None:
     source = "<article><h1>Roses</h1><p>Text.</p></article>\n<footer><h3 class='modal-title'></h3></footer>"
     assert run("SEO011", source) == []

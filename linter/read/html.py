@@ -56,11 +56,19 @@ FAQ
     ``answers`` = the question block's index. ``<details>``/``<summary>``, Yoast
     and Rank Math blocks and schema.org Question microdata are recognised anywhere.
 
+Page markup
+    ``doc.page`` holds the markup rules about the page itself judge (``PageFacts``): the
+    first ``<html>``, ``<head>`` and ``<body>`` tags, every ``<title>``, ``<meta>`` and
+    ``<link>`` tag and the headings with their text and label, with source spans, leaving
+    out comments and the insides of raw-text elements, templates, SVG, MathML, noscript,
+    objects and textareas. Each link and image keeps its start tag (``tag``, with the
+    attributes lxml read) and a link the span of the first ``</a>`` after it (``close``).
+
 Modules
     ``html_tree`` walks the tree into blocks, ``html_runs`` collapses their text keeping
     the runs, ``html_body`` chooses the body and tells chrome, ``html_faq`` marks FAQs,
-    ``html_head`` reads the head, links, images and JSON-LD; this module prepares the
-    source and puts them together.
+    ``html_head`` reads the head, links, images and JSON-LD, ``html_page`` the page's
+    markup; this module prepares the source and puts them together.
 """
 
 from __future__ import annotations
@@ -73,6 +81,7 @@ from linter.model import CHROME, MAIN, PARAGRAPH, Document
 from linter.read.html_body import Regions, find_body
 from linter.read.html_faq import mark_faq
 from linter.read.html_head import jsonld
+from linter.read.html_page import page_facts
 from linter.read.html_runs import STRIP
 from linter.read.html_tree import Reader
 from linter.read.htmlpos import SourceIndex
@@ -126,6 +135,7 @@ def read_html(text: str, path: str) -> Document:
     doc.title = reader.title
     doc.title_offset = reader.title_offset
     doc.meta.update(reader.meta)
+    doc.page = page_facts(text, index)
     return doc
 
 

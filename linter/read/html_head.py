@@ -8,9 +8,10 @@ titles, ``<meta>`` and ``<link>`` elements, links and images; ``jsonld`` parses 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from typing import Any
 
-from linter.model import META, TITLE, Block, Document, Image, JsonLd, Link
+from linter.model import META, TITLE, Block, Document, Image, JsonLd, Link, Tag
 from linter.read.html_runs import STRIP, collapse, string_of, text_map
 from linter.read.htmlpos import SourceIndex, TagQueue, attr_value_span, decode_runs
 from linter.textmap import TextMap
@@ -32,6 +33,7 @@ class Collector:
         self.title: str | None = None
         self.title_offset: int | None = None
         self.queues = {name: TagQueue(tags) for name, tags in index.tags.items()}
+        self._a_closes = [start for start, _ in index.closes["a"]]
 
     # --- positions ---------------------------------------------------------------------
 
@@ -40,9 +42,10 @@ class Collector:
         lines = self.doc.lines
         return lines.line_start(min(line, lines.line_count))
 
-    def _tag_offset(self, el: Any, name: str) -> int:
-        offset = self.queues[name].take(el.sourceline)
-        return self._line_offset(el) if offset is None else offset
+    def _tag(self, el: Any, name: str) -> Tag | None:
+        """The element's start tag in the source, with the attributes lxml read."""
+        span = self.queues[name].take(el.sourceline)
+        return None if span is None else Tag(name, span[0], span[1], dict(el.attrib))
 
     # --- head and attribute-derived data -----------------------------------------------
 
@@ -71,7 +74,8 @@ class Collector:
         self.block_faq.append(None)
 
     def add_meta(self, el: Any) -> None:
-        offset = self.queues["meta"].take(el.sourceline)
+        span = self.queues["meta"].take(el.sourceline)
+        offset = None if span is None else span[0]
         name = (el.get("name") or el.get("property") or "").strip().lower()
         if not name:
             return
@@ -107,17 +111,27 @@ class Collector:
             self.meta["canonical"] = (el.get("href") or "").strip()
 
     def add_link(self, el: Any, region: str) -> None:
-        offset = self._tag_offset(el, "a")
+        span = self.queues["a"].take(el.sourceline)
         href = el.get("href")
         if href is None:
             return
         text = " ".join(string_of(el).split())
-        self.links.append(Link(href.strip(), text, offset, el.get("rel") or "", region))
+        if span is None:
+            offset, tag, close = self._line_offset(el), None, None
+        else:
+            offset, tag = span[0], Tag("a", span[0], span[1], dict(el.attrib))
+            # the first </a> after the start tag (a link holds no other link)
+            index = bisect_left(self._a_closes, span[1])
+            closes = self.index.closes["a"]
+            close = closes[index] if index < len(closes) else None
+        rel = el.get("rel") or ""
+        self.links.append(Link(href.strip(), text, offset, rel, region, tag, close))
 
     def add_image(self, el: Any, region: str) -> None:
-        offset = self._tag_offset(el, "img")
+        tag = self._tag(el, "img")
+        offset = self._line_offset(el) if tag is None else tag.start
         src = el.get("src") or el.get("data-src") or ""
-        self.images.append(Image(src.strip(), el.get("alt"), offset, region))
+        self.images.append(Image(src.strip(), el.get("alt"), offset, region, tag))
 
 
 _UNWRAP_HEAD = ("<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[")

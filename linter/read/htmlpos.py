@@ -12,7 +12,11 @@ comments) still matches because segments are concatenated without separators.
 
 The tokenizer also records the offsets of ``<a>``, ``<img>`` and ``<meta>`` start tags
 (lxml elements are matched to them in order, checked by line) and the bodies of JSON-LD
-scripts, which are parsed straight from the source so error offsets are exact.
+scripts, which are parsed straight from the source so error offsets are exact. For the
+page's own markup (``html_page``) it keeps the spans of the start tags of ``<html>``,
+``<head>``, ``<body>``, ``<title>``, ``<meta>``, ``<link>`` and headings, of ``</a>`` and
+heading end tags, and the ranges of elements whose content is not the page's (template,
+SVG, MathML, noscript, object, textarea).
 """
 
 from __future__ import annotations
@@ -57,6 +61,14 @@ RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes",
 _RCDATA = frozenset({"title", "textarea"})
 _END_FOLLOW = frozenset("\t\n\f\r />")
 _RECORDED = ("a", "img", "meta")
+# Start tags kept for the page's markup (``page_tags``), unless inside a hidden range.
+_PAGE = ("html", "head", "body", "title", "meta", "link", "h1", "h2", "h3", "h4", "h5", "h6")
+# Elements whose content is markup to the tokenizer but not the page's: a template, an
+# SVG or MathML drawing, noscript fallbacks, plugin objects. Their range runs to the first
+# end tag of the same name (not nested), like a raw-text element's.
+_HIDING = ("template", "svg", "math", "noscript", "object")
+# End tags whose spans are kept (``closes``).
+_CLOSED = ("a", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _ascii_any_case(name: str) -> str:
@@ -65,11 +77,20 @@ def _ascii_any_case(name: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" for c in name)
 
 
-# Start tags the tokenizer acts on: 1 = offsets recorded, 2 = raw text or RCDATA body.
-_SPECIAL = {name: 1 for name in _RECORDED} | {name: 2 for name in (*RAW_TEXT, *_RCDATA)}
+# Start tags the tokenizer acts on, with flags: offsets recorded for lxml, a page tag,
+# a hidden range, a raw-text or RCDATA body.
+_QUEUE, _PAGE_TAG, _HIDE, _RAW = 1, 2, 4, 8
+_SPECIAL: dict[str, int] = {}
+for _names, _flag in (
+    (_RECORDED, _QUEUE), (_PAGE, _PAGE_TAG), (_HIDING, _HIDE), (RAW_TEXT, _RAW),
+    (_RCDATA, _RAW),
+):  # fmt: skip
+    for _name in _names:
+        _SPECIAL[_name] = _SPECIAL.get(_name, 0) | _flag
 # Every markup a "<" can start, tried in this order: a start tag the tokenizer acts on
 # (group 1, its name: see ``_SPECIAL``), any other start tag, a start tag with no ">"
-# before the end of the file (group 2), an end tag, a comment ("<!-->" and "<!--->" are
+# before the end of the file (group 2), an end tag whose span is kept (group 3, its
+# name: see ``_CLOSED``), any other end tag, a comment ("<!-->" and "<!--->" are
 # whole comments; an unclosed one runs to the end), a bogus comment ("<!DOCTYPE...>",
 # "<?php...>", "</ x>"). A "<" that starts none of them is text, and so is a "</" that
 # ends the file.
@@ -83,15 +104,25 @@ _MARKUP = re.compile(
     + r"|[A-Za-z][^\t\n\f\r />]*+"
     + _ATTRS
     + r"|([A-Za-z])"
-    r"|/(?:[A-Za-z][^\t\n\f\r />]*+" + _ATTRS + r"|>|(?!\Z)[^>]*+(?:>|\Z))"
+    r"|/("
+    + "|".join(_ascii_any_case(name) for name in _CLOSED)
+    + r")"
+    + _NAME_END
+    + _ATTRS
+    + r"|/(?:[A-Za-z][^\t\n\f\r />]*+"
+    + _ATTRS
+    + r"|>|(?!\Z)[^>]*+(?:>|\Z))"
     r"|!--(?:>|->|[\s\S]*?--!?>|[\s\S]*+)"
     r"|[!?][^>]*+(?:>|\Z))"
 )
+# Any start tag, its name in group 1.
+START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*+)" + _ATTRS)
 _REF = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))|\r\n?")
 _ATTR = re.compile(
     r"([^\t\n\f\r />][^\t\n\f\r />=]*)"
     r"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >]*)))?"
 )
+_TAG_NAME = re.compile(r"[^\t\n\f\r />]*")
 _LONGEST_NAME = max(len(name) for name in _HTML5)
 
 
@@ -197,6 +228,24 @@ def attr_value_span(source: str, tag_start: int, name: str) -> tuple[int, int] |
     return None
 
 
+def start_tag_attrs(source: str, start: int, end: int) -> dict[str, str]:
+    """Attributes of the start tag ``source[start:end]`` as libxml2 reads them: names in
+    lower case, values decoded, the first of a repeated name kept, ``""`` for none."""
+    name_end = _TAG_NAME.match(source, start + 1)  # always matches
+    pos = name_end.end() if name_end else start + 1
+    attrs: dict[str, str] = {}
+    stop = end - 1 if source[end - 1 : end] == ">" else end
+    # The value's quoting alternatives: at most one is not empty (none for no value).
+    for name, double, single, bare in _ATTR.findall(source, pos, stop):
+        name = name.lower()
+        if name not in attrs:
+            value = double or single or bare
+            if "&" in value or "\r" in value:
+                value = decode_runs(value, 0, 0, attr=True)[0]
+            attrs[name] = value
+    return attrs
+
+
 def _body_end(source: str, name: str, start: int) -> int:
     """Offset of the end tag that closes raw-text element ``name`` (or the end of file)."""
     if name == "plaintext":
@@ -220,8 +269,15 @@ class SourceIndex:
         self.source = source
         self._parts: list[str] = []
         self.runs: list[Run] = []
-        # (offset, first line, last line) of each recorded start tag
-        self.tags: dict[str, list[tuple[int, int, int]]] = {name: [] for name in _RECORDED}
+        # (offset, first line, last line, end) of each recorded start tag
+        self.tags: dict[str, list[tuple[int, int, int, int]]] = {n: [] for n in _RECORDED}
+        # (name, offset of "<", offset after ">") of the page's own start tags (_PAGE)
+        self.page_tags: list[tuple[str, int, int]] = []
+        # spans of the end tags of _CLOSED, by name ("h" for all headings)
+        self.closes: dict[str, list[tuple[int, int]]] = {"a": [], "h": []}
+        # (start tag offset, body end) of elements whose content is not the page's
+        self.hidden: list[tuple[int, int]] = []
+        self._hidden_until = 0
         self.ldjson_scripts: list[tuple[int, int, int]] = []
         self._line = 1
         self._counted = 0
@@ -248,9 +304,14 @@ class SourceIndex:
                 group = m.lastindex
                 if group == 1:
                     name = m.group(1).lower()
-                    if _SPECIAL[name] == 1:
+                    flags = _SPECIAL[name]
+                    if flags & _QUEUE:
                         self._record(name, start, end)
-                    else:
+                    if flags & _PAGE_TAG and start >= self._hidden_until:
+                        self.page_tags.append((name, start, end))
+                    if flags & _HIDE and start >= self._hidden_until:
+                        self._hide(name, start, end)
+                    if flags & _RAW:
                         body = self._raw_text(name, start, end)
                         if body is not None:
                             end, body_end = body
@@ -259,6 +320,9 @@ class SourceIndex:
                                 d = self._text(end, body_end, d)
                             pos = resume = body_end
                             break
+                elif group == 3:
+                    name = m.group(3)
+                    self.closes["a" if len(name) == 1 else "h"].append((start, end))
                 elif group == 2:
                     # No ">" before the end of the file (or a quoted value left open): the
                     # tag runs to the end, and what follows is no text (stopping here also
@@ -290,7 +354,17 @@ class SourceIndex:
         # Lines of the tag's "<" and ">", counted incrementally in C.
         self._line += source.count("\n", self._counted, start)
         self._counted = start
-        self.tags[name].append((start, self._line, self._line + source.count("\n", start, end)))
+        last = self._line + source.count("\n", start, end)
+        self.tags[name].append((start, self._line, last, end))
+
+    def _hide(self, name: str, start: int, end: int) -> None:
+        """Keep the range of an element whose content is not the page's (a self-closed
+        ``<svg/>`` or ``<math/>`` has none)."""
+        if name in ("svg", "math") and self.source[end - 2] == "/":
+            return
+        body_end = _body_end(self.source, name, end)
+        self.hidden.append((start, body_end))
+        self._hidden_until = body_end
 
     def _raw_text(self, name: str, start: int, end: int) -> tuple[int, int] | None:
         """``(end of start tag, end of body)`` of a raw-text or RCDATA element, or ``None``
@@ -302,6 +376,9 @@ class SourceIndex:
                 return None
             end = exact.end()
         body_end = _body_end(source, name, end)
+        if name == "textarea" and start >= self._hidden_until:
+            self.hidden.append((start, body_end))  # its text is not the page's either
+            self._hidden_until = body_end
         if name == "script" and "ld+json" in source[start:end].lower():
             self.ldjson_scripts.append((start, end, body_end))
         return end, body_end
@@ -383,23 +460,24 @@ class TagQueue:
 
     __slots__ = ("_pos", "_tags")
 
-    def __init__(self, tags: list[tuple[int, int, int]]) -> None:
+    def __init__(self, tags: list[tuple[int, int, int, int]]) -> None:
         self._tags = tags
         self._pos = 0
 
-    def take(self, sourceline: int | None) -> int | None:
-        """Offset of the ``<`` of the element's start tag, or ``None`` if unmatched."""
+    def take(self, sourceline: int | None) -> tuple[int, int] | None:
+        """Offsets of the ``<`` and after the ``>`` of the element's start tag, or
+        ``None`` if unmatched."""
         tags = self._tags
         while self._pos < len(tags):
-            start, first, last = tags[self._pos]
+            start, first, last, end = tags[self._pos]
             if not sourceline or sourceline >= 65535:
                 self._pos += 1
-                return start
+                return start, end
             if last < sourceline:
                 self._pos += 1
                 continue
             if first <= sourceline:
                 self._pos += 1
-                return start
+                return start, end
             return None
         return None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from linter.checks.seo._scan import Tag, tag_at
-from linter.model import MAIN, Document, Image
+from linter.model import MAIN, Image, Tag
 
 
 def _size(value: str | None) -> int | None:
@@ -13,12 +12,10 @@ def _size(value: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def image_tag(doc: Document, image: Image) -> Tag:
-    """The ``<img>`` start tag of a reader image (attributes the reader does not keep)."""
-    tag = tag_at(doc.source, image.offset)
-    if tag is None or tag.name != "img":
-        return Tag("img", image.offset, image.offset)
-    return tag
+def image_tag(image: Image) -> Tag:
+    """The ``<img>`` start tag of a reader image; one with no attributes, empty at the
+    image's offset, when the reader did not find it in the source."""
+    return image.tag if image.tag is not None else Tag("img", image.offset, image.offset)
 
 
 _LAZY = ("data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")

@@ -1,5 +1,6 @@
 """Parts of the page the SEO checks report on: headings, the introduction, the region
-of a place the reader made no block for, and lists of findings capped per page."""
+of a place the reader made no block for, where a finding about something missing goes,
+and lists of findings capped per page."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TypeVar
 
+from linter.checks.base import Hit
 from linter.model import (
     CHROME,
     FAQ_QUESTION,
@@ -17,6 +19,9 @@ from linter.model import (
     TITLE,
     Block,
     Document,
+    Heading,
+    PageFacts,
+    Tag,
 )
 
 T = TypeVar("T")
@@ -53,6 +58,24 @@ def region_at(doc: Document, offset: int) -> str:
         return CHROME
     before, after = blocks[after_index - 1], blocks[after_index]
     return MAIN if before.region == after.region == MAIN else CHROME
+
+
+def page_of(doc: Document) -> PageFacts:
+    """The page's markup as the HTML reader recorded it (nothing for other formats)."""
+    return doc.page if doc.page is not None else PageFacts()
+
+
+def head_anchor(doc: Document) -> Hit:
+    """Where a finding about something missing from the page goes: the ``<head>`` tag,
+    else the ``<html>`` tag, else the ``<body>`` tag, else the first character."""
+    page = page_of(doc)
+    tag = page.head or page.html or page.body
+    return Hit(0, 0, excerpt="") if tag is None else Hit(tag.start, tag.end)
+
+
+def tag_hit(tag: Tag | Heading, **args: object) -> Hit:
+    """A finding over a tag (or a whole heading element)."""
+    return Hit(tag.start, tag.end, dict(args))
 
 
 def first_paragraph(doc: Document, min_words: int = 1) -> Block | None:

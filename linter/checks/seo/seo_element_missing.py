@@ -2,8 +2,8 @@
 
 ``element`` names it: ``title``, ``description`` (the meta description), ``h1``,
 ``canonical`` (``<link rel="canonical">``) or ``lang`` (of ``<html>``). The reader says
-whether the page has it; when it does not, the source scan finds the empty element so
-the finding sits on it, else the finding goes to ``<head>`` (for an H1, ``<body>``).
+whether the page has it; when it does not, the finding sits on the empty element in the
+page's markup (``doc.page``), else at ``<head>`` (for an H1, ``<body>``).
 ``problem`` says which: "is missing", or how the element is empty.
 """
 
@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import TEXT, Hit, Param
-from linter.checks.seo._page import heading_blocks
-from linter.checks.seo._scan import head_anchor, scan, tag_hit
+from linter.checks.seo._page import head_anchor, heading_blocks, page_of, tag_hit
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {"element": TEXT}
@@ -24,10 +23,10 @@ FORMATS = ("html",)
 def _title(doc: Document) -> Hit | None:
     if doc.title:  # the first <title> is the one browsers and search engines use
         return None
-    tags = scan(doc).named("title")
+    tags = page_of(doc).titles
     if tags:
         return tag_hit(tags[0], problem="is empty")
-    # no well-formed <title> tag (or one the scan cannot read, like '<title\n">')
+    # no <title> tag outside hidden markup (the reader found one in an SVG)
     hit = head_anchor(doc)
     hit.args["problem"] = "is missing" if doc.title is None else "is empty"
     return hit
@@ -36,7 +35,7 @@ def _title(doc: Document) -> Hit | None:
 def _description(doc: Document) -> Hit | None:
     if any(d.strip() for d in doc.meta.get("descriptions", [])):
         return None
-    tags = scan(doc).metas("description")
+    tags = page_of(doc).metas_named("description")
     if tags:
         return tag_hit(tags[0], problem="is empty")
     hit = head_anchor(doc)
@@ -49,14 +48,14 @@ def _h1(doc: Document) -> Hit | None:
     (or with an aria-label) is not empty."""
     if any(b.level == 1 for b in heading_blocks(doc)):
         return None
-    found = scan(doc)
-    h1s = [h for h in found.headings if h.level == 1]
+    page = page_of(doc)
+    h1s = [h for h in page.headings if h.level == 1]
     if any(h.text or h.label for h in h1s):
         return None
     if h1s:
         return Hit(h1s[0].start, h1s[0].end, {"problem": "has no text"}, excerpt="")
-    body = found.named("body")
-    hit = Hit(body[0].start, body[0].end) if body else head_anchor(doc)
+    body = page.body
+    hit = Hit(body.start, body.end) if body else head_anchor(doc)
     hit.args["problem"] = "is missing"
     return hit
 
@@ -74,9 +73,9 @@ def _lang(doc: Document) -> Hit | None:
     """At the ``<html>`` tag; ``xml:lang`` counts as well."""
     if doc.lang:
         return None
-    tags = scan(doc).named("html")
-    hit = Hit(tags[0].start, tags[0].end) if tags else head_anchor(doc)
-    has_attr = bool(tags) and ("lang" in tags[0].attrs or "xml:lang" in tags[0].attrs)
+    html = page_of(doc).html
+    hit = Hit(html.start, html.end) if html else head_anchor(doc)
+    has_attr = html is not None and ("lang" in html.attrs or "xml:lang" in html.attrs)
     hit.args["problem"] = "is empty" if has_attr else "is missing"
     return hit
 

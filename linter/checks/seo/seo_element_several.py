@@ -1,26 +1,46 @@
-"""A page element that should be unique appears more than once.
+"""A page element that should be unique appears more than ``max_count`` times.
 
-``element`` names it: ``title`` or ``description`` (the meta description). The reader
-counts them; each one after the first is reported at its tag with the ``count`` and the
-``line`` of the first, or once at ``<head>`` when the scan cannot locate them in the
-source.
+``element`` names it: ``title``, ``description`` (the meta description) or ``h1``. For
+a title or description the reader's count decides, and each one past ``max_count`` is
+reported at its tag in the page's markup with the ``count`` and the ``line`` of the
+first; when the markup holds too few of them to point at, once at ``<head>``. Every
+``<h1>`` of the markup counts, wherever it sits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from linter.checks.base import TEXT, Hit, Param
-from linter.checks.seo._scan import Scan, Tag, head_anchor, scan, tag_hit
-from linter.model import Document
+from linter.checks.base import COUNT, TEXT, Hit, Param
+from linter.checks.seo._page import head_anchor, page_of, tag_hit
+from linter.model import Document, Heading, Tag
 
-PARAMS: dict[str, Param] = {"element": TEXT}
+PARAMS: dict[str, Param] = {"element": TEXT, "max_count": COUNT}
 FORMATS = ("html",)
-# element: (the reader's meta key that lists them, the scan's tags of the element)
-_ELEMENTS: dict[str, tuple[str, Callable[[Scan], list[Tag]]]] = {
-    "title": ("titles", lambda found: found.named("title")),
-    "description": ("descriptions", lambda found: found.metas("description")),
+# The param's name before seo_h1_several was folded in here (SEO009's max_h1): a user's
+# config may still give it (see the report of this change for the loader's part).
+RENAMED_PARAMS = {"max_h1": "max_count"}
+
+
+def _titles(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
+    return len(doc.meta.get("titles", [])), page_of(doc).titles
+
+
+def _descriptions(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
+    return len(doc.meta.get("descriptions", [])), page_of(doc).metas_named("description")
+
+
+def _h1s(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
+    h1s = [h for h in page_of(doc).headings if h.level == 1]
+    return len(h1s), h1s
+
+
+# element: its count on the page and its tags (or heading elements) in the markup
+_ELEMENTS: dict[str, Callable[[Document], tuple[int, Sequence[Tag | Heading]]]] = {
+    "title": _titles,
+    "description": _descriptions,
+    "h1": _h1s,
 }
 
 
@@ -32,14 +52,13 @@ def validate(params: Mapping[str, Any]) -> str | None:
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
-    key, tags_of = _ELEMENTS[params["element"]]
-    count = len(doc.meta.get(key, []))
-    if count < 2:
+    count, tags = _ELEMENTS[params["element"]](doc)
+    most = params["max_count"]
+    if count <= most:
         return
-    tags = tags_of(scan(doc))
-    if len(tags) >= 2:
+    if len(tags) > most:
         first = doc.lines.position(tags[0].start)[0]
-        for tag in tags[1:]:
+        for tag in tags[most:]:
             yield tag_hit(tag, count=count, line=first)
     else:
         hit = head_anchor(doc)

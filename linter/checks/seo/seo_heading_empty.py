@@ -1,4 +1,5 @@
-"""Heading elements with no text, found in the source (the reader drops empty elements).
+"""Heading elements with no text, from the page's markup (``doc.page``: the reader
+makes no block of an empty element).
 
 A heading whose only content is an image with alt text, or that has an ``aria-label``,
 is not empty. With ``body_only`` a heading counts only in the article body; the region
@@ -12,8 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, FLAG, Hit, Param
-from linter.checks.seo._page import capped, region_at
-from linter.checks.seo._scan import scan
+from linter.checks.seo._page import capped, page_of, region_at
 from linter.model import MAIN, Document
 
 PARAMS: dict[str, Param] = {"body_only": FLAG, "max_per_page": COUNT}
@@ -23,7 +23,7 @@ FORMATS = ("html",)
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     found = [
         h
-        for h in scan(doc).headings
+        for h in page_of(doc).headings
         if not h.text
         and not h.label
         and (not params["body_only"] or region_at(doc, h.start) == MAIN)

@@ -14,8 +14,7 @@ from typing import Any
 from linter.checks.base import COUNT, Hit, Param
 from linter.checks.seo._images import image_tag, is_hidden_image
 from linter.checks.seo._page import capped
-from linter.checks.seo._scan import Tag
-from linter.model import Document
+from linter.model import Document, Tag
 
 PARAMS: dict[str, Param] = {"max_per_page": COUNT}
 FORMATS = ("html",)
@@ -41,7 +40,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     for image in doc.images:
         if image.alt is not None:
             continue
-        tag = image_tag(doc, image)
+        tag = image_tag(image)
         if not is_hidden_image(tag):
             found.append((image, tag))
     for (image, tag), more in capped(found, params["max_per_page"], "images without alt"):

@@ -37,7 +37,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
             continue
         if not alt and not params["report_empty"]:
             continue
-        tag = image_tag(doc, image)
+        tag = image_tag(image)
         if is_content_image(image, tag, params["max_icon"]):
             problem = f"is the file name “{alt}”" if alt else "is empty"
             found.append((tag, problem))

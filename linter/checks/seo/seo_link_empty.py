@@ -26,5 +26,5 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         and not link_label(doc, link)
     ]
     for link, more in capped(found, params["max_per_page"], "empty links"):
-        start, end = link_span(doc, link)
+        start, end = link_span(link)
         yield Hit(start, end, {"href": link.href[:80], "more": more})

@@ -14,7 +14,6 @@ from typing import Any
 from linter.checks.base import COUNT, TEXTS, Hit, Param
 from linter.checks.seo._links import link_span
 from linter.checks.seo._page import capped
-from linter.checks.seo._scan import tag_at
 from linter.model import MAIN, Document
 
 PARAMS: dict[str, Param] = {"phrases": TEXTS, "max_per_page": COUNT}
@@ -32,11 +31,11 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     for link in doc.links:
         if link.region != MAIN or _norm(link.text) not in phrases:
             continue
-        tag = tag_at(doc.source, link.offset)
+        tag = link.tag
         label = (tag.attrs.get("aria-label") or tag.attrs.get("title") or "") if tag else ""
         if label.strip() and _norm(label) not in phrases:
             continue
         found.append(link)
     for link, more in capped(found, params["max_per_page"], "such links"):
-        start, end = link_span(doc, link, whole=True)
+        start, end = link_span(link, whole=True)
         yield Hit(start, end, {"text": link.text, "more": more})

@@ -10,8 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param, block_hit
-from linter.checks.seo._page import heading_blocks
-from linter.checks.seo._scan import head_anchor
+from linter.checks.seo._page import head_anchor, heading_blocks
 from linter.model import MAIN, TITLE, Document
 
 PARAMS: dict[str, Param] = {"min_words": COUNT}
