@@ -259,11 +259,6 @@ def test_several_h1_allows_max_count() -> None:
     assert _lint_with_config("SEO009", source, {"max_count": 3}) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="seo_element_several renamed SEO009's max_h1 to max_count (RENAMED_PARAMS); "
-    "the loader does not read renames yet (linter/rulepack.py, the lead's)",
-)
 def test_several_h1_old_param_name_in_a_config_still_applies() -> None:
     source = "<h1>Pruning Roses</h1><p>Text.</p><h1>Tools</h1><p>Text.</p><h1>Aftercare</h1>"
     assert _lint_with_config("SEO009", source, {"max_h1": 3}) == []

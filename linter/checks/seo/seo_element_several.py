@@ -18,9 +18,6 @@ from linter.model import Document, Heading, Tag
 
 PARAMS: dict[str, Param] = {"element": TEXT, "max_count": COUNT}
 FORMATS = ("html",)
-# The param's name before seo_h1_several was folded in here (SEO009's max_h1): a user's
-# config may still give it (see the report of this change for the loader's part).
-RENAMED_PARAMS = {"max_h1": "max_count"}
 
 
 def _titles(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
