@@ -4,6 +4,7 @@ Usage (from the repository root):
 
     PYTHONPATH=$PWD python benchmarks/contradiction/score.py [--split dev|heldout|all]
                                                             [--verbose] [--model NAME]
+                                                            [--file PATH]
 
 Contradictions: every case of the split is written to a temp file (.md or .html) and
 all of them are checked in ONE ``python -m linter check DIR --format json`` run. Only
@@ -42,7 +43,10 @@ KINDS = ("comparative", "quantity", "stance", "polarity", "count_promise", "faq_
 SUFFIX = {"markdown": ".md", "html": ".html"}
 
 
-def load_cases(split: str) -> list[dict]:
+def load_cases(split: str, path: str | None = None) -> list[dict]:
+    if path:  # an extra set of cases (same format), instead of a split
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
     splits = ("dev", "heldout") if split == "all" else (split,)
     cases = []
     for name in splits:
@@ -198,13 +202,15 @@ def print_findings(findings: list[dict]) -> None:
         print(f"    {f['code']} line {f['line']}:{f['column']}{also}: {f['message']}")
 
 
-def score_contradictions(split: str, verbose: bool, model: str | None) -> None:
-    cases = load_cases(split)
+def score_contradictions(
+    split: str, verbose: bool, model: str | None, path: str | None = None
+) -> None:
+    cases = load_cases(split, path)
     by_id = ct_findings(cases, model)
     tally = Tally()
     for case in cases:
         tally.add(case, by_id.get(case["id"], []))
-    tally.print_table(split, len(cases))
+    tally.print_table(Path(path).name if path else split, len(cases))
     if verbose:
         tally.print_details()
 
@@ -288,9 +294,11 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     ap.add_argument("--verbose", action="store_true", help="show each miss and false positive")
     ap.add_argument("--model", help="spaCy pipeline passed through to the linter's --model")
+    ap.add_argument("--file", help="score the contradiction cases of this YAML file instead")
     args = ap.parse_args()
-    score_contradictions(args.split, args.verbose, args.model)
-    score_coverage(args.split, args.verbose, args.model)
+    score_contradictions(args.split, args.verbose, args.model, args.file)
+    if not args.file:
+        score_coverage(args.split, args.verbose, args.model)
 
 
 if __name__ == "__main__":
