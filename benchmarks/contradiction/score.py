@@ -13,7 +13,7 @@ finding sits on the line of its ``later`` or its ``earlier`` substring; its CT f
 on other lines are counted as "extra". Every CT finding on a look-alike is a false
 positive. A second, looser count ("+rel") also accepts a finding whose ``related``
 locations (the other statement a CT finding cites) include one of those lines: CT001,
-for one, reports on the first item of a list and cites the promise as related.
+for one, reports on the promise and cites the last delivered item as related.
 
 FAQ coverage: for each FAQ of faq_coverage.yaml, a Markdown page with that FAQ is
 checked with ``--questions FILE`` (the split's questions asked of that FAQ). FQ012
