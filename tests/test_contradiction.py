@@ -861,6 +861,13 @@ def test_ct001_present_tense_object_is_a_promise_past_tense_is_not():
         "<ul><li>A</li><li>B</li><li>C</li><li>D</li></ul>",
         # a nested Markdown list
         "Follow these three steps:\n\n- A\n  - a1\n  - a2\n- B\n- C\n- D\n",
+        # a rate, a label, a news heading
+        "<p>The plan runs for a month, with four workouts a week.</p>"
+        "<h2>Week one</h2><h2>Week two</h2><h2>Week three</h2>",
+        "<h1>Chapter 6 - Monitoring Distributed Systems</h1><ul><li>A</li><li>B</li>"
+        "<li>C</li></ul>",
+        "<h2>Eight teams have reached the finals</h2><h3>North</h3><h3>South</h3>"
+        "<h3>East</h3><h3>West</h3><h3>Central</h3><h3>Coast</h3>",
     ],
 )
 def test_ct001_natural_near_misses(source):

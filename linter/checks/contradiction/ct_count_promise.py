@@ -64,7 +64,15 @@ _NOT_COUNTED_AFTER = re.compile(
 _FRAME_BEFORE = re.compile(r"\b(?:the|these|those|our|my|your|its|their|top)\s*$", re.I)
 _SUPERLATIVE = re.compile(r"^(?:best|worst|top|greatest|favou?rite|\w{3,}est)$", re.I)
 _ANNOUNCED = re.compile(r":\s*$|\bhere\s+(?:are|is)\b|\bthe\s+following\b|\bbelow\b", re.I)
-_OPEN_ENDED = re.compile(r"^\W*(?:and|&|plus)\s+more\b|\betc\b", re.I)
+# "... and more", "etc.": open-ended; "three sessions a week": a rate, not a list.
+_OPEN_ENDED = re.compile(
+    r"^\W*(?:and|&|plus)\s+more\b|\betc\b|^\s+(?:a|an|per|each|every)\s+[a-z]+\b", re.I
+)
+# A heading whose counted phrase goes on with a finite verb states something.
+_STATEMENT = re.compile(
+    r"\s+(?:have|has|had|are|were|was|is|will|would|could|can|may|might|must|did|do|does)\b",
+    re.I,
+)
 _NOT_ITEMS = frozenset({"more", "other", "additional", "extra", "bonus", "further"})
 
 
@@ -86,6 +94,7 @@ def _count_nouns() -> dict[str, Any]:
         "person": frozenset(data["person"]),
         "plurals": data["plurals"],
         "not_plural": frozenset(lexicon()["not_plural"]),
+        "labels": frozenset(lexicon()["number_labels"]),
     }
 
 
@@ -110,7 +119,7 @@ def _singular(word: str) -> str | None:
 def _noun_of(rest: str) -> tuple[str, int] | None:
     """The plural noun the number counts in ``rest`` (the words after it) and its end
     offset; None when a word that ends a noun phrase comes first."""
-    for m in re.finditer(r"[\w'’-]+", rest):
+    for m in re.finditer(r"[^\W_][\w'’-]*", rest):
         word = m.group().lower()
         if word in BREAK or word in DETERMINERS or word in PRONOUNS or word in _NOT_ITEMS:
             return None
@@ -127,6 +136,15 @@ def _counts_items(noun: str, framed: bool) -> bool:
     return framed or base not in nouns["person"]
 
 
+def _labelled(before: str) -> bool:
+    """The number labels the word before it ("Chapter 6", "AirPods 2") and counts nothing."""
+    m = re.search(r"([^\W\d_][\w'’-]*)\s*$", before)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in _count_nouns()["labels"] or any(c.isupper() for c in word[1:])
+
+
 def promises(text: str, params: Mapping[str, Any]) -> Iterator[Promise]:
     """Every promise of a number of items in ``text``, in order."""
     for m in _CANDIDATE.finditer(text):
@@ -134,7 +152,7 @@ def promises(text: str, params: Mapping[str, Any]) -> Iterator[Promise]:
         if n is None or not params["min_count"] <= n <= params["max_count"]:
             continue
         before = text[: m.start()]
-        if _NOT_COUNTED_AFTER.search(before):
+        if _NOT_COUNTED_AFTER.search(before) or _labelled(before):
             continue
         found = _noun_of(m.group("rest"))
         top = re.search(r"\btop\s*$", before, re.I)
@@ -159,25 +177,37 @@ def _named(words: list[str]) -> str:
     return " ".join(w.lower() if w[1:].islower() else w for w in kept)
 
 
-def _present_object(parse: Any, promise: Promise) -> bool:
-    """In the parse: the counted noun is the object or attribute of a present-tense verb
-    ("Our list has 15 items", "There are five signs")."""
+def _main_object(parse: Any, promise: Promise) -> bool:
+    """In the parse: the counted noun is the object or attribute of the sentence's main
+    verb in the present tense ("Our list has 15 items", "There are five signs"), not of a
+    clause ("If you measure all four signals, ...") nor of a preposition ("lasts nine
+    weeks, with three sessions"); "We tested 14 blenders" tells what was done."""
+    for token in parse:
+        if token.idx >= promise.end:
+            break
+        if token.idx < promise.start or token.dep_ != "nummod":
+            continue
+        noun, verb = token.head, token.head.head
+        return noun.dep_ in ("dobj", "attr") and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP")
+    return False
+
+
+_SIDE_CLAUSES = frozenset({"advcl", "xcomp", "relcl", "acl", "csubj", "advmod", "npadvmod"})
+
+
+def _framed_ok(parse: Any, promise: Promise) -> bool:
+    """In the parse: a framed phrase ("the eight mistakes") announces unless it is the
+    main verb's subject ("The two phones differ") or sits in a side clause ("..., urging
+    people not to pit the two duchesses against each other")."""
     for token in parse:
         if token.idx >= promise.end:
             break
         if token.idx < promise.start or token.dep_ != "nummod":
             continue
         noun = token.head
-        return noun.dep_ in ("dobj", "attr") and noun.head.tag_ in ("VBZ", "VBP")
-    return False
-
-
-def _subject(parse: Any, promise: Promise) -> bool:
-    """In the parse: the counted phrase is the sentence's subject ("The two phones
-    differ")."""
-    for token in parse:
-        if promise.start <= token.idx < promise.end and token.dep_ in ("nsubj", "nsubjpass"):
-            return True
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT":
+            return False
+        return not any(a.dep_ in _SIDE_CLAUSES for a in (noun, *noun.ancestors))
     return False
 
 
@@ -203,9 +233,7 @@ def sentence_promise(
             if promise.framed and sentence.text[: promise.start].strip():
                 return promise
             continue
-        if promise.framed and not _subject(parse, promise):
-            return promise
-        if _present_object(parse, promise):
+        if _framed_ok(parse, promise) if promise.framed else _main_object(parse, promise):
             return promise
     return None
 
@@ -251,6 +279,8 @@ def _found(
     block = blocks[i]
     if block.kind == HEADING:
         for promise in promises(block.text, params):
+            if _STATEMENT.match(block.text[promise.end :]):
+                continue  # "Twenty teams have punched tickets": news, not a list
             delivery = _count_items.under_heading(doc, blocks, i, promise.promised)
             title = _is_title(doc, block)
             if delivery is not None:
