@@ -42,6 +42,7 @@ import yaml
 from linter import nlp
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.checks.contradiction import _count_items
+from linter.checks.contradiction._count_items import Delivery
 from linter.checks.contradiction._words import BREAK, DETERMINERS, PRONOUNS, lexicon, number
 from linter.model import HEADING, MAIN, PARAGRAPH, Block, Document, Sentence
 
@@ -220,14 +221,17 @@ def _parse(doc: Document, sentence: Sentence) -> Any | None:
 
 
 def sentence_promise(
-    doc: Document, sentence: Sentence, params: Mapping[str, Any]
+    doc: Document, sentence: Sentence, params: Mapping[str, Any], delivery: Delivery
 ) -> Promise | None:
-    """The promise a paragraph's last sentence makes of the items that follow it."""
-    announced = bool(_ANNOUNCED.search(sentence.text))
+    """The promise a paragraph's last sentence makes of the items that follow it. The
+    sentence is parsed only when the delivery would disagree with a candidate."""
+    candidates = list(promises(sentence.text, params))
+    if not candidates or _ANNOUNCED.search(sentence.text):
+        return candidates[0] if candidates else None
+    if not any(_evidence(c.promised, delivery, True) for c in candidates):
+        return None  # whichever is the promise, the count agrees with it or says nothing
     parse = None
-    for promise in promises(sentence.text, params):
-        if announced:
-            return promise
+    for promise in candidates:
         parse = parse or _parse(doc, sentence)
         if parse is None:
             if promise.framed and sentence.text[: promise.start].strip():
@@ -248,6 +252,14 @@ def _plausible(actual: int, promised: int) -> bool:
     return actual >= 2 and abs(actual - promised) <= max(2, promised // 3)
 
 
+def _evidence(promised: int, delivery: Delivery, shortfall_only: bool) -> bool:
+    """Whether the delivered count is evidence that the promise is broken."""
+    actual = delivery.count
+    if actual == promised or not _plausible(actual, promised):
+        return False
+    return not (actual > promised and shortfall_only and not delivery.numbered)
+
+
 def _is_title(doc: Document, block: Block) -> bool:
     first = next((b for b in doc.blocks if b.kind == HEADING), None)
     return block.level == 1 or block is first or block.text == (doc.title or "")
@@ -259,7 +271,7 @@ def _lines(doc: Document, items: list[Block]) -> str:
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
-def _delivered(who: str, block: Block, delivery: _count_items.Delivery) -> str:
+def _delivered(who: str, block: Block, delivery: Delivery) -> str:
     """What was delivered, in words: "the list after it has 9 items"."""
     n = delivery.count
     if delivery.what == "list items":
@@ -272,8 +284,12 @@ def _delivered(who: str, block: Block, delivery: _count_items.Delivery) -> str:
 
 
 def _found(
-    doc: Document, blocks: list[Block], i: int, params: Mapping[str, Any]
-) -> tuple[Promise, int, str, _count_items.Delivery, bool] | None:
+    doc: Document,
+    blocks: list[Block],
+    i: int,
+    params: Mapping[str, Any],
+    last_sentence: dict[int, Sentence],
+) -> tuple[Promise, int, str, Delivery, bool] | None:
     """The promise made at ``blocks[i]``, its offset in the block, who makes it, what is
     delivered, and whether only a shortfall counts."""
     block = blocks[i]
@@ -288,29 +304,25 @@ def _found(
         return None
     if block.kind != PARAGRAPH or i + 1 >= len(blocks):
         return None
-    sentences = [s for s in doc.sentences if s.block is block]
-    if not sentences:
+    sentence = last_sentence.get(block.index)
+    delivery = _count_items.after_sentence(doc, blocks, i) if sentence else None
+    if sentence is None or delivery is None:
         return None
-    promise = sentence_promise(doc, sentences[-1], params)
+    promise = sentence_promise(doc, sentence, params, delivery)
     if promise is None:
         return None
-    delivery = _count_items.after_sentence(doc, blocks, i)
-    if delivery is None:
-        return None
-    return promise, sentences[-1].start, "This sentence", delivery, True
+    return promise, sentence.start, "This sentence", delivery, True
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     blocks = [b for b in doc.blocks if b.region == MAIN]
+    last_sentence = {s.block.index: s for s in doc.sentences}
     for i, block in enumerate(blocks):
-        found = _found(doc, blocks, i, params)
+        found = _found(doc, blocks, i, params, last_sentence)
         if found is None:
             continue
         promise, offset, who, delivery, shortfall_only = found
-        actual = delivery.count
-        if actual == promise.promised or not _plausible(actual, promise.promised):
-            continue
-        if actual > promise.promised and shortfall_only and not delivery.numbered:
+        if not _evidence(promise.promised, delivery, shortfall_only):
             continue
         last = delivery.items[-1]
         hit = block_hit(
