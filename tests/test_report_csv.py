@@ -65,7 +65,7 @@ def test_fix_and_related_places(report: Report) -> None:
     assert site["path"].endswith(HOSTILE_NAME)
     assert site["related"] == f"{report.files[0].path}:1:1"
     contradiction = next(r for r in table if r["code"] == "CT001")
-    assert contradiction["related"] == "24:28"
+    assert contradiction["related"] == "30:7"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

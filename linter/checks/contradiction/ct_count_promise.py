@@ -1,139 +1,244 @@
-"""CT001: a promised number of items ("10 ways", "these four steps:") against the count.
+"""CT001: a promised number of items ("7 Houseplants That ...", "these four steps") against
+the number the article delivers.
 
-The promise is a number (digits, or one to twenty) from ``min_count`` to ``max_count``
-before a listicle noun from the lexicon, not after "of", "over", "than", "about"... and
-with no "more", "other", "bonus"... in between. A sentence promises only when it ends
-its paragraph, a list follows, and it announces the list (a final ":", "here are", "the
-following", "below").
+**The promise.** A number (digits, one to twenty, "a dozen") from ``min_count`` to
+``max_count`` that counts a plural noun a few words on ("10 Best Robot Vacuums", "five
+warning signs", "the top 5", with no noun, counts items). The noun is any plural, found
+by its form; it is no list of items when it names a measure ("10 years", "5 pounds") or,
+outside a listing frame (a determiner before the number, "the/these/our N", or a
+superlative after it, "N best"), people ("12 teachers", "3 friends"): both word classes
+come from WordNet (``data/ct_count_nouns.yaml``, built by ``tools/ct001_count_nouns.py``).
+Not a promise: a number after "of", "over", "about", "up to"... ("one of the 10 tips",
+"over 30 dinners"), "20+", "5-year", a noun after "more", "other", "bonus", or a heading
+that goes on "and more".
 
-Under a heading, each level of sub-headings (closing ones left out) is a count, and so
-are a level's numbered sub-headings when there are two or more: if any count equals the
-promise, that is what the author meant; otherwise the first is reported. With no
-sub-headings, a list among the section's first three blocks (after paragraphs only) is
-counted. A list is a run of list items with no list end between them in the source; a
-list with a nested list, or with more list items close after it (a list split by an ad),
-is not counted. A count under two, or further from the promise than the larger of two
-and a third of it, is not evidence that items were lost.
+A heading promises by itself. A sentence promises only when it ends its paragraph, the
+items follow, and it announces them: a final ":", "here are", "the following", "below";
+or a listing frame ("we cover the eight mistakes", "these three culprits") in which the
+counted phrase is not the subject; or, in the trained parse, the counted noun is the
+object or attribute of a present-tense verb ("Our list has 15 items", "There are five
+signs"), where a past tense ("We tested 14 blenders") tells what was done, not listed.
 
-Cost: one pass over the blocks, O(n).
+**The delivery** is counted by ``_count_items``. A count under two, or further from the
+promise than the larger of two and a third of it, is not evidence that items were lost.
+Unnumbered sections after a title or a sentence may include guide sections ("How we
+tested"), so there only fewer sections than promised is reported.
+
+**The finding** sits on the promise, names the delivered count and the lines it spans,
+and cites the last delivered item. Cost: one pass over the blocks, O(n).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 
+import yaml
+
+from linter import nlp
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
-from linter.checks.contradiction._pairing import short
-from linter.checks.contradiction._words import lexicon, number
-from linter.model import HEADING, LIST_ITEM, MAIN, PARAGRAPH, Block, Document
+from linter.checks.contradiction import _count_items
+from linter.checks.contradiction._count_items import Delivery
+from linter.checks.contradiction._words import BREAK, DETERMINERS, PRONOUNS, lexicon, number
+from linter.model import HEADING, MAIN, PARAGRAPH, Block, Document, Sentence
 
 PARAMS: dict[str, Param] = {"min_count": COUNT, "max_count": COUNT}
 
-_NUMBERED = re.compile(
-    r"^\s*(?:(?:[A-Za-z]+\s+){0,3}(?:#\s?|no\.\s?)?(\d{1,2})\s*[.):–-]|#?(\d{1,2})[.)]?\s)", re.I
+_NUMBER = (
+    r"\d{1,2}|(?:a\s+)?dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 )
+_CANDIDATE = re.compile(
+    r"(?<![\w$€£.,/+#-])(?P<n>" + _NUMBER + r")(?![\w%/+-]|[.,]\d)(?P<rest>(?:\s+[\w'’-]+){0,4})",
+    re.I,
+)
+_NOT_COUNTED_AFTER = re.compile(
+    r"\b(?:of|over|than|about|around|nearly|almost|up\s+to|at\s+least|more\s+than|"
+    r"fewer\s+than|under|some|roughly|approximately)(?:\s+(?:the|these|those|our|my|your))?"
+    r"\s*$",
+    re.I,
+)
+_FRAME_BEFORE = re.compile(r"\b(?:the|these|those|our|my|your|its|their|top)\s*$", re.I)
+_SUPERLATIVE = re.compile(r"^(?:best|worst|top|greatest|favou?rite|\w{3,}est)$", re.I)
+_ANNOUNCED = re.compile(r":\s*$|\bhere\s+(?:are|is)\b|\bthe\s+following\b|\bbelow\b", re.I)
+# "... and more", "etc.": open-ended; "three sessions a week": a rate, not a list.
+_OPEN_ENDED = re.compile(
+    r"^\W*(?:and|&|plus)\s+more\b|\betc\b|^\s+(?:a|an|per|each|every)\s+[a-z]+\b", re.I
+)
+# A heading whose counted phrase goes on with a finite verb states something.
+_STATEMENT = re.compile(
+    r"\s+(?:have|has|had|are|were|was|is|will|would|could|can|may|might|must|did|do|does)\b",
+    re.I,
+)
+_NOT_ITEMS = frozenset({"more", "other", "additional", "extra", "bonus", "further"})
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    promised: int
+    noun: str  # the counted phrase, "robot vacuums"; "items" for "the top 5"
+    start: int  # the number and its noun in the text
+    end: int
+    framed: bool  # "the/these/our N ..." or "N best ..."
 
 
 @cache
-def _promise_re() -> re.Pattern[str]:
-    nouns = "|".join(lexicon()["list_nouns"])
-    nums = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" + (
-        "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
-    )
-    return re.compile(
-        r"(?<![\w$€£.,/-])(?P<n>" + nums + r")(?![\w.,%/-])(?P<mid>(?:\s+[\w'’-]+){0,3}?)\s+"
-        r"(?P<noun>" + nouns + r")\b",
-        re.I,
-    )
+def _count_nouns() -> dict[str, Any]:
+    text = (resources.files("linter") / "data" / "ct_count_nouns.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {
+        "measure": frozenset(data["measure"]),
+        "person": frozenset(data["person"]),
+        "plurals": data["plurals"],
+        "not_plural": frozenset(lexicon()["not_plural"]),
+        "labels": frozenset(lexicon()["number_labels"]),
+    }
 
 
-def _promise(text: str, params: Mapping[str, Any]) -> re.Match[str] | None:
-    m = _promise_re().search(text)
+def _singular(word: str) -> str | None:
+    """The singular of a plural noun, or None when ``word`` is no plural by its form."""
+    nouns = _count_nouns()
+    if word in nouns["plurals"]:
+        return nouns["plurals"][word]
+    if len(word) < 3 or word in nouns["not_plural"] or word in BREAK:
+        return None
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
+        return word[:-1]
+    return None
+
+
+def _noun_of(rest: str) -> tuple[str, int] | None:
+    """The plural noun the number counts in ``rest`` (the words after it) and its end
+    offset; None when a word that ends a noun phrase comes first."""
+    for m in re.finditer(r"[^\W_][\w'’-]*", rest):
+        word = m.group().lower()
+        if word in BREAK or word in DETERMINERS or word in PRONOUNS or word in _NOT_ITEMS:
+            return None
+        if _singular(word):
+            return word, m.end()
+    return None
+
+
+def _counts_items(noun: str, framed: bool) -> bool:
+    base = _singular(noun) or noun
+    nouns = _count_nouns()
+    if base in nouns["measure"]:
+        return False
+    return framed or base not in nouns["person"]
+
+
+def _labelled(before: str) -> bool:
+    """The number labels the word before it ("Chapter 6", "AirPods 2") and counts nothing."""
+    m = re.search(r"([^\W\d_][\w'’-]*)\s*$", before)
     if m is None:
-        return None
-    n = number(m.group("n"))
-    if n is None or not params["min_count"] <= n <= params["max_count"]:
-        return None
-    # "one of the ten ways", "two of these steps", "over 10 tips": not a count of the list.
-    before = text[: m.start()].lower()
-    if re.search(r"\b(?:of|over|than|about|around|nearly|almost|up to|at least)\s*$", before):
-        return None
-    if re.search(r"\b(?:of|more|other|additional|extra|bonus)\b", m.group("mid"), re.I):
-        return None
-    return m
+        return False
+    word = m.group(1)
+    return word.lower() in _count_nouns()["labels"] or any(c.isupper() for c in word[1:])
 
 
-def _closing(text: str) -> bool:
-    folded = re.sub(r"[^\w\s;-]", "", text.lower()).strip()
-    folded = re.sub(r"^\d+\s*", "", folded)
-    if folded.startswith(("bonus", "honorable mention", "honourable mention")):
-        return True
-    return folded in set(lexicon()["closing_headings"])
+def promises(text: str, params: Mapping[str, Any]) -> Iterator[Promise]:
+    """Every promise of a number of items in ``text``, in order."""
+    for m in _CANDIDATE.finditer(text):
+        n = number(m.group("n")) if "dozen" not in m.group("n").lower() else 12
+        if n is None or not params["min_count"] <= n <= params["max_count"]:
+            continue
+        before = text[: m.start()]
+        if _NOT_COUNTED_AFTER.search(before) or _labelled(before):
+            continue
+        found = _noun_of(m.group("rest"))
+        top = re.search(r"\btop\s*$", before, re.I)
+        if found is None and top is None:
+            continue
+        noun, end = found if found else ("items", 0)
+        end = m.start("rest") + end if found else m.end("n")
+        if _OPEN_ENDED.search(text[end:]):
+            continue
+        words = text[m.end("n") : end].split() if found else []
+        framed = bool(_FRAME_BEFORE.search(before)) or any(_SUPERLATIVE.match(w) for w in words)
+        if found and not _counts_items(noun, framed):
+            continue
+        start = top.start() if top and not found else m.start()
+        yield Promise(int(n), _named(words) or noun, start, end, framed)
 
 
-def _list_run(doc: Document, blocks: list[Block], i: int) -> list[Block] | None:
-    """The list that starts at ``blocks[i]``, or ``None`` if it holds a nested list."""
-    run = [blocks[i]]
-    for block in blocks[i + 1 :]:
-        if block.kind != LIST_ITEM or block.index != run[-1].index + 1:
+def _named(words: list[str]) -> str:
+    """The counted noun phrase as a message names it: superlatives left out, title case
+    folded ("Best Robot Vacuums" -> "robot vacuums")."""
+    kept = [w for w in words if not _SUPERLATIVE.match(w)]
+    return " ".join(w.lower() if w[1:].islower() else w for w in kept)
+
+
+def _main_object(parse: Any, promise: Promise) -> bool:
+    """In the parse: the counted noun is the object or attribute of the sentence's main
+    verb in the present tense ("Our list has 15 items", "There are five signs"), not of a
+    clause ("If you measure all four signals, ...") nor of a preposition ("lasts nine
+    weeks, with three sessions"); "We tested 14 blenders" tells what was done."""
+    for token in parse:
+        if token.idx >= promise.end:
             break
-        between = doc.source[run[-1].source_span()[1] : block.source_span()[0]]
-        if re.search(r"</\s*(?:ul|ol|dl)\s*>", between, re.I):
+        if token.idx < promise.start or token.dep_ != "nummod":
+            continue
+        noun, verb = token.head, token.head.head
+        return noun.dep_ in ("dobj", "attr") and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP")
+    return False
+
+
+_SIDE_CLAUSES = frozenset({"advcl", "xcomp", "relcl", "acl", "csubj", "advmod", "npadvmod"})
+
+
+def _framed_ok(parse: Any, promise: Promise) -> bool:
+    """In the parse: a framed phrase ("the eight mistakes") announces unless it is the
+    main verb's subject ("The two phones differ") or sits in a side clause ("..., urging
+    people not to pit the two duchesses against each other")."""
+    for token in parse:
+        if token.idx >= promise.end:
             break
-        if re.search(r"<\s*(?:ul|ol)\b", between, re.I):
-            return None
-        run.append(block)
-    # A list cut in two by an ad or an image ("</ul> ... <ul>") may still be the promised
-    # list: when more list items follow closely, the count is not evidence.
-    after = blocks[i + len(run) : i + len(run) + 3]
-    for block in after:
-        if block.kind == HEADING:
-            break
-        if block.kind == LIST_ITEM:
-            return None
-    return run
+        if token.idx < promise.start or token.dep_ != "nummod":
+            continue
+        noun = token.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT":
+            return False
+        return not any(a.dep_ in _SIDE_CLAUSES for a in (noun, *noun.ancestors))
+    return False
 
 
-def _section(blocks: list[Block], i: int) -> list[Block]:
-    level = blocks[i].level
-    out = []
-    for block in blocks[i + 1 :]:
-        if block.kind == HEADING and block.level <= level:
-            break
-        out.append(block)
-    return out
+def _parse(doc: Document, sentence: Sentence) -> Any | None:
+    """The trained parse of one sentence (None without the pipeline). Only a sentence with
+    a candidate promise and no announcement is parsed: a few a page at most."""
+    key = f"ct001.parse.{sentence.block.index}.{sentence.start}"
+    parses = doc.memo(key, lambda: nlp.parse_texts([sentence.text]))
+    return parses[0] if parses else None
 
 
-def _heading_count(
-    doc: Document, blocks: list[Block], i: int, promised: int
-) -> tuple[int, Block, str] | None:
-    section = _section(blocks, i)
-    headings = [b for b in section if b.kind == HEADING and not _closing(b.text)]
-    if headings:
-        # Every level below the heading, and its numbered headings, is a way to count the
-        # promised items; the first level is the one reported, any level that matches
-        # the promise is taken as the author's meaning.
-        counts: list[tuple[int, Block]] = []
-        for level in sorted({b.level for b in headings}):
-            subs = [b for b in headings if b.level == level]
-            numbered = [b for b in subs if _NUMBERED.match(b.text)]
-            for group in (numbered, subs):
-                if len(group) >= 2:
-                    counts.append((len(group), group[0]))
-        if not counts:
-            return None
-        if any(n == promised for n, _ in counts):
-            return promised, counts[0][1], "sub-sections"
-        return counts[0][0], counts[0][1], "sub-sections"
-    for j, block in enumerate(section[:3]):
-        if block.kind == LIST_ITEM:
-            run = _list_run(doc, section, j)
-            return (len(run), run[0], "list items") if run else None
-        if block.kind != PARAGRAPH:
-            return None
+def sentence_promise(
+    doc: Document, sentence: Sentence, params: Mapping[str, Any], delivery: Delivery
+) -> Promise | None:
+    """The promise a paragraph's last sentence makes of the items that follow it. The
+    sentence is parsed only when the delivery would disagree with a candidate."""
+    candidates = list(promises(sentence.text, params))
+    if not candidates or _ANNOUNCED.search(sentence.text):
+        return candidates[0] if candidates else None
+    if not any(_evidence(c.promised, delivery, True) for c in candidates):
+        return None  # whichever is the promise, the count agrees with it or says nothing
+    parse = None
+    for promise in candidates:
+        parse = parse or _parse(doc, sentence)
+        if parse is None:
+            if promise.framed and sentence.text[: promise.start].strip():
+                return promise
+            continue
+        if _framed_ok(parse, promise) if promise.framed else _main_object(parse, promise):
+            return promise
     return None
 
 
@@ -147,49 +252,88 @@ def _plausible(actual: int, promised: int) -> bool:
     return actual >= 2 and abs(actual - promised) <= max(2, promised // 3)
 
 
+def _evidence(promised: int, delivery: Delivery, shortfall_only: bool) -> bool:
+    """Whether the delivered count is evidence that the promise is broken."""
+    actual = delivery.count
+    if actual == promised or not _plausible(actual, promised):
+        return False
+    return not (actual > promised and shortfall_only and not delivery.numbered)
+
+
+def _is_title(doc: Document, block: Block) -> bool:
+    first = next((b for b in doc.blocks if b.kind == HEADING), None)
+    return block.level == 1 or block is first or block.text == (doc.title or "")
+
+
+def _lines(doc: Document, items: list[Block]) -> str:
+    first = doc.lines.position(items[0].source_span()[0])[0]
+    last = doc.lines.position(items[-1].source_span()[0])[0]
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _delivered(who: str, block: Block, delivery: Delivery) -> str:
+    """What was delivered, in words: "the list after it has 9 items"."""
+    n = delivery.count
+    if delivery.what == "list items":
+        where = "under" if block.kind == HEADING else "after"
+        return f"the list {where} it has {n} items"
+    if delivery.what == "sections":
+        return f"{n} sections follow it"
+    holder = "the article" if who == "The title" else "the section"
+    return f"{holder} has {n} {delivery.what}"
+
+
+def _found(
+    doc: Document,
+    blocks: list[Block],
+    i: int,
+    params: Mapping[str, Any],
+    last_sentence: dict[int, Sentence],
+) -> tuple[Promise, int, str, Delivery, bool] | None:
+    """The promise made at ``blocks[i]``, its offset in the block, who makes it, what is
+    delivered, and whether only a shortfall counts."""
+    block = blocks[i]
+    if block.kind == HEADING:
+        for promise in promises(block.text, params):
+            if _STATEMENT.match(block.text[promise.end :]):
+                continue  # "Twenty teams have punched tickets": news, not a list
+            delivery = _count_items.under_heading(doc, blocks, i, promise.promised)
+            title = _is_title(doc, block)
+            if delivery is not None:
+                return promise, 0, "The title" if title else "This heading", delivery, title
+        return None
+    if block.kind != PARAGRAPH or i + 1 >= len(blocks):
+        return None
+    sentence = last_sentence.get(block.index)
+    delivery = _count_items.after_sentence(doc, blocks, i) if sentence else None
+    if sentence is None or delivery is None:
+        return None
+    promise = sentence_promise(doc, sentence, params, delivery)
+    if promise is None:
+        return None
+    return promise, sentence.start, "This sentence", delivery, True
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     blocks = [b for b in doc.blocks if b.region == MAIN]
-    last_sentence = {}
-    for s in doc.sentences:
-        last_sentence[s.block.index] = s
+    last_sentence = {s.block.index: s for s in doc.sentences}
     for i, block in enumerate(blocks):
-        found: tuple[int, Block, str] | None = None
-        if block.kind == HEADING:
-            m = _promise(block.text, params)
-            if m is None:
-                continue
-            found = _heading_count(doc, blocks, i, int(number(m.group("n")) or 0))
-            start, end, quote = m.start(), m.end(), block.text
-        elif block.kind == PARAGRAPH and i + 1 < len(blocks) and blocks[i + 1].kind == LIST_ITEM:
-            sentence = last_sentence.get(block.index)
-            if sentence is None:
-                continue
-            m = _promise(sentence.text, params)
-            if m is None or not re.search(r":\s*$|\bhere\s+are\b|\bthe\s+following\b|\bbelow\b", sentence.text, re.I):  # fmt: skip
-                continue
-            run = _list_run(doc, blocks, i + 1)
-            found = (len(run), run[0], "list items") if run else None
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            quote = sentence.text
-        else:
-            continue
+        found = _found(doc, blocks, i, params, last_sentence)
         if found is None:
             continue
-        actual, first, what = found
-        promised = int(number(m.group("n")) or 0)
-        if actual == promised or not _plausible(actual, promised):
+        promise, offset, who, delivery, shortfall_only = found
+        if not _evidence(promise.promised, delivery, shortfall_only):
             continue
-        related = related_at(doc, block, start, end)
+        last = delivery.items[-1]
         hit = block_hit(
-            first,
-            0,
-            len(first.text),
-            actual=actual,
-            what=what,
-            promised=promised,
-            noun=m.group("noun").lower(),
-            line=related.line,
-            earlier=short(quote),
+            block,
+            offset + promise.start,
+            offset + promise.end,
+            who=who,
+            promised=promise.promised,
+            noun=promise.noun,
+            delivered=_delivered(who, block, delivery),
+            lines=_lines(doc, delivery.items),
         )
-        hit.related.append(related)
+        hit.related.append(related_at(doc, last, 0, len(last.text)))
         yield hit
