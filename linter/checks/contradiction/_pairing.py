@@ -130,6 +130,18 @@ def side_topics(doc: Document) -> dict[int, str | None]:
     return out
 
 
+def pair_args(earlier: Claim, claim: Claim) -> dict[str, str]:
+    """What a message may name of the two claims: the value here (``value``), the value
+    there (``other``) and what both measure (``what``), where the claims give them."""
+    if "shown" not in claim.extra:
+        return {}
+    return {
+        "value": claim.extra["shown"],
+        "other": earlier.extra.get("shown", ""),
+        "what": claim.extra.get("what") or earlier.extra.get("what", ""),
+    }
+
+
 def conflicts(
     doc: Document,
     claims: Iterator[Claim],
@@ -164,6 +176,7 @@ def conflicts(
                 claim.end,
                 line=related.line,
                 earlier=short(earlier.text),
+                **pair_args(earlier, claim),
             )
             hit.related.append(related)
             yield hit
