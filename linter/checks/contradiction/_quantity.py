@@ -16,7 +16,7 @@ per-period). What a value measures comes from the sentence's dependency parse
   the holder and the unit names the attribute.
 
 A claim's key is (dimension and unit, attribute, per-period, qualifiers: prepositional
-phrases on the verb, the attribute or the value, a fronted phrase, years, places, tense of
+phrases on the verb, the attribute or the value ("in the US"), a fronted phrase, years, tense of
 its verb). Holders compare loosely: equal, one a short form of the other, or one generic
 ("it", "the company"); other per-units ("per coat") may be left out by one side. Claims
 under a modal or a frequency hedge, a condition, an example, a change ("rose to"), a
