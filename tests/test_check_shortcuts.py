@@ -12,7 +12,7 @@ import re
 import pytest
 
 from linter.checks.boilerplate import duplicate_text
-from linter.checks.contradiction import _quantity, _words
+from linter.checks.contradiction import _words
 from linter.checks.hygiene import doubled_word, mojibake, unbalanced
 from linter.checks.readability import _passive, _sentences
 from linter.checks.seo import _keyphrase
@@ -49,18 +49,6 @@ def test_grouped_terms_match_like_the_flat_list(kind: str) -> None:
     samples = [*TEXTS, " ".join(words), " ".join(w.upper() for w in words)]
     for text in samples:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
-
-
-def test_value_hints_agree_with_the_hint_patterns() -> None:
-    for text in TEXTS:
-        expected = (
-            any(c in text for c in "$€£") or bool(_quantity._CURRENCY_WORD.search(text)),
-            "%" in text or bool(_quantity._PERCENT_WORD.search(text)),
-            bool(_quantity._DURATION_HINT.search(text)),
-            bool(_quantity._COUNT_HINT.search(text)),
-        )
-        assert _quantity._value_hints(text) == expected, text
-    assert _quantity._value_hints("It has 12 claſs.")[3]  # folded letters still count
 
 
 def test_duplicate_keys_and_prose_ends() -> None:

@@ -131,8 +131,8 @@ def test_ct002_money_conflict_points_at_the_later_value(nlp_mode):
         [(1, 4, "Tuition is $4,200 a year")],
     )
     assert finding.message == (
-        "This value contradicts line 1: “Tuition is $4,200 a year”. Use one figure, or say "
-        "what differs (year, place, group)."
+        "$5,900 a year here, $4,200 a year at line 1 (“Tuition is $4,200 a year”), both the "
+        "tuition of students. Use one figure, or say what differs (year, place, group)."
     )
 
 
@@ -173,7 +173,8 @@ def test_ct002_ranges_conflict_only_without_overlap():
         ("In 2022, tuition was $4,200 a year.", "In 2024, tuition is $5,900 a year."),
         ("The average salary in the US is $85,000.", "The average salary in Europe is $60,000."),
         ("Harvard's tuition is $50,000 a year.", "Yale's tuition is $65,000 a year."),
-        ("Tuition is $4,200 a year.", "Tuition is $600 a month."),  # per-period differs
+        ("Tuition is $4,200 a year.", "Tuition is $350 a month."),  # per year: the same
+        ("Tuition is $4,200 a year.", "Tuition is $600 an hour."),  # no known factor
         ("Tuition is $4,200 a year.", "Tuition rose from $4,200 to $5,900 a year."),
         ("Tuition is $4,200 a year.", "Tuition is $4,200 for residents and $9,000 for others."),
         ("Tuition is $4,200 a year.", "If tuition is $5,900 a year, budget more."),
@@ -927,3 +928,47 @@ def test_ct001_present_tense_object_is_a_promise_past_tense_is_not():
 )
 def test_ct001_natural_near_misses(source):
     assert run("CT001", source) == []
+
+
+def test_ct002_units_are_converted_and_the_message_names_both_values():
+    source = (
+        "<p>The Tern drill weighs 1.2 kg.</p>\n"
+        "<p>Its sturdy frame is good.</p>\n"
+        "<p>At 4.5 pounds, the Tern drill is heavy for its size.</p>"
+    )
+    (finding,) = run("CT002", source)
+    assert finding.code == "CT002"
+    assert where(finding)[:3] == (3, 7, "4.5 pounds, the Tern drill")
+    assert finding.related[0].line == 1
+    assert finding.message == (
+        "4.5 pounds here, 1.2 kg at line 1 (“The Tern drill weighs 1.2 kg”), both the weight "
+        "of Tern drill. Use one figure, or say what differs (year, place, group)."
+    )
+
+
+def test_ct002_per_semester_is_compared_per_year_and_percent_words_are_read():
+    source = "<p>Tuition is $5,000 per semester.</p>\n<p>Tuition of $10,000 a year is fair.</p>"
+    assert run("CT002", source) == []
+    source = source.replace("$10,000", "$14,000")
+    (finding,) = run("CT002", source)
+    assert (finding.line, finding.column, finding.related[0].line) == (2, 4, 1)
+    assert finding.message.startswith("$14,000 a year here, $5,000 per semester at line 1")
+    source = (
+        "<p>The account pays 2.5% interest.</p>\n<p>Earning two and a half percent is good.</p>"
+    )
+    assert run("CT002", source.replace("two and a half", "five")) != []
+    assert run("CT002", source) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a value for another holder, a deal, a comparison, a modal
+        "<p>The Orbit S3 packs a 420 mAh battery.</p><p>The Orbit X has a 300 mAh battery.</p>",
+        "<p>The lamp costs $80.</p><p>This week the lamp is on sale for $60.</p>",
+        "<p>The course lasts 10 weeks.</p><p>The course may last 14 weeks.</p>",
+        "<p>A $70,000 bond was set.</p><p>A $326,000 bond was set later.</p>",
+    ],
+)
+def test_ct002_parse_near_misses(source):
+    assert run("CT002", source) == []

@@ -107,6 +107,16 @@ def message_args(earlier: Claim, claim: Claim) -> dict[str, Any]:
     args = dict(claim.extra.get("args", {}))
     args.update({f"other_{k}": v for k, v in earlier.extra.get("args", {}).items()})
     return args
+def pair_args(earlier: Claim, claim: Claim) -> dict[str, str]:
+    """What a message may name of the two claims: the value here (``value``), the value
+    there (``other``) and what both measure (``what``), where the claims give them."""
+    if "shown" not in claim.extra:
+        return {}
+    return {
+        "value": claim.extra["shown"],
+        "other": earlier.extra.get("shown", ""),
+        "what": claim.extra.get("what") or earlier.extra.get("what", ""),
+    }
 
 
 def conflicts(
@@ -143,7 +153,7 @@ def conflicts(
                 claim.end,
                 line=related.line,
                 earlier=short(earlier.text),
-                **message_args(earlier, claim),
+                **(message_args(earlier, claim) | pair_args(earlier, claim)),
             )
             hit.related.append(related)
             yield hit

@@ -163,3 +163,15 @@ def subject_parse_ok(
     if predicate is None:
         return False
     return negated is None or _negated(predicate, m.start(), m.end(), sentence) == negated
+
+
+def parses_of(doc: Document, sentences: list[Sentence]) -> dict[tuple[int, int], Any]:
+    """Parses of just ``sentences`` (keyed like ``parse_of``), in one batch, kept with the
+    document: for a reader that needs few sentences (CT002: those holding a figure), so a
+    page without such claims pays nothing for the parser."""
+    done: dict[tuple[int, int], Any] = doc.memo("contradiction.some_parses", dict)
+    todo = [s for s in sentences if (s.block.index, s.start) not in done]
+    parsed_docs = nlp.parse_texts([s.text for s in todo]) if todo else None
+    for s, parsed_doc in zip(todo, parsed_docs or [], strict=False):
+        done[(s.block.index, s.start)] = parsed_doc
+    return done

@@ -1,16 +1,33 @@
-"""CT002: quantity claims (money, percentages, programme lengths and parts, event years).
+"""CT002: quantity claims (money, percentages, durations, measures, head counts, event years).
 
-Each value is read by a pattern anchored on a lexicon word ("tuition", "rate", "program")
-and normalised: money to one currency sign and a number ($85k = 85,000 dollars), lengths
-to days, ranges to an interval widened by "over" or "up to". A claim's key is (dimension,
-unit, subject, qualifiers, per-period, trailing phrase, fronted phrase, scope); founding
-and birth years of a named subject are keyed by (subject, event). Sentences that describe
-a change, an example or a condition, or hold several values of a kind, give no claim.
-Two values clash when their intervals are further apart than ``tolerance`` (relative) or,
-for percentages, ``percent_points``; years clash when they differ.
+Values are read and normalised by ``_values`` (units converted, ranges, "about", "up to",
+per-period). What a value measures comes from the sentence's dependency parse
+(``_parse.parse_of``), from the token that heads the value:
 
-Cost: O(n) in article length (one regex pass per sentence, a dict of groups, at most a
-handful of earlier values compared per claim).
+- it modifies a noun ("a 5,000 mAh battery", "the 14-hour flight", "4.35% APY",
+  "Lumen's 120-person team"), or follows "of" ("a tuition of €3,600", "an average
+  lifespan of 15 years"), or is the complement of a copula ("EU tuition is €1,200"):
+  the noun names the attribute (``quantity_attributes``: salary = pay = wage) or, when it
+  names no attribute, the *holder* whose size, length or price the value is;
+- it is the object of a verb ("the program lasts nine weeks", "the company employs 40
+  people", "each gallon stretches to 200 sq ft"): the verb names the attribute
+  (``quantity_verbs``) and its subject is the holder;
+- it stands in front ("At 320 kcal per bar, the Peak Bar is ..."): the main subject is
+  the holder and the unit names the attribute.
+
+A claim's key is (dimension and unit, attribute, per-period, qualifiers: prepositional
+phrases on the verb, the attribute or the value ("in the US"), a fronted phrase, years, tense of
+its verb). Holders compare loosely: equal, one a short form of the other, or one generic
+("it", "the company"); other per-units ("per coat") may be left out by one side. Claims
+under a modal or a frequency hedge, a condition, an example, a change ("rose to"), a
+comparison or a deal ("on sale for") are not taken; "most", "usually" and "typically"
+state the typical value and do not hedge it. Founding and birth years of a named subject
+are read by a pattern. Two values clash when their intervals are further apart than
+``tolerance`` (relative) or, for percentages, ``percent_points`` times the precision they
+were written with; two "up to" (or two "at least") figures clash as points.
+
+Cost: the value regex runs on every claim sentence; only sentences with a value are
+looked up in the parses (parsed once per document for all kinds).
 """
 
 from __future__ import annotations
@@ -19,379 +36,406 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import chain
+from typing import Any
 
 from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
-    conditional,
     fronted,
-    hedged,
-    scope,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._words import (
-    BREAK,
-    NEUTRAL_MODIFIERS,
-    NUM,
-    NUM_START,
-    PRONOUNS,
-    lexicon,
-    number,
-    phrase_key,
-    singular,
-    words_before,
-)
-from linter.lexicon import CLAIM_WORD as WORD
+from linter.checks.contradiction._parse import _conditional_clause, parses_of
+from linter.checks.contradiction._values import Value, quantities_conflict, values
+from linter.checks.contradiction._words import PRONOUNS, lexicon, phrase_key, singular
+from linter.checks.contradiction._years import year_claims
 from linter.model import Document, Sentence
 
-_MONEY_VALUE = (
-    r"(?P<cur>[$€£])\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>k|K|m|M|bn|million|billion|thousand)\b)?"
-    r"|(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<mult2>k|thousand|million|billion)?\s?"
-    r"(?P<cur2>dollars|USD|euros|EUR|pounds|GBP)\b"
-)
-_PERCENT_VALUE = r"(?P<pnum>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-_APPROX = (
-    r"(?P<approx>about|around|roughly|approximately|nearly|almost|close\s+to|just\s+over|"
-    r"just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|below|above|"
-    r"an\s+average\s+of|on\s+average)?\s*"
-)
-_PER = (
-    r"(?P<per>\s+(?:a|per|an|each)\s+(?:year|month|semester|credit(?:\s+hour)?|hour|week|term|"
-    r"course|quarter|day|class|unit|student|person|user|seat)\b|\s+(?:annually|monthly|yearly|"
-    r"weekly|hourly|/\s?(?:yr|year|mo|month|hr|hour)\b))?"
-)
-_TRAIL = r"(?P<trail>\s+(?:for|at|in|to)\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})?"
-_LINK = (
-    r"(?P<link>\s+(?:is|are|was|were|of|costs?|runs?|totals?|averages?|stands\s+at|comes\s+to|sits\s+at|"
-    r"starts\s+at|amounts\s+to|equals)\s+|:\s*|\s+=\s+|\s+(?:is|are)\s+set\s+at\s+)"
-)
-
-
-def _money(m: re.Match[str], prefix: str = "") -> tuple[str, float] | None:
-    g = m.groupdict()
-    num = g.get(prefix + "num") or g.get(prefix + "num2")
-    if num is None:
-        return None
-    value = float(num.replace(",", ""))
-    mult = (g.get(prefix + "mult") or g.get(prefix + "mult2") or "").lower()
-    value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}.get(
-        mult, 1
-    )
-    cur = g.get(prefix + "cur") or g.get(prefix + "cur2") or ""
-    cur = {"dollars": "$", "usd": "$", "euros": "€", "eur": "€", "pounds": "£", "gbp": "£"}.get(
-        cur.lower(), cur
-    )
-    return cur, value
-
-
-def _range_of(low: float, high: float, approx: str | None) -> tuple[float, float]:
-    """The interval a value stands for, widened by what its qualifier allows."""
-    a = " ".join((approx or "").lower().split())
-    if a in ("over", "more than", "at least", "above", "just over"):
-        return low, float("inf")
-    if a in ("under", "less than", "up to", "below", "just under"):
-        return 0.0, high
-    return low, high
-
-
-@cache
-def _money_re() -> re.Pattern[str]:
-    dims = "|".join(sorted(lexicon()["money_dimensions"], key=len, reverse=True))
-    value = _MONEY_VALUE
-    second = value.replace("?P<", "?P<b_")
-    return re.compile(
-        r"(?<![\w-])(?P<dim>" + dims + r")(?P<qual>\s+(?:for|of|at|in)\s+" + WORD
-        + r"(?:\s+" + WORD + r"){0,3}?)?" + _LINK + _APPROX + r"(?:" + value + r")"
-        + r"(?:\s?(?:-|–|—|to)\s?(?:" + second + r"))?" + _PER + _TRAIL,
-        re.I,
-    )  # fmt: skip
-
-
-@cache
-def _percent_re() -> re.Pattern[str]:
-    dims = "|".join(lexicon()["percent_dimensions"])
-    return re.compile(
-        r"(?<![\w-])(?P<dim>" + dims + r")(?P<qual>\s+(?:for|of|at|on)\s+" + WORD
-        + r"(?:\s+" + WORD + r"){0,3}?)?" + _LINK + _APPROX + _PERCENT_VALUE
-        + r"(?:\s?(?:-|–|—|to)\s?(?P<pnum2>\d+(?:\.\d+)?)\s?(?:%|percent\b))?" + _TRAIL,
-        re.I,
-    )  # fmt: skip
-
-
-_COUNT_NOUNS = (
-    r"(?P<cnoun>course|class|module|credit(?:\s+hour)?|unit|lesson|project|exam|semester|term)s?"
-)
-_DURATION_HINT = re.compile(
-    r"\b" + NUM_START + NUM + r"(?:\s*(?:-|–|to)\s*" + NUM + r")?[- ](?:day|week|month|year)s?\b",
-    re.I,
-)
-_COUNT_HINT = re.compile(
-    r"\b"
-    + NUM_START
-    + NUM
-    + r"[- ](?:(?:core|required|elective|online|total)\s+)?"
-    + _COUNT_NOUNS.replace("?P<cnoun>", "?:")
-    + r"\b",
-    re.I,
-)
-_CURRENCY_WORD = re.compile(r"dollars|USD|euros|EUR|pounds|GBP")
-_PERCENT_WORD = re.compile(r"per\s?cent", re.I)
-# A word each match of a hint pattern contains (``_DURATION_HINT``, ``_COUNT_HINT``),
-# tested in the lowered sentence before the pattern runs: most sentences have none.
-_DURATION_WORDS = ("day", "week", "month", "year")
-_COUNT_WORDS = (
-    "course", "class", "module", "credit", "unit", "lesson", "project", "exam", "semester",
-    "term",
+_MOD_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "appos"})
+_ARG_DEPS = frozenset({"dobj", "attr", "oprd", "npadvmod", "acomp", "advmod", "dative"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_HEDGE_WORDS = frozenset(
+    ("may", "might", "could", "can", "should", "would", "must", "often", "sometimes",
+     "occasionally", "rarely", "seldom", "possibly", "perhaps", "maybe", "probably")
 )  # fmt: skip
-# Under re.I "ı" and "İ" match "i" and "ſ" matches "s", which lowering does not produce
-# ("K", the Kelvin sign, lowers to "k" as re.I folds it): text with them gets no pre-test.
-_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
-_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "year": 365.0}
-
-
-@cache
-def _duration_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    subjects = "|".join(lexicon()["duration_subjects"])
-    num = NUM
-    unit = r"(?P<unit>day|week|month|year)s?"
-    takes = re.compile(
-        r"(?<![\w-])(?P<det>the|this|our|that|your)\s+(?P<mods>(?:" + WORD + r"\s+){0,3}?)"
-        r"(?P<subj>" + subjects + r")(?!\s+(?:" + subjects + r")\b)(?P<qual>\s+(?:for|in|at)\s+" + WORD
-        + r"(?:\s+" + WORD + r"){0,2}?)?\s+(?:takes|lasts|runs(?:\s+for)?|is|spans)\s+"
-        + _APPROX + r"(?P<n>" + num + r")(?:\s*(?:-|–|to)\s*(?P<n2>" + num + r"))?\s+"
-        + unit + r"\b(?P<trail>\s+(?:full[- ]time|part[- ]time|online|in\s+person|on\s+campus)\b|"
-        r"\s+(?:for|at|in|of|with)\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})?",
-        re.I,
-    )  # fmt: skip
-    adjectival = re.compile(
-        r"(?<![\w-])(?P<det>the|this|our|that|your)\s+(?P<n>" + num + r")(?:\s*(?:-|–|to)\s*"
-        r"(?P<n2>" + num + r"))?[- ]" + unit + r"(?:[- ]long)?\s+(?P<mods>(?:" + WORD
-        + r"\s+){0,2}?)(?P<subj>" + subjects + r")\b(?!\s+(?:" + subjects + r")\b)",
-        re.I,
-    )  # fmt: skip
-    return takes, adjectival
-
-
-@cache
-def _count_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "The program requires 60 credits", "the 90-credit program": how many parts a
-    programme has, keyed by what is counted."""
-    subjects = "|".join(lexicon()["duration_subjects"])
-    has = re.compile(
-        r"(?<![\w-])(?P<det>the|this|our|that|your)\s+(?P<mods>(?:" + WORD + r"\s+){0,3}?)"
-        r"(?P<subj>" + subjects + r")(?!\s+(?:" + subjects + r")\b)\s+(?:has|includes|requires|"
-        r"consists\s+of|is\s+made\s+up\s+of|covers|comprises)\s+" + _APPROX + r"(?P<n>" + NUM
-        + r")\s+(?:(?:core|required|elective|online|total)\s+)?" + _COUNT_NOUNS + r"\b",
-        re.I,
-    )  # fmt: skip
-    adjectival = re.compile(
-        r"(?<![\w-])(?P<det>the|this|our|that|your)\s+(?P<n>" + NUM + r")[- ]" + _COUNT_NOUNS
-        + r"\s+(?P<mods>(?:" + WORD + r"\s+){0,2}?)(?P<subj>" + subjects + r")\b(?!\s+(?:"
-        + subjects + r")\b)",
-        re.I,
-    )  # fmt: skip
-    return has, adjectival
-
-
-_CHANGE = re.compile(
-    r"\b(?:increase[sd]?|rise|rises|rose|risen|grew|grow|grows|growth|drop(?:s|ped)?|fell|fall|"
-    r"falls|cut|cuts|raised|raise|lowered|reduced|up\s+from|down\s+from|compared\s+(?:to|with)|"
-    r"than|instead\s+of|versus|vs\.?|previously|used\s+to|went\s+from|from\s+\S*\d\S*\s+to|discount|"
-    r"discounted|save|saving|savings|extra|additional|plus|respectively|range|ranges|ranging|"
-    r"varies|vary|between)\b",
+_EXAMPLE = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g|such\s+as|say|imagine|suppose|let's\s+say)\b", re.I
+)
+_DEAL = re.compile(
+    r"\b(?:sale|discount(?:ed)?|deal|promo(?:tion)?|coupon|clearance|markdown|off|save[sd]?|"
+    r"saving|savings|rack|regular(?:ly)?|list(?:s|ed)?\s+(?:price|at|for)|list\s+price|full\s+price|"
+    r"retail|normally|usually|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|up\s+from|"
+    r"down\s+from|previously|formerly|used\s+to|respectively|from\s+\S*\d\S*\s+to|between|"
+    r"ranging|ranges?|varies|vary)\b",
     re.I,
 )
+_UNIVERSAL = frozenset({"every", "each", "all", "any", "no", "whole", "your", "our", "my"})
+_DIM_ATTRIBUTE = {
+    "duration": "duration", "mass": "weight", "distance": "distance", "area": "area",
+    "energy": "calories", "charge": "capacity", "energy_wh": "capacity",
+    "count:people": "headcount",
+}  # fmt: skip
+# The dimensions an attribute's values can have: "tuition" is money, never a duration.
+_ATTR_DIMS = {
+    "tuition": "money", "fee": "money percent", "cost": "money", "price": "money",
+    "salary": "money", "pay": "money", "rent": "money", "rate": "percent money",
+    "share": "percent", "margin": "percent", "commission": "percent money",
+    "lifespan": "duration", "duration": "duration", "capacity": "charge energy_wh",
+    "weight": "mass", "area": "area", "headcount": "count:people", "calories": "energy",
+    "distance": "distance",
+}  # fmt: skip
+# Verbs whose figure may follow "to" or "for": "stretches to 200 sq ft", "sells for $199".
+_PREP_VERBS = frozenset({"stretch", "sell", "run", "last", "charge", "cost"})
+_PERCENT_VERBS = frozenset({"earn", "pay", "yield", "return", "offer", "give"})
 
 
-def _subject_key(text: str, dim_start: int) -> tuple[str, ...] | None:
-    """The words that say whose attribute it is: "Harvard's", "in-state", "median"."""
-    _, before = words_before(text, dim_start, 3)
-    words = [w for w in before if w.lower() not in NEUTRAL_MODIFIERS]
-    key = phrase_key(" ".join(words))
-    if any(w in PRONOUNS - {"one", "both"} for w in key):
+@cache
+def _lex(name: str) -> Any:
+    value = lexicon()[name]
+    return frozenset(value) if isinstance(value, list) else value
+
+
+def _attribute_dim(dim: str) -> str | None:
+    if dim.startswith("count:") and dim != "count:people":
+        return dim.split(":", 1)[1] + " count"
+    return _DIM_ATTRIBUTE.get(dim)
+
+
+def _value_anchor(parse: Any, value: Value) -> Any | None:
+    """The token that heads the value's words in the parse."""
+    tokens = [t for t in parse if value.start <= t.idx < value.end and t.pos_ != "PUNCT"]
+    tops = [t for t in tokens if not value.start <= t.head.idx < value.end or t.head == t]
+    heads = {t.head.i for t in tops}
+    if not tops or len(heads) > 1:
         return None
-    return key
+    return tops[-1]
 
 
-def _value_hints(text: str) -> tuple[bool, bool, bool, bool]:
-    """Whether ``text`` may hold a money, percentage, duration or count value."""
-    lowered = text.lower()
-    pretest = not any(c in text for c in _ODD_FOLDS)
-    money = any(c in text for c in "$€£") or bool(_CURRENCY_WORD.search(text))
-    percent = "%" in text or ("cent" in lowered and bool(_PERCENT_WORD.search(text)))
-    duration = (not pretest or any(w in lowered for w in _DURATION_WORDS)) and bool(
-        _DURATION_HINT.search(text)
-    )
-    count = (not pretest or any(w in lowered for w in _COUNT_WORDS)) and bool(
-        _COUNT_HINT.search(text)
-    )
-    return money, percent, duration, count
+def _verb_of(token: Any) -> Any | None:
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _words_of(token: Any, skip: range) -> list[Any]:
+    """A holder noun with its compounds, possessor and hyphenated classifiers."""
+    out = []
+    for c in token.children:
+        if c.idx in skip or any(ch.isdigit() for ch in c.text):
+            continue
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS | {
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "your",
+            "my",
+        }:
+            out += [w for w in c.subtree if not w.is_punct and w.dep_ != "case"]
+        elif c.dep_ in ("compound", "nmod") and c.pos_ != "NUM":
+            out += [w for w in c.subtree if not w.is_punct]
+        elif (
+            c.dep_ == "amod"
+            and c.tag_ not in ("JJR", "JJS")
+            and c.lower_ not in _lex("quantity_neutral_modifiers")
+        ):
+            out.append(c)
+    out.append(token)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _holder(token: Any | None, skip: range) -> tuple[tuple[str, ...], str]:
+    """The holder's key and its words as written; () for pronouns and generic nouns."""
+    if token is None or token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return (), ""
+    words = _words_of(token, skip)
+    aliases, generic = _lex("quantity_holder_aliases"), _lex("quantity_generic_holders")
+    key = tuple(aliases.get(singular(w.lower_), singular(w.lower_)) for w in words)
+    key = tuple(w for w in key if w not in generic)
+    if not key:
+        return (), ""
+    return key, " ".join(w.text for w in words)
+
+
+def _attribute_noun(token: Any, value: Value | None = None) -> tuple[str, ...] | None:
+    """("starting", "salary") for "starting salary"; None if the noun names no attribute."""
+    canon = _lex("quantity_attributes").get(token.lemma_.lower()) or _lex(
+        "quantity_attributes"
+    ).get(token.lower_)
+    if canon is None:
+        return None
+    mods = [
+        c.lower_
+        for c in token.children
+        if c.dep_ in ("amod", "compound")
+        and (
+            c.pos_ != "PROPN" or (c.text.istitle() and c.head.text.istitle())
+        )  # "Prep Time", not "EU"
+        and c.lower_ not in _lex("quantity_neutral_modifiers")
+        and c.pos_ != "NUM"
+        and (value is None or not value.start <= c.idx < value.end)
+    ]
+    return (*mods, canon)
+
+
+def _subject(verb: Any | None) -> Any | None:
+    while verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = (subjects or [None])[-1]
+        if subj is not None:
+            return subj
+        if any(c.dep_ == "expl" for c in verb.children):
+            return None
+        if verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head != verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _frame(anchor: Any, value: Value) -> tuple[tuple[str, ...], Any | None, Any | None, Any] | None:
+    """(attribute, holder token, attribute token, verb) of a value, or None."""
+    head = anchor.head
+    verb = _verb_of(anchor)
+    dim_attr = _attribute_dim(value.dim)
+    if anchor.dep_ in _MOD_DEPS and head.pos_ in _NOUNS and head != anchor:
+        noun = head
+    elif anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
+        noun = head.head
+    elif anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        noun = _subject(head)
+    else:
+        noun = None
+    if noun is not None:
+        attr = _attribute_noun(noun, value)
+        if attr is not None:
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if holder is None and noun.dep_ in ("dobj", "attr", "pobj", "nsubj"):
+                holder = _subject(verb) if noun.dep_ != "nsubj" else None
+            return attr, holder, noun, verb
+        if dim_attr is not None and _holds(noun, value):
+            return (dim_attr,), noun, None, verb
+        return None
+    return _verb_frame(anchor, value, verb, dim_attr)
+
+
+def _holds(noun: Any, value: Value) -> bool:
+    """Whether a noun the value modifies is a thing that has it: any thing for a weight, a
+    charge, calories or a head count ("a 5,000 mAh battery"), only a programme for a
+    duration ("the 16-week course", not "an 18-year insurgency"), nothing for money
+    ("a $70,000 bond" is no price claim) or a distance."""
+    if noun.pos_ != "NOUN" or value.dim.startswith(("money", "percent", "distance", "area")):
+        return False
+    if value.dim == "duration":
+        return noun.lemma_.lower() in _lex("duration_subjects")
+    return True
+
+
+def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> Any:
+    if verb is None:
+        return None
+    head = anchor.head
+    direct = anchor.dep_ in _ARG_DEPS and head == verb
+    via_prep = anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head == verb
+    lemma = verb.lemma_.lower()
+    via_to = via_prep and head.lower_ in ("to", "for") and lemma in _PREP_VERBS
+    if (direct or via_to) and lemma in _lex("quantity_verbs"):
+        attr = _lex("quantity_verbs")[lemma]
+        named = _in_attribute(verb, value)
+        if named is not None and value.dim.startswith("money"):
+            return named, _subject(verb), None, verb
+        if value.dim == "percent":
+            attr = "rate" if lemma in _PERCENT_VERBS else None
+        elif attr == "*" or (dim_attr and attr not in (dim_attr, "duration", "lifespan")):
+            attr = dim_attr
+        elif value.dim.startswith("money") and attr in ("duration", "lifespan", "area"):
+            attr = None
+        if attr is None:
+            return None
+        return (attr,), _subject(verb), None, verb
+    if via_prep and head.lower_ in ("at", "with", "despite") and verb.dep_ in ("ROOT", "ccomp"):
+        attr = _in_attribute(anchor, value)
+        attr = attr or ((dim_attr,) if dim_attr else ("rate",) if value.dim == "percent" else None)
+        if attr is None:
+            return None
+        return attr, _subject(verb), None, verb
+    return None
+
+
+def _in_attribute(token: Any, value: Value) -> tuple[str, ...] | None:
+    """The attribute named by an "in" phrase: "pay $11,200 a year in tuition"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            nouns = [t for t in prep.children if t.dep_ == "pobj" and t.pos_ in _NOUNS]
+            if nouns:
+                return _attribute_noun(nouns[0], value)
+    return None
+
+
+def _blocked(anchor: Any, verb: Any | None, value: Value, clause: str) -> bool:
+    """A hedged, conditional, changing or compared figure, or one in an example or a deal."""
+    if _EXAMPLE.search(clause) or _DEAL.search(clause) or _conditional_clause(anchor):
+        return True
+    path = [anchor, *anchor.ancestors]
+    path = path[: path.index(verb) + 1] if verb in path else path
+    inside = range(value.start, value.end)
+    for node in path:
+        if node.idx not in inside and (
+            node.tag_ in ("JJR", "RBR") or node.lemma_.lower() in _lex("quantity_change_verbs")
+        ):
+            return True
+        for c in node.children:
+            if c.idx in inside:
+                continue
+            if c.lower_ in _HEDGE_WORDS and c.dep_ in ("aux", "advmod"):
+                return True
+            figure = any(w.pos_ == "NUM" for w in c.subtree)  # "from $4,200", not "from start"
+            if c.lower_ in ("than", "instead", "extra", "additional") or c.dep_ == "neg":
+                return True
+            if c.lower_ == "from" and figure:
+                return True
+    return False
+
+
+def _tense(verb: Any | None) -> str:
+    if verb is None:
+        return "present"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "'ll"}:
+        return "future"
+    if verb.tag_ in ("VBD",) or aux & {"was", "were", "had", "did"}:
+        return "past"
+    return "present"
+
+
+def _qualifiers(nodes: list[Any], value: Value) -> tuple[tuple[str, ...], ...]:
+    """Prepositional phrases on the verb, the attribute or the value that limit the claim
+    ("for full-time students", "in smartwatch mode"); "per", "of", "than" and universal ones
+    ("on every dollar", "in our tests") are not limits."""
+    out = set()
+    for node in nodes:
+        if node is None:
+            continue
+        for prep in node.children:
+            hyphen = any(w.text == "-" for w in prep.subtree)
+            if prep.dep_ == "npadvmod" and node.pos_ in ("VERB", "AUX") and hyphen:
+                out.add(phrase_key(" ".join(w.text for w in prep.subtree)))  # "full-time"
+                continue
+            if prep.dep_ != "prep" or prep.lower_ in ("than", "per", "despite", "from", "to"):
+                continue
+            if prep.lower_ == "of" and node.pos_ not in _NOUNS:
+                continue
+            words = list(prep.subtree)
+            if any(value.start <= w.idx < value.end or w.pos_ == "NUM" for w in words):
+                continue
+            if any(w.lower_ in _UNIVERSAL for w in words) or len(words) > 8:
+                continue
+            key = phrase_key(" ".join(w.text for w in words))
+            if key and key[-1] not in _lex("quantity_attributes"):
+                out.add(key)
+    return tuple(sorted(out))
+
+
+def _label_frame(parse: Any, value: Value, text: str) -> Any:
+    """ "Median salary: $60,000 a year": the label before a colon names the attribute."""
+    m = re.match(r"\s*([^:]{2,40}):\s*(?:about\s+|around\s+)?$", text[: value.start])
+    if m is None:
+        return None
+    nouns = [t for t in parse if t.idx < m.end(1) and t.pos_ in _NOUNS]
+    attr = _attribute_noun(nouns[-1]) if nouns else None
+    return (attr, None, nouns[-1], None) if attr else None
 
 
 def quantity_claims(doc: Document) -> Iterator[Claim]:
-    """Money, percentage and duration claims with the subject and scope they hold for."""
-    money_re, percent_re = _money_re(), _percent_re()
-    takes_re, adjectival_re = _duration_res()
-    for sentence in claim_sentences(doc):
-        text = sentence.text
-        money, percent, duration, count = _value_hints(text)
-        if not (money or percent or duration or count) or hedged_value_sentence(text):
+    """Figures with the attribute, holder and scope they hold for."""
+    found_in = [(s, values(s.text)) for s in claim_sentences(doc)]
+    found_in = [(s, found) for s, found in found_in if found]
+    parses = parses_of(doc, [s for s, _ in found_in]) if found_in else {}
+    for sentence, found in found_in:
+        parse = parses.get((sentence.block.index, sentence.start))
+        if parse is None:
             continue
-        found: list[tuple[re.Match[str], str]] = []
-        if money:
-            found += [(m, "money") for m in money_re.finditer(text)]
-        if percent:
-            found += [(m, "percent") for m in percent_re.finditer(text)]
-        if duration:
-            found += [(m, "duration") for m in takes_re.finditer(text)]
-            found += [(m, "duration") for m in adjectival_re.finditer(text)]
-        if count:
-            found += [
-                (m, "count") for m in chain.from_iterable(r.finditer(text) for r in _count_res())
-            ]
-        for m, kind in found:
-            claim = _quantity_claim(sentence, text, m, kind)
+        for value in found:
+            claim = _claim(sentence, parse, value)
             if claim is not None:
                 yield claim
 
 
-_EVENT_YEAR = re.compile(
-    r"(?P<subj>\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,3})(?:,)?\s+(?:was|were)\s+"
-    r"(?:first\s+|originally\s+)?(?P<event>founded|established|launched|born|built|opened|"
-    r"incorporated|formed)\s+in\s+(?P<year>(?:1[5-9]|20)\d{2})\b"
-)
-_EVENTS = {"founded": "founded", "established": "founded", "incorporated": "founded",
-           "formed": "founded", "launched": "launched", "born": "born", "built": "built",
-           "opened": "opened"}  # fmt: skip
-
-
-def year_claims(doc: Document) -> Iterator[Claim]:
-    """ "Acme was founded in 1998": key (named subject, event), value the year. Only named
-    (capitalised) subjects, so "the company" in two sections never meets."""
-    for sentence in claim_sentences(doc):
-        text = sentence.text
-        if "was" not in text and "were" not in text:
-            continue
-        for m in _EVENT_YEAR.finditer(text):
-            subject = phrase_key(m.group("subj"))
-            if not subject or subject[0] in PRONOUNS or subject[0] in BREAK:
-                continue
-            left, right = clause_bounds(text, m.start(), m.end())
-            clause = text[left:right]
-            if hedged(clause) or conditional(clause):
-                continue
-            year = float(m.group("year"))
-            key = ("year", _EVENTS[m.group("event")], subject, fronted(text, left, m.start()))
-            base = sentence.start
-            yield Claim(sentence, base + m.start(), base + m.end(), key, (year, year))
-
-
-def hedged_value_sentence(text: str) -> bool:
-    """Sentences whose numbers are examples, conditions or changes over time."""
-    return conditional(text) or bool(_CHANGE.search(text))
-
-
-def _count_values(text: str, kind: str) -> int:
-    if kind == "money":
-        return len(re.findall(r"[$€£]\s?\d|\d\s?(?:dollars|USD|euros|EUR|pounds)\b", text))
-    if kind == "percent":
-        return len(re.findall(r"\d\s?(?:%|percent\b|per\s+cent\b)", text, re.I))
-    if kind == "count":
-        return len(_COUNT_HINT.findall(text))
-    return len(re.findall(r"\b" + NUM + r"[- ](?:day|week|month|year)s?\b", text, re.I))
-
-
-def _quantity_claim(sentence: Sentence, text: str, m: re.Match[str], kind: str) -> Claim | None:
-    g = m.groupdict()
-    ranged = bool(g.get("b_num") or g.get("b_num2") or g.get("pnum2") or g.get("n2"))
-    # One value (or one range) of the kind per sentence, or the sentence lists several
-    # values for several things and we cannot tell which is whose.
-    if _count_values(text, kind) > (2 if ranged else 1):
+def _claim(sentence: Sentence, parse: Any, value: Value) -> Claim | None:
+    text = sentence.text
+    anchor = _value_anchor(parse, value)
+    if anchor is None:
         return None
-    if kind == "money":
-        first = _money(m)
-        if first is None:
-            return None
-        unit, low = first
-        high = low
-        if ranged:
-            second = _money(m, "b_")
-            if second is None or (second[0] and second[0] != unit):
-                return None
-            high = second[1]
-        dim = lexicon()["money_dimensions"][m.group("dim").lower()]
-    elif kind == "percent":
-        unit, low = "%", float(g["pnum"])
-        high = float(g["pnum2"]) if g.get("pnum2") else low
-        dim = m.group("dim").lower()
-    elif kind == "count":
-        n = number(g["n"])
-        if n is None:
-            return None
-        unit, low, high = "count", n, n
-        noun = " ".join(g["cnoun"].lower().split())
-        dim = f"count:{singular(g['subj'].lower())}:{noun}"
-    else:
-        factor = _UNIT_DAYS[g["unit"].lower()]
-        n, n2 = number(g["n"]), number(g["n2"]) if g.get("n2") else None
-        if n is None:
-            return None
-        unit, low = "days", n * factor
-        high = n2 * factor if n2 is not None else low
-        dim = "duration:" + singular(g["subj"].lower())
-    if high < low:
+    frame = _label_frame(parse, value, text) or _frame(anchor, value)
+    if frame is None:
         return None
-    programme = kind in ("duration", "count")
-    dim_start = m.start("subj") if programme else m.start("dim")
-    if programme:
-        subject = phrase_key(
-            " ".join(w for w in (g.get("mods") or "").split() if w.lower() not in NEUTRAL_MODIFIERS)
-        )
-    else:
-        subject = _subject_key(text, dim_start)
-    if subject is None:
+    attr, holder_token, noun, verb = frame
+    fits = _ATTR_DIMS.get(attr[-1])
+    if fits is not None and not value.dim.startswith(tuple(fits.split())):
         return None
-    qual = phrase_key(g.get("qual") or "")
-    per = " ".join((g.get("per") or "").lower().split())
-    per = re.sub(r"^(?:a|an|per|each)\s+", "", per).replace("annually", "year")
-    per = per.replace("yearly", "year").replace("monthly", "month")
-    trail = phrase_key(g.get("trail") or "")
-    if trail and trail[0] == "to":
-        trail = ()  # "to complete", "to finish": not a qualifier of the value
-    low, high = _range_of(low, high, g.get("approx"))
-    approx = bool(g.get("approx"))
-    start = m.start() if programme else words_before(text, dim_start, 3)[0]
-    left, _ = clause_bounds(text, m.start(), m.end())
-    key = (
-        "quantity",
-        dim,
-        unit,
-        subject,
-        qual,
-        per,
-        trail,
-        fronted(text, left, start),
-        scope(text),
-    )
+    if any(c.dep_ == "conj" for c in anchor.children) or anchor.dep_ == "conj":
+        return None  # "$4,200 for residents and $9,000 for others"
+    left, right = clause_bounds(text, value.start, value.end)
+    if _blocked(anchor, verb, value, text[left:right]):
+        return None
+    if noun is not None and verb is None:
+        left = 0  # "Median salary: $60,000": the label is part of the claim
+    start, end = _span(text, value, anchor, frame)
+    start = max(start, left)
+    phrase = noun or (holder_token if anchor.head == holder_token else None)
+    own_verb = phrase is None or phrase.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+    front = fronted(text, left, start)
+    if _UNIVERSAL & set(front):
+        front = ()  # "At our school, ...": the article's own subject, no limit
+    holder, holder_text = _holder(holder_token, range(value.start, value.end))
+    if modified_part(anchor, holder_token, verb):
+        # "The Orbit S3 packs a 420 mAh battery": the battery of the Orbit S3
+        owner, owner_text = _holder(_subject(verb), range(value.start, value.end))
+        holder, holder_text = owner + holder, " ".join(filter(None, (owner_text, holder_text)))
+    per, loose_per = value.per, ""
+    if not value.dim.startswith(("money", "percent")) and per and per != "year":
+        per, loose_per = "", ("" if per in holder else per)
+    sub = [t for t in (verb if own_verb else None, noun, anchor) if t is not None]
+    years = frozenset(re.findall(r"\b(?:19|20)\d{2}s?\b", text))
+    tense = _tense(verb if own_verb else None)
+    key = ("quantity", value.dim, attr, per, _qualifiers(sub, value), front, years, tense)
+    what = " ".join(a for a in attr if a)
+    extra = {
+        "holder": holder, "per": loose_per, "approx": value.approx, "step": value.step,
+        "shown": " ".join(text[value.start : value.end].split()),
+        "what": f"the {what} of {holder_text}" if holder_text else f"the {what}",
+    }  # fmt: skip
     base = sentence.start
-    return Claim(sentence, base + start, base + m.end(), key, (low, high), {"approx": approx})
+    return Claim(sentence, base + start, base + end, key, (value.low, value.high), extra)
 
 
-def quantities_conflict(
-    a: tuple[float, float], b: tuple[float, float], tolerance: float, slack: float = 0.0
-) -> bool:
-    """True if no value of ``a`` is within ``tolerance`` (relative) or ``slack`` (absolute)
-    of a value of ``b``."""
-    (alow, ahigh), (blow, bhigh) = a, b
-    if ahigh < blow:
-        gap_low, gap_high = ahigh, blow
-    elif bhigh < alow:
-        gap_low, gap_high = bhigh, alow
-    else:
-        return False  # the ranges overlap
-    gap = gap_high - gap_low
-    return gap > slack and gap > tolerance * max(gap_high, 1e-9)
+def modified_part(anchor: Any, holder: Any | None, verb: Any | None) -> bool:
+    """Whether the value modifies a part that is the object of a verb ("packs a 420 mAh
+    battery"): the verb's subject then owns the part."""
+    return (
+        holder is not None
+        and verb is not None
+        and anchor.head == holder
+        and holder.dep_ in ("dobj", "attr", "pobj")
+        and _subject(verb) not in (None, holder)
+    )
+
+
+def _span(text: str, value: Value, anchor: Any, frame: Any) -> tuple[int, int]:
+    """Where the claim is: the value with its attribute noun, or with the holder it
+    modifies, or with the subject and verb that give it."""
+    _, holder_token, noun, verb = frame
+    modified = holder_token is not None and anchor.head == holder_token
+    parts = [t for t in (noun, anchor, holder_token if modified else None) if t is not None]
+    phrases = [t for t in parts if t in (holder_token, noun)]
+    subject_first = holder_token is not None and verb is not None and verb.i > holder_token.i
+    if noun is None and not modified and subject_first:
+        parts += [holder_token, verb]
+        phrases.append(holder_token)
+    start = min([value.start] + [t.left_edge.idx if t in phrases else t.idx for t in parts])
+    end = max(value.end, *(t.idx + len(t) for t in parts if t != verb))
+    return start, min(end, len(text))
 
 
 FIGURES = ("quantity", "year")  # the first item of the key of every claim of this module
@@ -403,13 +447,38 @@ def figure_claims(doc: Document) -> Iterator[Claim]:
     return iter(sorted(claims, key=lambda c: (c.sentence.block.index, c.start)))
 
 
+def holders_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two holders can be one thing: equal, one generic, or a short form."""
+    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    """The interval a figure allows: "up to 300" is 0-300, "over 4,500" is 4,500 up."""
+    low, high = claim.value
+    bound = claim.extra.get("approx")
+    if bound == "max":
+        return 0.0, high
+    if bound == "min":
+        return low, float("inf")
+    return low, high
+
+
 def figures_clash(a: Claim, b: Claim, tolerance: float, points: float) -> bool:
     """Whether two figures of one key cannot both hold: years when they differ (a year is
-    exact: no rounding), percentages when more than ``points`` apart (they are rounded in
-    points, not in relative terms: 12 % and 13 % are rounding, 92 % and 88 % are two
-    different figures), other values when more than ``tolerance`` (relative) apart."""
+    exact: no rounding), percentages when more than ``points`` times their written
+    precision apart (12 % and 13 % are rounding, 4.35 % and 4.25 % are not), other values
+    when more than ``tolerance`` (relative) apart. Holders must meet and a per-unit that
+    both give must agree."""
     if a.key[0] == "year":
         return a.value != b.value
-    if a.key[2] == "%":
-        return quantities_conflict(a.value, b.value, 0.0, slack=points)
-    return quantities_conflict(a.value, b.value, tolerance)
+    if not holders_meet(a.extra["holder"], b.extra["holder"]):
+        return False
+    pa, pb = a.extra["per"], b.extra["per"]
+    if pa and pb and pa != pb:
+        return False
+    same_bound = a.extra["approx"] == b.extra["approx"] and a.extra["approx"] in ("max", "min")
+    va, vb = (a.value, b.value) if same_bound else (_interval(a), _interval(b))
+    if a.key[1] == "percent":
+        step = max(a.extra["step"], b.extra["step"])
+        return quantities_conflict(va, vb, 0.0, slack=points * step)
+    return quantities_conflict(va, vb, tolerance)
