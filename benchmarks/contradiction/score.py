@@ -198,8 +198,15 @@ def print_findings(findings: list[dict]) -> None:
         print(f"    {f['code']} line {f['line']}:{f['column']}{also}: {f['message']}")
 
 
-def score_contradictions(split: str, verbose: bool, model: str | None) -> None:
-    cases = load_cases(split)
+def score_contradictions(
+    split: str, verbose: bool, model: str | None, path: str | None = None
+) -> None:
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            cases = yaml.safe_load(fh)
+        split = os.path.basename(path)
+    else:
+        cases = load_cases(split)
     by_id = ct_findings(cases, model)
     tally = Tally()
     for case in cases:
@@ -288,8 +295,11 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     ap.add_argument("--verbose", action="store_true", help="show each miss and false positive")
     ap.add_argument("--model", help="spaCy pipeline passed through to the linter's --model")
+    ap.add_argument("--file", help="score the cases of this YAML file instead (no FAQ coverage)")
     args = ap.parse_args()
-    score_contradictions(args.split, args.verbose, args.model)
+    score_contradictions(args.split, args.verbose, args.model, args.file)
+    if args.file:
+        return
     score_coverage(args.split, args.verbose, args.model)
 
 
