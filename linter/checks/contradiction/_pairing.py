@@ -130,6 +130,14 @@ def side_topics(doc: Document) -> dict[int, str | None]:
     return out
 
 
+def _says(claim: Claim, earlier: Claim) -> dict[str, str]:
+    """Message args a reader put in ``extra["says"]``: what each of the two claims says, in
+    words an editor understands ("Kobo Clara 2E costs less than Kindle Paperwhite")."""
+    if "says" not in claim.extra or "says" not in earlier.extra:
+        return {}
+    return {"says": claim.extra["says"], "earlier_says": earlier.extra["says"]}
+
+
 def conflicts(
     doc: Document,
     claims: Iterator[Claim],
@@ -164,6 +172,7 @@ def conflicts(
                 claim.end,
                 line=related.line,
                 earlier=short(earlier.text),
+                **_says(claim, earlier),
             )
             hit.related.append(related)
             yield hit

@@ -26,7 +26,12 @@ CANDIDATE = re.compile(
     r"not|no|never|n't|none|without|free|included?|includes|required?|requires|need\w*|"
     r"must|allowed|optional|mandatory|safe|available|offered|supports?|only|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|hundred|"
-    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)",
+    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)"
+    # CT003: superlatives between two, verbs of comparison, "the faster route"
+    r"|\b(?:least|most|out-?(?:last|perform|earn|sell|pace|run|class|do)\w*|trails?|lags?)\b"
+    r"|\bthe\s+(?!other|number|water|order|paper|user|power|member|letter|matter|winter|"
+    r"summer|center|computer|customer|manager|owner|player|partner|later|former|latter)"
+    r"\w{3,}er\b",
     re.I,
 )
 
@@ -46,6 +51,7 @@ def _parse_candidates(doc: Document) -> dict[tuple[int, int], Any]:
     if docs is None:
         return {}
     return {(s.block.index, s.start): parsed for s, parsed in zip(chosen, docs, strict=True)}
+
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _NP_INNER_DEPS = frozenset(
