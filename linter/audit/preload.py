@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 
 from linter.checks import available_kinds, load_kind
-from linter.checks.site import _facts, _minhash, _template  # noqa: F401  (to be shared)
 from linter.checks.contradiction._entities import wordnet
+from linter.checks.site import _facts, _minhash, _template  # noqa: F401  (to be shared)
 from linter.nlp import pipeline, trained
 from linter.read import html  # noqa: F401
 
