@@ -1,6 +1,7 @@
 """CT003: comparisons ("A is cheaper than B") and their reversal, read from the parse.
 
-Each candidate sentence's dependency parse (``_parse.parse_of``) is searched for a
+Each sentence that may compare (``_COMPARISON``: "than", "of the two", "the JJR N",
+verbs of comparison) is parsed by the trained pipeline and searched for a
 comparison: a comparative adjective or adverb (JJR/RBR: "cheaper", "sooner"), "more/less"
 with an adjective, adverb, noun or verb ("more flexible", "more calories", "earn more"), a
 superlative between two ("the least expensive of the pair"), a "the JJR N" verdict ("the
@@ -34,10 +35,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from linter import nlp
 from linter.checks.contradiction._clauses import claim_sentences
-from linter.checks.contradiction._entities import Pair, compared, same_sense, stem, wordnet
+from linter.checks.contradiction._entities import (
+    Pair,
+    compared,
+    noun_scales,
+    same_sense,
+    scales_of,
+    stem,
+    wordnet,
+)
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import parse_of
 from linter.checks.contradiction._words import lexicon
 from linter.lexicon import wordset
 from linter.model import Document, Sentence
@@ -63,7 +72,6 @@ _LIGHT = wordset(
     "of the two pair both"
 )
 _OF_TWO = re.compile(r"^of\s+(?:the\s+)?(?:two|pair|both|duo)\b", re.I)
-_DURATIONS = wordset("time day days hour hours minute minutes week weeks month months year years")
 _NOT_THINGS = wordset(
     "ever before expected usual average most others other anything everything anyone "
     "everyone last previous earlier you we i people"
@@ -85,43 +93,6 @@ class _Reading:
     says: str
 
 
-def _scales_of(word: str, direction: int) -> dict[str, int]:
-    """The scales a comparative's base word lies on, turned by ``direction``."""
-    word = word.lower()
-    c = lexicon()["comparatives"]
-    out = {s: side * direction for s, side in wordnet().scales.get(word, {}).items()}
-    for table in ("adjectives", "more_adjectives"):
-        for form, (dim, side) in c[table].items():
-            if form == word or (table == "adjectives" and _base(form) == word):
-                out[f"dim:{dim}"] = side * direction
-    return out
-
-
-def _base(comparative: str) -> str:
-    """ "cheaper" -> "cheap", "bigger" -> "big", "easier" -> "easy" (for the lexicon)."""
-    stemmed = comparative.removesuffix("er")
-    if stemmed.endswith("i"):
-        return stemmed[:-1] + "y"
-    if len(stemmed) > 2 and stemmed[-1] == stemmed[-2]:
-        return stemmed[:-1]
-    return stemmed
-
-
-def _noun_scales(noun: Any, direction: int) -> dict[str, int]:
-    """ "more calories", "lower fees", "more of your time": the quantity of a noun."""
-    lemma = noun.lemma_.lower()
-    lex = lexicon()
-    dim = lex["comparatives"]["nouns"].get(noun.lower_) or lex["comparatives"]["nouns"].get(lemma)
-    money = lex["money_dimensions"].get(lemma)  # "lower fees": the cost scale
-    if money:
-        dim = "pay" if money in ("salary", "wage", "income") else "cost"
-    if dim:
-        return {f"dim:{dim}": direction}
-    if lemma in _DURATIONS:
-        return {"dim:time": direction}
-    return {f"n:{s}": direction for s in wordnet().synsets.get(f"n:{lemma}", {lemma})}
-
-
 def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
     """If ``token`` makes a comparison: (the word the comparison hangs on, its scales,
     "more"/"less"/"other" for "than"-less forms); else None."""
@@ -131,15 +102,15 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
         direction = 1 if low == "more" else -1
         head = token.head
         if token.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV"):
-            return head, _scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
+            return head, scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
         if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
             token, head = head, head.head  # "earn more money": as "earn more"
         if token.dep_ == "amod" and head.pos_ == "NOUN":
-            return head, _noun_scales(head, direction), ""
+            return head, noun_scales(head, direction), ""
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if pobj is not None:
-            return token, _noun_scales(pobj, direction), ""
+            return token, noun_scales(pobj, direction), ""
         if head.pos_ == "VERB" and token.dep_ in ("advmod", "dobj", "npadvmod"):
             lemma = head.lemma_.lower()
             dim = c["verbs"].get(head.lower_) or c["verbs"].get(lemma)
@@ -148,14 +119,14 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
     if tag in ("JJR", "RBR") and low not in ("rather", "more", "less", "fewer", "earlier"):
         if low in c["up"] + c["down"] and token.head.pos_ == "NOUN" and token.dep_ == "amod":
             direction = 1 if low in c["up"] else -1
-            return token, _noun_scales(token.head, direction), ""
+            return token, noun_scales(token.head, direction), ""
         form = "other" if _of_two(token) else ""
-        return token, _scales_of(token.lemma_, 1) or _scales_of(low, 1), form
+        return token, scales_of(token.lemma_, 1) or scales_of(low, 1), form
     if tag in ("JJS", "RBS") and _of_two(token):
         if low in ("most", "least"):
             head = token.head
-            return head, _scales_of(head.lemma_, 1 if low == "most" else -1), "other"
-        return token, _scales_of(token.lemma_, 1), "other"
+            return head, scales_of(head.lemma_, 1 if low == "most" else -1), "other"
+        return token, scales_of(token.lemma_, 1), "other"
     return _verb_anchor(token)
 
 
@@ -164,16 +135,16 @@ def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in ("beat", "outperform", "outclass", "outdo", "top"):
-        return token, _scales_of("good", 1), ""
+        return token, scales_of("good", 1), ""
     if lemma in ("trail", "lag"):
-        return token, _scales_of("good", -1), ""
+        return token, scales_of("good", -1), ""
     base = lemma.removeprefix("out").lstrip("-")
     if lemma.startswith("out") and len(base) >= 3 and f"v:{base}" in wordnet().synsets:
         c = lexicon()["comparatives"]
         dim = c["verbs"].get(base)
         scales = {f"dim:{dim}" if dim else f"v:{base}": 1, f"e:{base}": 1}
         adjective = c.get("verb_scales", {}).get(base)  # "outlast": lasts longer
-        return token, {**scales, **(_scales_of(adjective, 1) if adjective else {})}, ""
+        return token, {**scales, **(scales_of(adjective, 1) if adjective else {})}, ""
     return None
 
 
@@ -336,12 +307,41 @@ def _qualifiers(*heads: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+# What a sentence must hold to be parsed for a comparison: much narrower than
+# ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
+_COMPARISON = re.compile(
+    r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
+    r"|\b(?:beats?|beat|trails?|trailed)\b",
+    re.I,
+)
+# "X is the faster route": parsed only in an article that compares a pair.
+_THE_JJR = re.compile(r"\bthe\s+(?:\w+er|more\s+\w+|less\s+\w+)\s+\w+", re.I)
+
+
+def _parses(doc: Document) -> dict[tuple[int, int], Any]:
+    """Parses of the sentences that may hold a comparison, all of a document's at once."""
+
+    def parse() -> dict[tuple[int, int], Any]:
+        paired = compared(doc) is not None
+        chosen = [
+            s
+            for s in claim_sentences(doc)
+            if _COMPARISON.search(s.text) or (paired and _THE_JJR.search(s.text))
+        ]
+        docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
+        if docs is None:
+            return {}
+        return {(s.block.index, s.start): d for s, d in zip(chosen, docs, strict=True)}
+
+    return doc.memo("contradiction.comparative_parses", parse)
+
+
 def _readings(doc: Document) -> Iterator[tuple[Sentence, _Reading]]:
     pair = compared(doc)
+    parses = _parses(doc)
     for sentence in claim_sentences(doc):
-        parse = parse_of(doc, sentence)
-        if parse is None or not re.search(r"er\b|more|less|fewer|out|beat|trail|most|least",
-                                          sentence.text, re.I):  # fmt: skip
+        parse = parses.get((sentence.block.index, sentence.start))
+        if parse is None:
             continue
         for token in parse:
             reading = _read(sentence, token, pair)

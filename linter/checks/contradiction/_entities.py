@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from linter.checks.contradiction._words import lexicon
 from linter.lexicon import wordset
 from linter.model import Document
 
@@ -167,3 +169,43 @@ def same_sense(a: str, b: str, pos: str) -> bool:
         return True
     table = wordnet().synsets
     return bool(table.get(f"{pos}:{a}", frozenset()) & table.get(f"{pos}:{b}", frozenset()))
+
+
+DURATIONS = wordset("time day days hour hours minute minutes week weeks month months year years")
+
+
+def scales_of(word: str, direction: int) -> dict[str, int]:
+    """The scales a comparative's base word lies on, turned by ``direction``."""
+    word = word.lower()
+    c = lexicon()["comparatives"]
+    out = {s: side * direction for s, side in wordnet().scales.get(word, {}).items()}
+    for table in ("adjectives", "more_adjectives"):
+        for form, (dim, side) in c[table].items():
+            if form == word or (table == "adjectives" and _base(form) == word):
+                out[f"dim:{dim}"] = side * direction
+    return out
+
+
+def _base(comparative: str) -> str:
+    """ "cheaper" -> "cheap", "bigger" -> "big", "easier" -> "easy" (for the lexicon)."""
+    stemmed = comparative.removesuffix("er")
+    if stemmed.endswith("i"):
+        return stemmed[:-1] + "y"
+    if len(stemmed) > 2 and stemmed[-1] == stemmed[-2]:
+        return stemmed[:-1]
+    return stemmed
+
+
+def noun_scales(noun: Any, direction: int) -> dict[str, int]:
+    """ "more calories", "lower fees", "more of your time": the quantity of a noun."""
+    lemma = noun.lemma_.lower()
+    lex = lexicon()
+    dim = lex["comparatives"]["nouns"].get(noun.lower_) or lex["comparatives"]["nouns"].get(lemma)
+    money = lex["money_dimensions"].get(lemma)  # "lower fees": the cost scale
+    if money:
+        dim = "pay" if money in ("salary", "wage", "income") else "cost"
+    if dim:
+        return {f"dim:{dim}": direction}
+    if lemma in DURATIONS:
+        return {"dim:time": direction}
+    return {f"n:{s}": direction for s in wordnet().synsets.get(f"n:{lemma}", {lemma})}

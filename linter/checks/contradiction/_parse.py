@@ -26,12 +26,7 @@ CANDIDATE = re.compile(
     r"not|no|never|n't|none|without|free|included?|includes|required?|requires|need\w*|"
     r"must|allowed|optional|mandatory|safe|available|offered|supports?|only|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|hundred|"
-    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)"
-    # CT003: superlatives between two, verbs of comparison, "the faster route"
-    r"|\b(?:least|most|out-?(?:last|perform|earn|sell|pace|run|class|do)\w*|trails?|lags?)\b"
-    r"|\bthe\s+(?!other|number|water|order|paper|user|power|member|letter|matter|winter|"
-    r"summer|center|computer|customer|manager|owner|player|partner|later|former|latter)"
-    r"\w{3,}er\b",
+    r"percent|half|quarter)\b|\w+er\s+(?:than|of\s+the\s+two)",
     re.I,
 )
 
