@@ -244,8 +244,8 @@ def test_ct003_flip(nlp_mode):
         [(1, 4, "Administrators earn more than managers")],
     )
     assert finding.message == (
-        "This comparison is the reverse of line 1: “Administrators earn more than managers”. "
-        "Decide which way round it is."
+        "Here managers earn more than administrators, but line 1 says the reverse: "
+        "Administrators earn more than managers. Decide which way round it is."
     )
 
 
@@ -714,18 +714,8 @@ def test_ct003_model_rejects_a_prepositional_object_as_subject(nlp_mode):
         "<p>Managers of large teams earn more than administrators.</p>\n"
         "<p>Administrators earn more than large teams.</p>"
     )
-    got = [where(f) for f in run("CT003", source, model=nlp_mode)]
-    if nlp_mode is None:
-        assert got == [
-            (
-                2,
-                4,
-                "Administrators earn more than large teams",
-                [(1, 16, "large teams earn more than administrators")],
-            )
-        ]
-    else:
-        assert got == []
+    # CT003 reads the trained parse whatever pipeline split the sentences (issue 13)
+    assert [where(f) for f in run("CT003", source, model=nlp_mode)] == []
 
 
 def test_ct003_model_skips_a_restrictive_where_clause(nlp_mode):
@@ -735,13 +725,7 @@ def test_ct003_model_skips_a_restrictive_where_clause(nlp_mode):
         "<p>Hospitals where nurses earn more than doctors are rare.</p>\n"
         "<p>Doctors earn more than nurses.</p>"
     )
-    got = [where(f) for f in run("CT003", source, model=nlp_mode)]
-    if nlp_mode is None:
-        assert got == [
-            (2, 4, "Doctors earn more than nurses", [(1, 20, "nurses earn more than doctors")])
-        ]
-    else:
-        assert got == []
+    assert [where(f) for f in run("CT003", source, model=nlp_mode)] == []
 
 
 def test_only_the_trained_pipeline_gives_claims_a_parse(nlp_mode):
@@ -972,3 +956,28 @@ def test_ct002_per_semester_is_compared_per_year_and_percent_words_are_read():
 )
 def test_ct002_parse_near_misses(source):
     assert run("CT002", source) == []
+
+
+def test_ct003_pair_short_forms_pronoun_and_of_the_two():
+    source = (
+        "<h1>Garmin Forerunner 265 vs. Coros Pace 3</h1>\n"
+        "<p>The Coros is cheaper than the Forerunner at list price.</p>\n"
+        "<p>Garmin's watch has the better map screen, and it is the less expensive of the two.</p>"
+    )
+    (finding,) = run("CT003", source)
+    assert (finding.code, finding.line, finding.column) == ("CT003", 3, 50)
+    assert finding.related[0].line == 2
+    assert finding.message == (
+        "Here Garmin Forerunner 265 less expensive than Coros Pace 3, but line 2 says the reverse: "
+        "Coros Pace 3 cheaper than Garmin Forerunner 265. Decide which way round it is."
+    )
+
+
+def test_ct003_different_events_and_third_things_stay_apart():
+    source = (
+        "<h1>Heat Pump vs. Gas Boiler</h1>\n"
+        "<p>A heat pump is cheaper to run than a gas boiler.</p>\n"
+        "<p>A gas boiler is cheaper to install than a heat pump.</p>\n"
+        "<p>A heat pump is cheaper to run than an Aga 7 range cooker.</p>"
+    )
+    assert run("CT003", source) == []

@@ -11,13 +11,18 @@ from __future__ import annotations
 import gc
 
 from linter.checks import available_kinds, load_kind
+from linter.checks.contradiction._entities import wordnet
 from linter.checks.site import _facts, _minhash, _template  # noqa: F401  (to be shared)
-from linter.nlp import pipeline
+from linter.nlp import pipeline, trained
 from linter.read import html  # noqa: F401
 
 for _kind in sorted(available_kinds()):
     load_kind(_kind)
 pipeline()
+# The contradiction readers' trained parse and word tables: loaded here once, not inside
+# each worker's first page (where a second of loading counts against the page time limit).
+trained()
+wordnet()
 # Out of the collector's reach: a worker's collections then never walk (and so never
 # copy into its private memory) what it shares with the server. About 10 MB a worker.
 gc.freeze()

@@ -1,130 +1,476 @@
-"""CT003: comparative claims ("A earns more than B") and their reversal.
+"""CT003: comparisons ("A is cheaper than B") and their reversal, read from the parse.
 
-A claim is "A <verb> more/less than B", "A has a higher <noun> than B", "A is <adjective>
-than B" or "A is more/less <adjective> than B", with the verb, noun or adjective folded
-by the lexicon into a dimension and a direction (synonyms share a dimension, antonyms
-turn the direction). The key is (dimension, the pair in a fixed order, phrases in front
-and after, scope), so the value (+1 or -1 for the first of the pair ahead) says which
-way round the comparison goes; two claims clash when their values differ. Hedged,
-negated and conditional clauses give no claim.
+Each sentence that may compare (``_COMPARISON``: "than", "of the two", "the JJR N",
+verbs of comparison) is parsed by the trained pipeline and searched for a
+comparison: a comparative adjective or adverb (JJR/RBR: "cheaper", "sooner"), "more/less"
+with an adjective, adverb, noun or verb ("more flexible", "more calories", "earn more"), a
+superlative between two ("the least expensive of the pair"), a "the JJR N" verdict ("the
+faster route"), or a verb of comparison ("outlast", "out-earn", "outperform", "beat",
+"trail"). Its subject is the predicate's ``nsubj``/``nsubjpass`` (a pronoun resolved to the
+side named just before it); the other side is the object of "than" or of the verb, or,
+for "of the two" and "the JJR N", the other side of the article's compared pair
+(``_entities``).
 
-Cost: O(n) in article length.
+The dimension is a set of scales: WordNet antonym pairs with their satellites
+(``ct_wordnet.tsv``: "cheap" and "expensive" lie on one scale, turned; "quick" and "fast"
+share one), the lexicon's dimensions (``ct_lexicon.yaml``: "lower fees" is on the cost
+scale), or, for "more N" and "V more", the noun or verb itself. The event compared ("to
+maintain", "runs") must be one sense when both claims name one, so "cheaper to buy" and
+"cheaper to maintain" never meet. Within one article, a comparison joins the first earlier
+group with the same two things, the same scope (years, audience), a shared scale read the
+same way round, and a compatible event; its value is +1 when it agrees with the group's
+first claim and -1 when it is the reverse.
+
+Negated, modal ("can", "may"), hedged ("often", "some"), conditional ("if ...", except
+under an imperative "remember that") and attributed ("critics argue that") comparisons
+give no claim.
+
+Cost: one pass over the tokens of the parsed candidate sentences.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
-from linter.checks.contradiction._clauses import (
-    claim_sentences,
-    clause_bounds,
-    conditional,
-    fronted,
-    hedged,
-    scope,
-    trailing,
+from linter import nlp
+from linter.checks.contradiction._clauses import claim_sentences
+from linter.checks.contradiction._entities import (
+    Pair,
+    compared,
+    noun_scales,
+    same_sense,
+    scales_of,
+    stem,
+    wordnet,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import comparative_parse_ok, parsed
-from linter.checks.contradiction._words import (
-    BREAK,
-    PRONOUNS,
-    lexicon,
-    phrase_key,
-    words_before,
-)
+from linter.checks.contradiction._words import lexicon
 from linter.lexicon import wordset
 from linter.model import Document, Sentence
 
-
-@cache
-def _comparative_res() -> list[tuple[re.Pattern[str], str]]:
-    c = lexicon()["comparatives"]
-    verbs = "|".join(c["verbs"])
-    nouns = "|".join(c["nouns"])
-    up_down = "|".join(c["up"] + c["down"])
-    adjs = "|".join(c["adjectives"])
-    more_adjs = "|".join(c["more_adjectives"])
-    intensifier = r"(?:(?:much|far|significantly|considerably|slightly|somewhat|a\s+bit|a\s+lot|substantially)\s+)?"
-    be = r"(?:is|are|was|were|'s|’s)"
-    return [
-        (re.compile(r"\s(?P<verb>" + verbs + r")\s+" + intensifier + r"(?P<dir>more|less)"
-                    r"(?:\s+money)?\s+than\s", re.I), "verb"),
-        (re.compile(r"\s(?:has|have|had|offers?|commands?|earns?|gets?|brings?|pays?)\s+"
-                    r"(?:a\s+|an\s+)?" + intensifier + r"(?P<dir>" + up_down + r")\s+(?P<noun>"
-                    + nouns + r")\s+than\s", re.I), "noun"),
-        (re.compile(r"\s" + be + r"\s+" + intensifier + r"(?P<adj>" + adjs + r")\s+than\s", re.I),
-         "adj"),
-        (re.compile(r"\s" + be + r"\s+" + intensifier + r"(?P<dir>more|less)\s+(?P<madj>"
-                    + more_adjs + r")\s+than\s", re.I), "more_adj"),
-    ]  # fmt: skip
-
-
-_B_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,4}?)(?=[,.;:!?)]|\s+(?:and|but|or|in|for|at|because|since|while|when|if|on|by|with|do|does|did|are|is|was|were|can|could|will|would|overall|today|now|ever|before|anymore)\b|$)")  # fmt: skip
-_NOT_SUBJECTS = wordset(
-    "ever before expected usual average most others other anything everything anyone "
-    "everyone last previous earlier"
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"acomp", "advmod", "amod", "dobj", "attr", "prep", "pobj", "npadvmod",
+                    "xcomp", "oprd", "conj", "compound", "dep"})  # fmt: skip
+_MODALS = wordset("may might can could should would ca")
+_HEDGE_WORDS = wordset(
+    "often usually sometimes generally typically normally frequently occasionally rarely "
+    "seldom likely probably possibly perhaps maybe arguably potentially mostly tend"
 )
+_QUANTIFIERS = wordset("some many most few several")
+_CONDITION_MARKS = wordset("if unless when whenever once until assuming provided whether")
+_REPORTING = wordset(
+    "say argue claim insist believe think suggest report tell feel find reckon contend"
+)
+_FIRST_PERSON = wordset("we i us our")
+# Verbs and nouns too light to name what is compared ("is", "has", "the faster route").
+_LIGHT = wordset(
+    "be have get make do go keep come remain stay take become seem look give put use "
+    "one option choice pick way thing route machine tool model bet path introduction "
+    "of the two pair both"
+)
+_OF_TWO = re.compile(r"^of\s+(?:the\s+)?(?:two|pair|both|duo)\b", re.I)
+_NOT_THINGS = wordset(
+    "ever before expected usual average most others other anything everything anyone "
+    "everyone last previous earlier you we i people"
+)
+_PRONOUNS = wordset("it they he she this these those them its their")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One comparison before grouping: who is ahead of whom, on what, in what scope."""
+
+    subject: Any  # side index or a folded noun phrase
+    other: Any
+    scales: dict[str, int]  # scale -> +1/-1: where the subject stands on it
+    events: frozenset[tuple[str, str]]
+    scope: tuple[Any, ...]
+    start: int
+    end: int
+    says: str
+
+
+def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
+    """If ``token`` makes a comparison: (the word the comparison hangs on, its scales,
+    "more"/"less"/"other" for "than"-less forms); else None."""
+    low, tag = token.lower_, token.tag_
+    c = lexicon()["comparatives"]
+    if low in ("more", "less", "fewer") and tag in ("JJR", "RBR"):
+        direction = 1 if low == "more" else -1
+        head = token.head
+        if token.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV"):
+            return head, scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
+        if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
+            token, head = head, head.head  # "earn more money": as "earn more"
+        if token.dep_ == "amod" and head.pos_ == "NOUN":
+            return head, noun_scales(head, direction), ""
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is not None:
+            return token, noun_scales(pobj, direction), ""
+        if head.pos_ == "VERB" and token.dep_ in ("advmod", "dobj", "npadvmod"):
+            lemma = head.lemma_.lower()
+            dim = c["verbs"].get(head.lower_) or c["verbs"].get(lemma)
+            return token, {f"dim:{dim}" if dim else f"v:{lemma}": direction}, ""
+        return None
+    if tag in ("JJR", "RBR") and low not in ("rather", "more", "less", "fewer", "earlier"):
+        if low in c["up"] + c["down"] and token.head.pos_ == "NOUN" and token.dep_ == "amod":
+            direction = 1 if low in c["up"] else -1
+            return token, noun_scales(token.head, direction), ""
+        form = "other" if _of_two(token) else ""
+        return token, scales_of(token.lemma_, 1) or scales_of(low, 1), form
+    if tag in ("JJS", "RBS") and _of_two(token):
+        if low in ("most", "least"):
+            head = token.head
+            return head, scales_of(head.lemma_, 1 if low == "most" else -1), "other"
+        return token, scales_of(token.lemma_, 1), "other"
+    return _verb_anchor(token)
+
+
+def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in ("beat", "outperform", "outclass", "outdo", "top"):
+        return token, scales_of("good", 1), ""
+    if lemma in ("trail", "lag"):
+        return token, scales_of("good", -1), ""
+    base = lemma.removeprefix("out").lstrip("-")
+    if lemma.startswith("out") and len(base) >= 3 and f"v:{base}" in wordnet().synsets:
+        c = lexicon()["comparatives"]
+        dim = c["verbs"].get(base)
+        scales = {f"dim:{dim}" if dim else f"v:{base}": 1, f"e:{base}": 1}
+        adjective = c.get("verb_scales", {}).get(base)  # "outlast": lasts longer
+        return token, {**scales, **(scales_of(adjective, 1) if adjective else {})}, ""
+    return None
+
+
+def _of_two(token: Any) -> bool:
+    """ "the cheaper of the two", "the least expensive of the pair"."""
+    text = token.doc.text[token.idx :]
+    m = re.match(r"[\w-]+(?:\s+[\w-]+)?\s+(of\s+(?:the\s+)?(?:two|pair|both|duo))\b", text, re.I)
+    if m:
+        return True
+    # "of the pair, the Paperwhite is the least expensive": a fronted "of the pair"
+    return bool(re.search(r"\bof\s+the\s+(?:two|pair)\b", token.doc.text, re.I))
+
+
+def _predicate(anchor: Any) -> Any:
+    """The word the comparison's subject hangs on: up from the anchor to a word with a
+    subject (the copula's adjective, the verb), or the root."""
+    node = anchor
+    while not any(c.dep_ in _SUBJ for c in node.children) and node.dep_ in _CLIMB:
+        if node.head == node:
+            break
+        node = node.head
+    return node
+
+
+def _span(token: Any) -> tuple[int, int, str]:
+    """A noun phrase's offsets and text: the token's subtree, up to a relative clause."""
+    words = [t for t in token.subtree if not (t.dep_ in ("relcl", "punct") and t.head == token)]
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return start, end, token.doc.text[start:end]
+
+
+def _than_object(anchor: Any, predicate: Any) -> Any | None:
+    """The thing after "than": the object of "than" (or the subject of "than X do")."""
+    doc = anchor.doc
+    for than in doc[anchor.i + 1 :]:
+        if than.lower_ != "than":
+            continue
+        if doc[than.i - 1].lower_ == "rather":
+            return None
+        for child in than.children:
+            if child.dep_ in ("pobj", "pcomp", "nsubj"):
+                return child
+        if than.dep_ == "mark":
+            return next((c for c in than.head.children if c.dep_ in _SUBJ), None)
+        nxt = doc[than.i + 1 : than.i + 4]
+        nouns = [t for t in nxt if t.pos_ in ("NOUN", "PROPN")]
+        return nouns[0] if nouns else None
+    return None
+
+
+def _blocked(predicate: Any, subject: Any) -> bool:
+    """Negated, modal, hedged, conditional or attributed: no claim."""
+    for node in (predicate, *predicate.children):
+        if node.dep_ == "neg" or (node.dep_ == "aux" and node.lower_ in _MODALS):
+            return True
+        if node.dep_ == "advmod" and node.lower_ in _HEDGE_WORDS:
+            return True
+    if any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in _QUANTIFIERS
+           for c in subject.children):  # fmt: skip
+        return True
+    node = predicate
+    while True:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children):
+                return True
+            if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:
+                return True
+        if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.lefts):
+            return True  # "hospitals where nurses earn more": a restriction, not a claim
+        if node.head == node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
+            return node.lemma_ in ("tend", "seem", "appear")
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+        if node.lemma_ in _REPORTING and subj is not None and subj.lower_ not in _FIRST_PERSON:
+            return True
+        if subj is None and node.tag_ in ("VB", "VBP") and node.dep_ == "ROOT":
+            return False  # "remember that ...": an imperative's condition is the reader's
+
+
+def _resolve(sentence: Sentence, token: Any, pair: Pair | None) -> Any:
+    """A side index or a folded noun phrase for the thing ``token`` heads."""
+    start, _end, text = _span(token)
+    text = text.rsplit(":", 1)[-1]  # "Price: the Kobo ...": a lead-in label is no name
+    if token.lower_ in _PRONOUNS or token.lower_ in ("former", "latter"):
+        if pair is None:
+            return None
+        if token.lower_ in ("former", "latter"):
+            return 0 if token.lower_ == "former" else 1
+        before = sentence.text[:start]
+        if not re.search(r"\w", before):
+            before = _previous_text(sentence)
+        sides = {pair.side(p) for p in re.split(r"[,;:.]|\band\b|\bbut\b", before)} - {None}
+        return sides.pop() if len(sides) == 1 else None
+    if pair is not None:
+        side = pair.side(text)
+        if side is not None:
+            return side
+        # a name or number of its own ("last year's Pixel 7"), not an owner ("Apple's")
+        names = [t.text for t in token.subtree if t.dep_ != "poss" and t.dep_ != "case"
+                 and (t.pos_ == "PROPN" or t.text[:1].isdigit())]  # fmt: skip
+        if pair.third(" ".join(names)):
+            return ("third", text.lower())
+    lemma = token.lemma_.lower()
+    if lemma in _NOT_THINGS or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    mods = [t.lemma_.lower() for t in token.children if t.dep_ in ("compound", "amod")]
+    owner = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in token.children)
+    return ("owned" if owner else "np", *mods, stem(lemma))
+
+
+def _previous_text(sentence: Sentence) -> str:
+    return sentence.block.text[: sentence.start][-200:]
+
+
+def _events(anchor: Any, predicate: Any, scales: dict[str, int]) -> frozenset[tuple[str, str]]:
+    """What is compared beyond the scale: the verb ("runs faster"), the infinitive ("cheaper
+    to maintain"), the noun an adjective modifies ("stronger suction")."""
+    out = set()
+    # "runs faster", "is absorbed more quickly": an adverb compares how the verb is done
+    verb = predicate.lemma_.lower()
+    if anchor.pos_ == "ADV" and anchor.head == predicate and predicate.pos_ == "VERB" \
+            and verb not in _LIGHT:  # fmt: skip
+        out.add(("v", verb))
+    for node in (anchor, predicate):
+        for c in node.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in _LIGHT:
+                out.add(("v", c.lemma_.lower()))
+    if anchor.dep_ == "amod" and anchor.head.pos_ == "NOUN" and anchor.tag_ != "NOUN":
+        noun = anchor.head.lemma_.lower()
+        if noun not in _LIGHT and not any(s.startswith(("n:", "dim:")) for s in scales):
+            out.add(("n", noun))
+    return frozenset(out)
+
+
+def _scope(sentence: Sentence, predicate: Any, pair: Pair | None, *others: Any) -> tuple[Any, ...]:
+    """Years and audience ("for commuters"): comparisons in different scopes never meet."""
+    years = frozenset(re.findall(r"\b(?:19|20)\d{2}\b", sentence.text))
+    topic = pair.topic if pair else frozenset()
+    audience = set()
+    for prep in predicate.subtree:
+        if prep.lower_ != "for" or prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in wordnet().persons:
+                words = {stem(t.lower_) for t in obj.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+                audience |= words - topic - {"most", "people", "reader", "user", "everyone"}
+    return years, frozenset(audience), _qualifiers(predicate, *others)
+
+
+def _qualifiers(*heads: Any) -> frozenset[str]:
+    """Prepositional phrases on the predicate, the comparative or the thing after "than"
+    ("in small clinics", "after ten years"): the setting or time a comparison holds in."""
+    out = set()
+    for prep in (c for head in heads for c in head.children):
+        if prep.dep_ != "prep" or prep.lower_ in ("than", "of", "by", "for"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
+                out |= {f"{prep.lower_}:{stem(t.lower_)}" for t in obj.subtree if t.is_alpha}
+    return frozenset(out)
+
+
+# What a sentence must hold to be parsed for a comparison: much narrower than
+# ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
+_COMPARISON = re.compile(
+    r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
+    r"|\b(?:beats?|beat|trails?|trailed)\b",
+    re.I,
+)
+# "X is the faster route": parsed only in an article that compares a pair.
+_THE_JJR = re.compile(r"\bthe\s+(?:\w+er|more\s+\w+|less\s+\w+)\s+\w+", re.I)
+
+
+def _parses(doc: Document) -> dict[tuple[int, int], Any]:
+    """Parses of the sentences that may hold a comparison, all of a document's at once."""
+
+    def parse() -> dict[tuple[int, int], Any]:
+        paired = compared(doc) is not None
+        chosen = [
+            s
+            for s in claim_sentences(doc)
+            if _COMPARISON.search(s.text) or (paired and _THE_JJR.search(s.text))
+        ]
+        docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
+        if docs is None:
+            return {}
+        return {(s.block.index, s.start): d for s, d in zip(chosen, docs, strict=True)}
+
+    return doc.memo("contradiction.comparative_parses", parse)
+
+
+def _readings(doc: Document) -> Iterator[tuple[Sentence, _Reading]]:
+    pair = compared(doc)
+    parses = _parses(doc)
+    for sentence in claim_sentences(doc):
+        parse = parses.get((sentence.block.index, sentence.start))
+        if parse is None:
+            continue
+        for token in parse:
+            reading = _read(sentence, token, pair)
+            if reading is not None:
+                yield sentence, reading
+
+
+def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
+    found = _anchor(token)
+    if found is None or not found[1]:
+        return None
+    anchor, scales, form = found
+    predicate = _predicate(anchor)
+    # the subject nearest the verb ("Price: the Kobo ... costs less": not "Price")
+    subj_tok = next((c for c in reversed(list(predicate.lefts)) if c.dep_ in _SUBJ), None)
+    if subj_tok is None or _blocked(predicate, subj_tok):
+        return None
+    subject = _resolve(sentence, subj_tok, pair)
+    other_tok = None if form else _than_object(anchor, predicate)
+    if other_tok is None and not form and anchor.pos_ == "VERB":
+        other_tok = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    if other_tok is None and not form and _the_jjr_noun(anchor):
+        if "dim:quality" in scales and anchor.head.lemma_.lower() in _LIGHT:
+            return None  # "the better choice": a verdict (CT004), not a comparison
+        form = "other"
+    if other_tok is not None:
+        other = _resolve(sentence, other_tok, pair)
+        if other_tok.head.lower_ == "than" and pair is not None and other not in (0, 1):
+            rest = re.split(r"[,;:.(]", sentence.text[other_tok.head.idx + 4 :])[0]
+            other = pair.side(rest) if pair.side(rest) is not None else other
+        end = _span(other_tok)[1]
+    elif form == "other" and pair is not None and subject in (0, 1):
+        other, end = 1 - subject, anchor.idx + len(anchor)
+    else:
+        return None
+    subject, other = _fill_side(subject, other, pair)
+    if subject is None or other is None or subject == other:
+        return None
+    start = _span(subj_tok)[0]
+    end = max(end, anchor.idx + len(anchor))
+    subj_name = _name(subject, pair, _span(subj_tok)[2])
+    other_name = _name(other, pair, _span(other_tok)[2] if other_tok is not None else "")
+    says = f"{subj_name} {_words(anchor, token, predicate)} than {other_name}"
+    events = _events(anchor, predicate, scales)
+    heads = [anchor] + ([other_tok] if other_tok is not None else [])
+    scope = _scope(sentence, predicate, pair, *heads)
+    return _Reading(subject, other, scales, events, scope, start, end, says)
+
+
+def _the_jjr_noun(anchor: Any) -> bool:
+    """ "X is the faster route": a comparative on a noun with "the" ranks the two."""
+    head = anchor.head
+    return (anchor.tag_ in ("JJR", "RBR") and anchor.dep_ == "amod" and head.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))  # fmt: skip
+
+
+def _fill_side(subject: Any, other: Any, pair: Pair | None) -> tuple[Any, Any]:
+    """In an "A vs B" article, a comparison of one side with a thing named by its maker's
+    name only ("Apple's machine") is with the other side. Any other unnamed thing ("a
+    typical checking account") may be a third one, so the pair is then in doubt."""
+    if pair is None:
+        return subject, other
+    if subject in (0, 1) and isinstance(other, tuple) and other[0] == "owned":
+        return subject, 1 - subject
+    if other in (0, 1) and isinstance(subject, tuple) and subject[0] == "owned":
+        return 1 - other, other
+    if subject in (0, 1) or other in (0, 1):
+        return (None, None) if subject not in (0, 1) or other not in (0, 1) else (subject, other)
+    return subject, other
+
+
+def _name(thing: Any, pair: Pair | None, written: str) -> str:
+    """How a message names a compared thing: the pair's name for a side, else as written."""
+    if thing in (0, 1) and pair is not None:
+        return pair.names[thing]
+    return re.sub(r"^(?:the|a|an)\s+", "", written.rsplit(":", 1)[-1].strip(), flags=re.I)
+
+
+def _words(anchor: Any, token: Any, predicate: Any) -> str:
+    """The comparison as written: "earn more", "least expensive", "outlasted"."""
+    first, last = sorted((anchor.i, token.i))
+    if predicate.pos_ == "VERB" and token.head == predicate and predicate.i < first:
+        first = predicate.i if predicate.i >= first - 3 else first
+    return anchor.doc[first : last + 1].text
 
 
 def comparative_claims(doc: Document) -> Iterator[Claim]:
-    """ "A earns more than B" claims: key (dimension, {A, B}), value +1/-1 for A over B."""
-    c = lexicon()["comparatives"]
-    up = set(c["up"])
-    for sentence in claim_sentences(doc):
-        text = sentence.text
-        if " than " not in text.lower():
-            continue
-        for pattern, form in _comparative_res():
-            for m in pattern.finditer(text):
-                claim = _comparative(sentence, text, m, form, c, up)
-                if claim is not None:
-                    yield claim
+    """Comparisons keyed by (the two things, a dimension group of this article); the value
+    is +1 when a claim agrees with its group's first claim, -1 when it is the reverse."""
+    groups: list[_Reading] = []  # the first comparison of each dimension group
+    for sentence, reading in _readings(doc):
+        index, value = len(groups), 1
+        for number, first in enumerate(groups):
+            agreement = _agreement(first, reading)
+            if agreement is not None:
+                index, value = number, agreement
+                break
+        else:
+            groups.append(reading)
+        yield Claim(
+            sentence,
+            sentence.start + reading.start,
+            sentence.start + reading.end,
+            ("comparative", index),
+            value,
+            {"args": {"says": reading.says}},
+        )
 
 
-def _comparative(
-    sentence: Sentence, text: str, m: re.Match[str], form: str, c: dict[str, Any], up: set[str]
-) -> Claim | None:
-    g = m.groupdict()
-    if form == "verb":
-        dim = c["verbs"][g["verb"].lower()]
-        direction = 1 if g["dir"].lower() == "more" else -1
-    elif form == "noun":
-        dim = c["nouns"][g["noun"].lower()]
-        direction = 1 if g["dir"].lower() in up else -1
-    elif form == "adj":
-        dim, direction = c["adjectives"][g["adj"].lower()]
-    else:
-        dim, direction = c["more_adjectives"][g["madj"].lower()]
-        direction *= 1 if g["dir"].lower() == "more" else -1
-    left, right = clause_bounds(text, m.start(), m.end())
-    a_start, a_words = words_before(text, m.start() + 1, 5)
-    if a_start < left or not a_words:
+def _agreement(first: _Reading, new: _Reading) -> int | None:
+    """+1 or -1 if ``new`` compares the same two things on a scale of ``first`` in the same
+    scope (agreeing or reversed); None if it is about something else."""
+    if {first.subject, first.other} != {new.subject, new.other} or not _same_scope(first, new):
         return None
-    b_match = _B_PHRASE.match(text, m.end())
-    if b_match is None or b_match.end() > right:
-        return None
-    a, b = phrase_key(" ".join(a_words)), phrase_key(b_match.group(1))
-    if not a or not b or a == b:
-        return None
-    if set(a) & PRONOUNS or set(b) & (PRONOUNS | _NOT_SUBJECTS) or b[0].isdigit() or b[0] in BREAK:
-        return None
-    clause = text[left:right]
-    if hedged(clause) or conditional(clause) or re.search(r"\b(?:not|never|n't|no)\b", clause):
-        return None
-    if parsed(sentence) and not comparative_parse_ok(
-        sentence, a_start, m, b_match.start(1), b_match.end(1)
+    if (
+        first.events
+        and new.events
+        and not any(
+            a[0] == b[0] and same_sense(a[1], b[1], a[0]) for a in first.events for b in new.events
+        )
     ):
         return None
-    # "Hard" and "easy" adjectives are only about the same thing when the sentences compare
-    # the same pair; the key is symmetric and the value records which side is ahead.
-    first, second = sorted((a, b))
-    value = direction if a == first else -direction
-    base = sentence.start
-    end = b_match.end()
-    context = (fronted(text, left, a_start), trailing(text, end, right))
-    key = ("comparative", dim, first, second, context, scope(text))
-    return Claim(sentence, base + a_start, base + end, key, value)
+    turned = 1 if first.subject == new.subject else -1
+    signs = {first.scales[s] * new.scales[s] * turned for s in first.scales.keys() & new.scales}
+    return signs.pop() if len(signs) == 1 else None
+
+
+def _same_scope(a: _Reading, b: _Reading) -> bool:
+    """Same years and audience; settings equal, or given by one comparison only."""
+    if a.scope[:2] != b.scope[:2]:
+        return False
+    return not a.scope[2] or not b.scope[2] or a.scope[2] == b.scope[2]

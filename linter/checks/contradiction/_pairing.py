@@ -102,21 +102,14 @@ def side_topics(doc: Document) -> dict[int, str | None]:
 
 
 def message_args(earlier: Claim, claim: Claim) -> dict[str, Any]:
-    """What a kind adds to its message: the later claim's ``extra["args"]`` and the
-    earlier claim's, each prefixed "other_" ("{says} here, {other_says} at line ...")."""
-    args = dict(claim.extra.get("args", {}))
-    args.update({f"other_{k}": v for k, v in earlier.extra.get("args", {}).items()})
+    """What a reader adds to its rule's message, in words an editor understands: the
+    later claim's ``extra["args"]`` as they are, and the earlier claim's prefixed
+    ``other_`` ("{value} here, {other_value} at line ..."). A name the later claim
+    leaves out (what both measure, say) is taken from the earlier one."""
+    mine, theirs = claim.extra.get("args", {}), earlier.extra.get("args", {})
+    args = {**theirs, **mine}
+    args.update({f"other_{k}": v for k, v in theirs.items()})
     return args
-def pair_args(earlier: Claim, claim: Claim) -> dict[str, str]:
-    """What a message may name of the two claims: the value here (``value``), the value
-    there (``other``) and what both measure (``what``), where the claims give them."""
-    if "shown" not in claim.extra:
-        return {}
-    return {
-        "value": claim.extra["shown"],
-        "other": earlier.extra.get("shown", ""),
-        "what": claim.extra.get("what") or earlier.extra.get("what", ""),
-    }
 
 
 def conflicts(
@@ -153,7 +146,7 @@ def conflicts(
                 claim.end,
                 line=related.line,
                 earlier=short(earlier.text),
-                **(message_args(earlier, claim) | pair_args(earlier, claim)),
+                **message_args(earlier, claim),
             )
             hit.related.append(related)
             yield hit

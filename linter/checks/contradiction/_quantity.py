@@ -403,8 +403,10 @@ def _claim(sentence: Sentence, parse: Any, value: Value) -> Claim | None:
     what = " ".join(a for a in attr if a)
     extra = {
         "holder": holder, "per": loose_per, "approx": value.approx, "step": value.step,
-        "shown": " ".join(text[value.start : value.end].split()),
-        "what": f"the {what} of {holder_text}" if holder_text else f"the {what}",
+        "args": {
+            "value": " ".join(text[value.start : value.end].split()),
+            "what": f"the {what} of {holder_text}" if holder_text else f"the {what}",
+        },
     }  # fmt: skip
     base = sentence.start
     return Claim(sentence, base + start, base + end, key, (value.low, value.high), extra)

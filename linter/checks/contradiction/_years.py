@@ -49,8 +49,6 @@ def year_claims(doc: Document) -> Iterator[Claim]:
             year = float(m.group("year"))
             key = ("year", _EVENTS[m.group("event")], subject, fronted(text, left, m.start()))
             base = sentence.start
-            extra = {
-                "shown": m.group("year"),
-                "what": f"the year {' '.join(subject)} was {m.group('event')}",
-            }
+            what = f"the year {' '.join(subject)} was {m.group('event')}"
+            extra = {"args": {"value": m.group("year"), "what": what}}
             yield Claim(sentence, base + m.start(), base + m.end(), key, (year, year), extra)
