@@ -981,3 +981,20 @@ def test_ct003_different_events_and_third_things_stay_apart():
         "<p>A heat pump is cheaper to run than an Aga 7 range cooker.</p>"
     )
     assert run("CT003", source) == []
+
+
+def test_each_claim_reader_parses_a_bounded_share_of_a_long_page():
+    """A page of thousands of candidate sentences costs each reader at most
+    ``PARSE_BUDGET`` characters of parsing: the rest has no parse (and no claim)."""
+    from linter.checks.contradiction import _parse
+
+    pytest.importorskip(linter.nlp.TRAINED)
+    sentence = "The shuttle is not included in the ticket price."
+    doc = parse("<p>" + " ".join([sentence] * 3000) + "</p>", "t.html", "html")
+    texts = [f"{n} {sentence}" for n in range(2000)]
+    parsed = _parse.parse_texts(doc, texts, "polarity")
+    done = [p for p in parsed if p is not None]
+    assert 0 < sum(len(t) for t in texts[: len(done)]) <= _parse.PARSE_BUDGET
+    assert parsed[len(done) :] == [None] * (len(texts) - len(done))
+    again = _parse.parse_texts(doc, texts[:1], "quantity")  # parsed once, shared
+    assert again[0] is parsed[0]

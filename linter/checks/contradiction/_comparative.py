@@ -35,7 +35,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from linter import nlp
 from linter.checks.contradiction._clauses import claim_sentences
 from linter.checks.contradiction._entities import (
     Pair,
@@ -47,6 +46,7 @@ from linter.checks.contradiction._entities import (
     wordnet,
 )
 from linter.checks.contradiction._pairing import Claim
+from linter.checks.contradiction._parse import parse_sentences
 from linter.checks.contradiction._words import lexicon
 from linter.lexicon import wordset
 from linter.model import Document, Sentence
@@ -328,10 +328,7 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
             for s in claim_sentences(doc)
             if _COMPARISON.search(s.text) or (paired and _THE_JJR.search(s.text))
         ]
-        docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
-        if docs is None:
-            return {}
-        return {(s.block.index, s.start): d for s, d in zip(chosen, docs, strict=True)}
+        return parse_sentences(doc, chosen, "comparative")
 
     return doc.memo("contradiction.comparative_parses", parse)
 

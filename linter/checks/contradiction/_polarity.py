@@ -43,7 +43,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from linter import nlp
 from linter.checks.contradiction._clauses import (
     clause_bounds,
     faq_resolved,
@@ -54,7 +53,7 @@ from linter.checks.contradiction._clauses import (
     predicate_scope,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import CANDIDATE, parse_of
+from linter.checks.contradiction._parse import CANDIDATE, parse_of, parse_sentences, parse_texts
 from linter.checks.contradiction._polarity_read import (
     Reading,
     read_clause,
@@ -141,8 +140,7 @@ def _quote_parses(doc: Document) -> dict[tuple[int, int], Any]:
         chosen = [
             s for s in _claim_sentences(doc) if s.block.kind == QUOTE and CANDIDATE.search(s.text)
         ]
-        docs = nlp.parse_texts([s.text for s in chosen]) if chosen else None
-        return {(s.block.index, s.start): d for s, d in zip(chosen, docs or [], strict=False)}
+        return parse_sentences(doc, chosen, "polarity")
 
     return doc.memo("contradiction.polarity.quotes", parse)
 
@@ -201,8 +199,10 @@ def _label_claims(sentence: Sentence) -> Iterator[_Raw]:
 
 def _faq_claims(doc: Document) -> Iterator[_Raw]:
     pairs = list(faq_resolved(doc))
-    parses = nlp.parse_texts([statement for _, statement in pairs]) if pairs else None
-    for (sentence, statement), parse in zip(pairs, parses or [], strict=False):
+    parses = parse_texts(doc, [statement for _, statement in pairs], "faq") if pairs else []
+    for (sentence, statement), parse in zip(pairs, parses, strict=True):
+        if parse is None:
+            continue
         for reading in _readings(parse):
             yield from _raw(sentence, statement, reading, sentence_offset=False)
 

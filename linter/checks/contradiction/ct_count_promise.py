@@ -39,10 +39,10 @@ from typing import Any
 
 import yaml
 
-from linter import nlp
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.checks.contradiction import _count_items
 from linter.checks.contradiction._count_items import Delivery
+from linter.checks.contradiction._parse import parse_texts
 from linter.checks.contradiction._words import BREAK, DETERMINERS, PRONOUNS, lexicon, number
 from linter.model import HEADING, MAIN, PARAGRAPH, Block, Document, Sentence
 
@@ -215,9 +215,7 @@ def _framed_ok(parse: Any, promise: Promise) -> bool:
 def _parse(doc: Document, sentence: Sentence) -> Any | None:
     """The trained parse of one sentence (None without the pipeline). Only a sentence with
     a candidate promise and no announcement is parsed: a few a page at most."""
-    key = f"ct001.parse.{sentence.block.index}.{sentence.start}"
-    parses = doc.memo(key, lambda: nlp.parse_texts([sentence.text]))
-    return parses[0] if parses else None
+    return parse_texts(doc, [sentence.text], "count")[0]
 
 
 def sentence_promise(
