@@ -33,11 +33,11 @@ CANDIDATE = re.compile(
 )
 
 
-# Characters of sentences each claim reader may have parsed in one document (about 800
-# words): the parser costs about 0.2 ms a word, so a page pays at most about a fifth of
-# a second a reader, and a huge or hostile document no more. A short article is parsed
-# whole; a long page's first candidates are, in reading order.
-PARSE_BUDGET = 5_000
+# Characters of sentences each claim reader may have parsed in one document (about 250
+# words, the candidates of a short article): the parser costs about 0.2 ms a word, so a
+# page pays at most about a twentieth of a second a reader, and a huge or hostile
+# document no more. A long page's first candidates are parsed, in reading order.
+PARSE_BUDGET = 1_500
 
 
 def parse_texts(doc: Document, texts: list[str], reader: str) -> list[Any | None]:
