@@ -251,6 +251,29 @@ class JsonLd:
     error_offset: int | None = None
 
 
+@dataclass(slots=True)
+class HeadMeta:
+    """What a page says about itself outside its text: the HTML head's title, meta and
+    link tags, or a Markdown file's front matter. Empty values are kept as read."""
+
+    titles: list[str] = field(default_factory=list)  # every <title>'s text, "" if empty
+    descriptions: list[str] = field(default_factory=list)  # every meta description
+    description: str | None = None  # the first one
+    canonical: str | None = None
+    robots: str | None = None
+    og_title: str | None = None
+    og_site_name: str | None = None
+
+
+@dataclass(slots=True)
+class TitleRunIn:
+    """A plain-text title line that runs into the first sentence ("Solar vs Wind Homeowners
+    often ..."): source offsets of the title's end and of the sentence's start."""
+
+    title_end: int
+    sentence_start: int
+
+
 @dataclass
 class Document:
     """Everything known about one input, built once and read by every check."""
@@ -261,7 +284,10 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
     title_offset: int | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: HeadMeta = field(default_factory=HeadMeta)
+    # Whether the HTML reader found the article's container (None: not HTML).
+    body_found: bool | None = None
+    title_run_in: TitleRunIn | None = None
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     jsonld: list[JsonLd] = field(default_factory=list)

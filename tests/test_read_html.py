@@ -201,7 +201,7 @@ def test_inputs_without_text_give_no_blocks(source: str) -> None:
     doc = read(source)
     assert doc.blocks == []
     assert doc.format == "html"
-    assert doc.meta["titles"] == []
+    assert doc.meta.titles == []
 
 
 def test_a_lone_less_than_or_ampersand_is_text() -> None:
@@ -278,13 +278,13 @@ def test_title_meta_and_head_data() -> None:
     doc = read(source)
     assert doc.title == "Main title & more"
     assert doc.lines.position(doc.title_offset) == (2, 10)
-    assert doc.meta["titles"] == ["Main title & more", "Second title"]
-    assert doc.meta["description"] == "A short & sweet summary."
-    assert doc.meta["descriptions"] == ["A short & sweet summary."]
-    assert doc.meta["robots"] == "noindex, follow"
-    assert doc.meta["og:title"] == "OG title"
-    assert doc.meta["og:site_name"] == "Site"
-    assert doc.meta["canonical"] == "https://example.com/a"
+    assert doc.meta.titles == ["Main title & more", "Second title"]
+    assert doc.meta.description == "A short & sweet summary."
+    assert doc.meta.descriptions == ["A short & sweet summary."]
+    assert doc.meta.robots == "noindex, follow"
+    assert doc.meta.og_title == "OG title"
+    assert doc.meta.og_site_name == "Site"
+    assert doc.meta.canonical == "https://example.com/a"
     assert doc.lang == "en-GB"
     title, meta = doc.blocks[0], doc.blocks[1]
     assert (title.kind, title.region) == ("title", "main")
@@ -413,7 +413,7 @@ def test_regions_with_an_article() -> None:
         "Loose text outside the article",
     ):
         assert region[text][1] == "chrome", text
-    assert doc.meta["body_found"] is True
+    assert doc.body_found is True
     assert len(doc.headings()) == 1
 
 
@@ -438,7 +438,7 @@ def test_role_main_or_article_body_is_the_container(attribute: str) -> None:
         "<div><p>After the body.</p></div>"
     )
     doc = read(source)
-    assert doc.meta["body_found"] is True
+    assert doc.body_found is True
     assert [(b.text, b.region) for b in doc.blocks] == [
         ("Before the body.", "chrome"),
         ("The body of the article, with more words than anything around it.", "main"),
@@ -455,7 +455,7 @@ def test_layout_wrapper_named_after_the_sidebar_stays_main() -> None:
     doc = read(source)
     assert block(doc, "Real article").region == "main"
     assert block(doc, "Popular posts").region == "chrome"
-    assert doc.meta["body_found"] is False
+    assert doc.body_found is False
 
 
 # --- FAQ ---------------------------------------------------------------------------------

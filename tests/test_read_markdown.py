@@ -154,7 +154,7 @@ def test_faq_answers_point_at_their_question(doc):
 
 def test_front_matter_title_and_description_map_onto_their_values(doc):
     assert doc.title == "Cloud Hosting vs Shared Hosting"
-    assert doc.meta["description"] == "A short guide to choosing a host."
+    assert doc.meta.description == "A short guide to choosing a host."
     title = doc.blocks[0]
     start, end = title.source_span()
     assert doc.source[start:end] == "Cloud Hosting vs Shared Hosting"

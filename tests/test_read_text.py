@@ -17,6 +17,7 @@ from linter.model import (
     TITLE,
     Block,
     Document,
+    TitleRunIn,
 )
 from linter.read import read_path
 from linter.read.text import read_text
@@ -70,7 +71,7 @@ def test_title_line() -> None:
     assert doc.title == "Remote Work Guide for Small Teams"
     assert doc.title_offset == 4
     assert where(doc, doc.blocks[0]) == (3, 3)
-    assert "title_run_in" not in doc.meta
+    assert doc.title_run_in is None
 
 
 def test_first_line_sentence_is_not_a_title() -> None:
@@ -92,7 +93,7 @@ def test_run_in_title_with_sentence_opener() -> None:
     doc = read(f"{line}\n\nMost managers adapted.\n")
     assert doc.title == "The Rise of Remote Work"
     assert doc.title_offset == 0
-    assert doc.meta["title_run_in"] == {"title_end": 23, "sentence_start": 24}
+    assert doc.title_run_in == TitleRunIn(title_end=23, sentence_start=24)
     assert kinds(doc) == [PARAGRAPH, PARAGRAPH]
     assert doc.blocks[0].text == line
 
@@ -101,10 +102,10 @@ def test_run_in_title_offsets_after_leading_blank_lines() -> None:
     line = "Data Science vs Data Analytics In the modern world, companies collect more data daily."
     doc = read(f"\n  {line}\n")
     assert doc.title == "Data Science vs Data Analytics"
-    run_in = doc.meta["title_run_in"]
+    run_in = doc.title_run_in
     assert doc.title_offset == 3
-    assert doc.source[doc.title_offset : run_in["title_end"]] == doc.title
-    assert doc.source[run_in["sentence_start"] :].startswith("In the modern world")
+    assert doc.source[doc.title_offset : run_in.title_end] == doc.title
+    assert doc.source[run_in.sentence_start :].startswith("In the modern world")
 
 
 def test_run_in_title_found_by_repetition() -> None:
@@ -115,7 +116,7 @@ def test_run_in_title_found_by_repetition() -> None:
     )
     doc = read(text)
     assert doc.title == "Solar Panels vs Wind Turbines"
-    assert doc.meta["title_run_in"]["sentence_start"] == text.index("Homeowners")
+    assert doc.title_run_in.sentence_start == text.index("Homeowners")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +131,7 @@ def test_run_in_title_found_by_repetition() -> None:
 def test_no_false_run_in(first: str) -> None:
     doc = read(f"{first}\n\nLater, The United States saw more of it.\n")
     assert doc.title is None
-    assert "title_run_in" not in doc.meta
+    assert doc.title_run_in is None
     assert doc.blocks[0].kind == PARAGRAPH
 
 
@@ -469,10 +470,10 @@ def test_seed_001_run_in_title_and_numbered_faq() -> None:
     doc = seed("001_790130a797e033fc.txt")
     assert doc.title == "Healthcare Management vs Healthcare Administration"
     assert TITLE not in kinds(doc)
-    run_in = doc.meta["title_run_in"]
+    run_in = doc.title_run_in
     assert doc.title_offset == 0
-    assert run_in["title_end"] == len(doc.title)
-    assert run_in["sentence_start"] == len(doc.title) + 1
+    assert run_in.title_end == len(doc.title)
+    assert run_in.sentence_start == len(doc.title) + 1
     assert doc.blocks[0].kind == PARAGRAPH
     assert doc.blocks[0].source_span()[0] == 0
     faq = [b for b in doc.blocks if b.faq_section]

@@ -134,7 +134,7 @@ def read_html(text: str, path: str) -> Document:
     doc.images = reader.images
     doc.title = reader.title
     doc.title_offset = reader.title_offset
-    doc.meta.update(reader.meta)
+    doc.meta = reader.meta
     doc.page = page_facts(text, index)
     return doc
 
@@ -147,7 +147,7 @@ def _read_tree(root: etree._Element, text: str, reader: Reader, doc: Document) -
     reader.regions = Regions(body)
     region = CHROME if body.container is not None else MAIN
     reader.bctx = (PARAGRAPH, 0, region, "body", None)
-    doc.meta["body_found"] = body.container is not None
+    doc.body_found = body.container is not None
     for child in root:
         if child.tag == "head":
             reader.walk_head(child)

@@ -11,10 +11,13 @@ import json
 from bisect import bisect_left
 from typing import Any
 
-from linter.model import META, TITLE, Block, Document, Image, JsonLd, Link, Tag
+from linter.model import META, TITLE, Block, Document, HeadMeta, Image, JsonLd, Link, Tag
 from linter.read.html_runs import STRIP, collapse, string_of, text_map
 from linter.read.htmlpos import SourceIndex, TagQueue, attr_value_span, decode_runs
 from linter.textmap import TextMap
+
+# ``<meta name=...>`` tags read once each (the first wins), by the field they fill.
+_SINGLE = {"robots": "robots", "og:site_name": "og_site_name", "og:title": "og_title"}
 
 
 class Collector:
@@ -29,7 +32,7 @@ class Collector:
         self.block_faq: list[Any] = []  # each block's FAQ role from markup, or None
         self.links: list[Link] = []
         self.images: list[Image] = []
-        self.meta: dict[str, Any] = {"titles": [], "descriptions": []}
+        self.meta = HeadMeta()
         self.title: str | None = None
         self.title_offset: int | None = None
         self.queues = {name: TagQueue(tags) for name, tags in index.tags.items()}
@@ -57,7 +60,7 @@ class Collector:
             if located is None:
                 located = [(0, self._line_offset(el), len(raw), 1)]
             text, runs = collapse([(raw, located)])
-        self.meta["titles"].append(text)
+        self.meta.titles.append(text)
         if not text:
             if self.title is None:
                 self.title = ""
@@ -82,12 +85,13 @@ class Collector:
         content = el.get("content")
         if name == "description":
             text, tmap = self._attr_text(el, offset, "content", content or "")
-            self.meta["descriptions"].append(text)
-            self.meta.setdefault("description", text)
+            self.meta.descriptions.append(text)
+            if self.meta.description is None:
+                self.meta.description = text
             if text:
                 self._append_block(Block(META, text, tmap, attrs={"name": "description"}), "meta")
-        elif name in ("robots", "og:site_name", "og:title") and name not in self.meta:
-            self.meta[name] = " ".join((content or "").split())
+        elif name in _SINGLE and getattr(self.meta, _SINGLE[name]) is None:
+            setattr(self.meta, _SINGLE[name], " ".join((content or "").split()))
 
     def _attr_text(self, el: Any, offset: int | None, name: str, value: str) -> tuple[str, TextMap]:
         """Collapsed attribute text mapped into the attribute value in the source."""
@@ -107,8 +111,8 @@ class Collector:
 
     def add_rel_link(self, el: Any) -> None:
         rel = (el.get("rel") or "").lower().split()
-        if "canonical" in rel and "canonical" not in self.meta:
-            self.meta["canonical"] = (el.get("href") or "").strip()
+        if "canonical" in rel and self.meta.canonical is None:
+            self.meta.canonical = (el.get("href") or "").strip()
 
     def add_link(self, el: Any, region: str) -> None:
         span = self.queues["a"].take(el.sourceline)

@@ -21,7 +21,7 @@ Blocks
 
 Front matter
     A YAML block between ``---`` lines at the very top gives ``doc.title`` (a ``title``
-    block mapped onto the value) and ``doc.meta["description"]`` (a ``meta`` block).
+    block mapped onto the value) and ``doc.meta.description`` (a ``meta`` block).
     Without one, the first H1 is the title (no extra block: the heading is there). A
     ``---`` block that is not a YAML mapping is Markdown (two thematic breaks), so no
     text is ever hidden as metadata.

@@ -52,10 +52,10 @@ def front_matter(source: str, doc: Document, blocks: list[Block]) -> str:
         blocks.append(block)
         if kind == TITLE:
             doc.title, doc.title_offset = text, start
-            doc.meta.setdefault("titles", []).append(text)
+            doc.meta.titles.append(text)
         else:
-            doc.meta["description"] = text
-            doc.meta.setdefault("descriptions", []).append(text)
+            doc.meta.description = text
+            doc.meta.descriptions.append(text)
     return blanked
 
 

@@ -213,5 +213,5 @@ if __name__ == "__main__":  # pragma: no cover - a debugging aid
     for name in sys.argv[1:]:
         with open(name, encoding="utf-8-sig") as handle:
             document = read_text(handle.read(), name)
-        print(name, document.title, document.meta)
+        print(name, document.title, document.title_run_in)
         print(_outline(document))

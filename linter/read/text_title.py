@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter.lexicon import SPACED_WORD, TITLE_CONNECTORS, WORD_PUNCT, wordset
-from linter.model import HEADING, PARAGRAPH, TITLE, Document
+from linter.model import HEADING, PARAGRAPH, TITLE, Document, TitleRunIn
 from linter.read.text_lines import (
     State,
     Unit,
@@ -122,10 +122,7 @@ def read_title(doc: Document, state: State, units: list[Unit]) -> int:
             title_end, sentence_start = found
             doc.title = line.text[:title_end]
             doc.title_offset = line.start
-            doc.meta["title_run_in"] = {
-                "title_end": line.start + title_end,
-                "sentence_start": line.start + sentence_start,
-            }
+            doc.title_run_in = TitleRunIn(line.start + title_end, line.start + sentence_start)
             add_block(state, PARAGRAPH, first)
             return 1
     return 0

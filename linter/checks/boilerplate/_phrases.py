@@ -52,7 +52,7 @@ def title_parts(title: str, site_name: str | None) -> list[str]:
 def source_phrases(doc: Document) -> list[tuple[str, str]]:
     """``(phrase, origin)`` for the title's parts, H1s and other Title-Case headings."""
     found: list[tuple[str, str]] = []
-    site = doc.meta.get("og:site_name")
+    site = doc.meta.og_site_name
     if doc.title:
         found.extend((p, "title") for p in title_parts(doc.title, site))
     for block in doc.blocks:

@@ -144,8 +144,7 @@ def _suggestion(phrase: str, body_text: str) -> str | None:
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     body = doc.body_blocks()
     body_text = "\n".join(b.text for b in body)
-    run_in = doc.meta.get("title_run_in") or {}
-    skip_at = doc.title_offset if run_in else None
+    skip_at = doc.title_offset if doc.title_run_in else None
     taken: dict[int, list[tuple[int, int]]] = {}
     index = BlockIndex(body)
     for phrase in _candidates(doc, index, params):

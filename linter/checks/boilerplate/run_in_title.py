@@ -20,7 +20,7 @@ PARAMS: dict[str, Param] = {}
 
 
 def _html_run_in(doc: Document) -> Iterator[Hit]:
-    site = doc.meta.get("og:site_name")
+    site = doc.meta.og_site_name
     titles = [b.text for b in doc.blocks if b.kind == HEADING and b.level == 1]
     if doc.title:
         titles.extend(title_parts(doc.title, site))
@@ -46,10 +46,10 @@ def _html_run_in(doc: Document) -> Iterator[Hit]:
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-    run_in = doc.meta.get("title_run_in")
+    run_in = doc.title_run_in
     if run_in and doc.title and doc.title_offset is not None:
-        start, end = doc.title_offset, run_in["title_end"]
-        sentence_start = run_in["sentence_start"]
+        start, end = doc.title_offset, run_in.title_end
+        sentence_start = run_in.sentence_start
         # The span covers the title and the space after it; the fix puts a blank line there.
         yield Hit(
             start,

@@ -411,10 +411,16 @@ def _fill_side(subject: Any, other: Any, pair: Pair | None) -> tuple[Any, Any]:
 
 
 def _name(thing: Any, pair: Pair | None, written: str) -> str:
-    """How a message names a compared thing: the pair's name for a side, else as written."""
-    if thing in (0, 1) and pair is not None:
+    """How a message names a compared thing: as written, so the editor recognises the
+    sentence, unless it is written as a pronoun ("it", "the other"): then by the name of
+    its side in the article's pair."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", written.rsplit(":", 1)[-1].strip(), flags=re.I)
+    vague = (
+        not words or words.lower() in _PRONOUNS or words.lower() in ("other", "former", "latter")
+    )
+    if thing in (0, 1) and pair is not None and vague:
         return pair.names[thing]
-    return re.sub(r"^(?:the|a|an)\s+", "", written.rsplit(":", 1)[-1].strip(), flags=re.I)
+    return words
 
 
 def _words(anchor: Any, token: Any, predicate: Any) -> str:

@@ -49,7 +49,7 @@ def keyphrase(doc: Document, given: str, infer: bool) -> str:
     if given or not infer or not doc.title:
         return given
     segments = [s.strip() for s in KEYPHRASE_TITLE_SPLIT.split(doc.title) if s.strip()]
-    site = " ".join(str(doc.meta.get("og:site_name", "")).split()).casefold()
+    site = " ".join((doc.meta.og_site_name or "").split()).casefold()
     if site:
         segments = [s for s in segments if s.casefold() != site] or segments
     phrase = segments[0] if segments else ""

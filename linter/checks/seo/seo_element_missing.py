@@ -33,7 +33,7 @@ def _title(doc: Document) -> Hit | None:
 
 
 def _description(doc: Document) -> Hit | None:
-    if any(d.strip() for d in doc.meta.get("descriptions", [])):
+    if any(d.strip() for d in doc.meta.descriptions):
         return None
     tags = page_of(doc).metas_named("description")
     if tags:
@@ -61,7 +61,7 @@ def _h1(doc: Document) -> Hit | None:
 
 
 def _canonical(doc: Document) -> Hit | None:
-    canonical = doc.meta.get("canonical")
+    canonical = doc.meta.canonical
     if canonical:
         return None
     hit = head_anchor(doc)

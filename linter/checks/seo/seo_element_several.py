@@ -21,11 +21,11 @@ FORMATS = ("html",)
 
 
 def _titles(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
-    return len(doc.meta.get("titles", [])), page_of(doc).titles
+    return len(doc.meta.titles), page_of(doc).titles
 
 
 def _descriptions(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:
-    return len(doc.meta.get("descriptions", [])), page_of(doc).metas_named("description")
+    return len(doc.meta.descriptions), page_of(doc).metas_named("description")
 
 
 def _h1s(doc: Document) -> tuple[int, Sequence[Tag | Heading]]:

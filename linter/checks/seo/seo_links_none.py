@@ -30,7 +30,7 @@ def _host(url: str) -> str:
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     if not doc.body_blocks():
         return
-    home = _host(str(doc.meta.get("canonical", "")))
+    home = _host(doc.meta.canonical or "")
     internal = outbound = 0
     for link in doc.links:
         if link.region != MAIN or not is_navigable(link.href):
