@@ -434,3 +434,12 @@ def test_text_excerpt_over_a_comment_line_the_harness_accepts_it():
     assert "editors" not in finding.excerpt
     assert check_findings(source, "text", [finding]) == []
     assert check_findings(source.replace("first", "frist"), "text", [finding]) != []
+
+
+def test_an_attribute_name_with_control_characters_is_read():
+    """libxml2 keeps an attribute name holding U+2028 and control characters; reading the
+    image's attributes must not fail on it (the page could not be linted at all)."""
+    source = '<p>Hi <img cla\u2028\x0b\x0css="card" alt="" src="a.png"/> there.</p>'
+    (finding,) = lint_rule("SEO014", source, fmt="html")
+    assert (finding.line, finding.column) == (1, 7)
+    assert finding.message.startswith("Alt text of this article image is empty.")

@@ -48,7 +48,9 @@ class Collector:
     def _tag(self, el: Any, name: str) -> Tag | None:
         """The element's start tag in the source, with the attributes lxml read."""
         span = self.queues[name].take(el.sourceline)
-        return None if span is None else Tag(name, span[0], span[1], dict(el.attrib))
+        # ``items()``, not ``dict(el.attrib)``: looking a name up again fails on names
+        # with control characters, which libxml2 keeps.
+        return None if span is None else Tag(name, span[0], span[1], dict(el.items()))
 
     # --- head and attribute-derived data -----------------------------------------------
 
