@@ -117,7 +117,21 @@ def polarity_clash(a: Claim, b: Claim) -> bool:
     (sign_a, comp_a), (sign_b, comp_b) = a.value, b.value
     if sign_a == sign_b:
         return False
-    return comp_a == comp_b or "*" in (comp_a, comp_b)
+    return comp_a == comp_b or _covers(comp_a, comp_b) or _covers(comp_b, comp_a)
+
+
+def _covers(universal: Any, other: Any) -> bool:
+    """ "with every sofa and bed" covers "with your bed" and a claim without complement,
+    not "with sofas" when it says "with every bed" (the same preposition, another noun)."""
+    if universal == "*":
+        return True
+    if not universal or universal[0] != "*" or other == "*":
+        return False
+    objects = set(universal[1:])
+    preps = {o[0] for o in objects}
+    if other and other[0] == "*":
+        other = other[1:]
+    return all(o in objects or o[0] not in preps for o in other)
 
 
 def _raw_claims(doc: Document) -> Iterator[_Raw]:

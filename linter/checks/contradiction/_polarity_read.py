@@ -42,7 +42,7 @@ _PRONOUN_SKIP = frozenset(
 )
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her"})
 _DEICTIC = frozenset({"this", "that", "these", "those", "my", "his", "her", "our", "their"})
-_COMP_PREPS = frozenset({"for", "on", "to", "under", "over"})
+_COMP_PREPS = frozenset({"for", "on", "to", "under", "over", "with"})
 _CURRENCY = re.compile(r"^[$£€¥]|^(?:usd|eur|gbp|dollars?|pounds?|euros?)$", re.I)
 
 
@@ -151,18 +151,39 @@ def _no(token: Any) -> bool:
 
 
 def _comp(token: Any) -> Any:
-    """The prepositional complement of a predicate: "*" when it holds for every ..."""
+    """The prepositional complement of a predicate (of the copula too: "is free on
+    Fridays"): ``("*", objects)`` when it holds for every ... ("with every sofa and bed"),
+    "*" for "always"."""
     preps = [c for c in token.children if c.dep_ == "prep"]
-    if any(_universal_prep(p) for p in preps):
-        return "*"
+    if token.dep_ in _COMPLEMENT and token.head.lemma_ == "be":
+        preps += [c for c in token.head.children if c.dep_ == "prep"]
+    universal = [p for p in preps if _universal_prep(p)]
+    if universal:
+        return ("*", *sorted(set(_prep_objects(universal))))
     if any(c.dep_ == "advmod" and c.lower_ in ("always",) for c in token.children):
         return "*"
-    words = []
-    for p in (p for p in preps if p.lower_ in _COMP_PREPS):
-        for o in p.children:
-            if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
-                words.append((p.lower_, *_key(o)[0]))
-    return tuple(sorted(words))
+    kept = [p for p in preps if p.lower_ in _COMP_PREPS and _restricts(p, token)]
+    return tuple(sorted(_prep_objects(kept)))
+
+
+def _restricts(prep: Any, token: Any) -> bool:
+    """A "with" phrase restricts the claim when it names a kind of thing, a bare noun
+    ("included with sofas"), not the product itself ("included with the machine", "with your bed") nor
+    what the verb says comes along ("comes with a stuff sack")."""
+    if prep.lower_ != "with" or token.lemma_ in ("come", "ship"):
+        return prep.lower_ != "with"
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return any(not any(d.dep_ in ("det", "poss") for d in o.children) for o in objs)
+
+
+def _prep_objects(preps: Any) -> Iterator[tuple[str, ...]]:
+    """(preposition, noun key) of each object and its conjuncts: "with every sofa and bed"
+    -> ("with", "sofa"), ("with", "bed")."""
+    for p in preps:
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            for noun in (o, *(c for c in o.children if c.dep_ == "conj")):
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    yield (p.lower_, *_key(noun)[0])
 
 
 _OTHER_CLAUSE = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "punct", "cc", "mark"})
