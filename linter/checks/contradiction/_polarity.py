@@ -97,17 +97,44 @@ def polarity_claims(doc: Document) -> Iterator[Claim]:
     }
     raws = sorted(unique.values(), key=lambda r: (r.sentence.block.index, r.start))
     alias = _aliases({r.reading.thing for r in raws})
+    universals = _universals(raws)
     for raw in raws:
         r = raw.reading
-        thing = alias.get(r.thing, r.thing)
-        key = (
-            "polarity",
-            thing,
-            r.predicate,
-            *raw.key_rest,
-        )
         args = {"thing": _DETERMINER.sub("", r.thing_text), "says": r.says}
-        yield Claim(raw.sentence, raw.start, raw.end, key, (r.sign, r.comp), {"args": args})
+        things = (r.thing, *_covered_by(raw, universals))
+        for thing in dict.fromkeys(alias.get(t, t) for t in things):
+            key = ("polarity", thing, r.predicate, *raw.key_rest)
+            yield Claim(raw.sentence, raw.start, raw.end, key, (r.sign, r.comp), {"args": args})
+
+
+_EVERY = re.compile(r"^(?:everything|all|every|each)\b", re.I)
+
+
+def _universals(raws: list[_Raw]) -> dict[tuple[Any, ...], list[_Raw]]:
+    """Claims about "everything (we bake)" or "every / all X", by predicate."""
+    out: dict[tuple[Any, ...], list[_Raw]] = {}
+    for raw in raws:
+        if _EVERY.match(raw.reading.thing_text):
+            out.setdefault((raw.reading.predicate, *raw.key_rest), []).append(raw)
+    return out
+
+
+def _head(thing: tuple[str, ...]) -> str:
+    words = thing[: thing.index("|")] if "|" in thing else thing
+    return words[-1] if words else ""
+
+
+def _covered_by(raw: _Raw, universals: dict[tuple[Any, ...], list[_Raw]]) -> Iterator[tuple]:
+    """The things of the universal claims that speak of ``raw``'s thing with the other sign:
+    "everything" speaks of every thing of the page, "every lesson" of each kind of
+    lesson ("the advanced lesson"); the claim joins their group so the two meet."""
+    r = raw.reading
+    if _EVERY.match(r.thing_text) or r.thing == TOPIC:
+        return
+    for u in universals.get((r.predicate, *raw.key_rest), []):
+        uthing = u.reading.thing
+        if u.reading.sign != r.sign and (uthing == TOPIC or _head(r.thing) == _head(uthing)):
+            yield uthing
 
 
 def polarity_clash(a: Claim, b: Claim) -> bool:

@@ -273,12 +273,16 @@ def _copula(be: Any, subj: Any, sign: int) -> Iterator[Reading]:
         return
     for comp in (c for c in be.children if c.dep_ in _COMPLEMENT):
         for word in (comp, *(c for c in comp.children if c.dep_ == "conj")):
-            if word.pos_ == "NOUN" and word.lower_ != "source":
-                continue
+            if word.pos_ == "NOUN" and word.lower_ != "source" and _determined(word):
+                continue  # "is a choice"; a bare "is not vegan" is an adjective misread
             pred = _predicate_word(word)
             if pred is not None:
                 s = sign * pred[1] * (-1 if _negated(word) else 1)
                 yield _reading(be, subj, thing, pred[0], s, word)
+
+
+def _determined(noun: Any) -> bool:
+    return any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children)
 
 
 def _passive(verb: Any, subj: Any, sign: int) -> Iterator[Reading]:
