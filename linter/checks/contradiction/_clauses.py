@@ -16,7 +16,7 @@ from typing import Any
 
 from linter.checks.contradiction import _parse
 from linter.checks.contradiction._words import lexicon, phrase_key, terms
-from linter.model import FAQ_QUESTION, QUOTE, Document, Sentence
+from linter.model import FAQ_QUESTION, HEADING, QUOTE, Document, Sentence
 
 
 @cache
@@ -148,7 +148,7 @@ def predicate_hedged(predicate: Any) -> bool:
     for child in predicate.children:
         if child.dep_ == "aux" and child.lower_ in _MODAL_HEDGES:
             return True
-        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words and not _as_many(child):
             return True
         if child.dep_ == "neg" and any(
             c.lower_ in ("always", "necessarily") for c in child.head.children
@@ -164,6 +164,11 @@ def predicate_hedged(predicate: Any) -> bool:
         ):
             return True
     return False
+
+
+def _as_many(word: Any) -> bool:
+    """ "as many as you like": no hedge, the opposite of a limit."""
+    return word.i > 0 and word.nbor(-1).lower_ == "as" and word.lower_ in ("many", "much")
 
 
 def predicate_conditional(predicate: Any) -> bool:
@@ -388,6 +393,17 @@ def faq_resolved(doc: Document) -> Iterator[tuple[Sentence, str]]:
             yield sentence, statement
 
 
+def _asked(doc: Document, block: Any) -> int | None:
+    """The index of the question ``block`` answers: its FAQ question, or a heading that
+    asks a question right above it ("<h3>Do I need a card?</h3><p>Yes, ...")."""
+    if block.answers is not None:
+        return block.answers if 0 <= block.answers < len(doc.blocks) else None
+    before = doc.blocks[block.index - 1] if block.index > 0 else None
+    if before is not None and before.kind == HEADING and before.text.rstrip().endswith("?"):
+        return before.index
+    return None
+
+
 def _answered(doc: Document) -> Iterator[tuple[Sentence, str, int]]:
     """(answer sentence, question, sign) for each answer that opens with yes or no."""
     previous: Sentence | None = None
@@ -395,12 +411,9 @@ def _answered(doc: Document) -> Iterator[tuple[Sentence, str, int]]:
     for sentence in doc.sentences:
         block = sentence.block
         question = None
-        if (
-            block.answers is not None
-            and block.index not in seen
-            and 0 <= block.answers < len(doc.blocks)
-        ):
-            question = doc.blocks[block.answers].text
+        asked = _asked(doc, block)
+        if asked is not None and block.index not in seen:
+            question = doc.blocks[asked].text
         elif (
             previous is not None
             and previous.block is block

@@ -55,10 +55,12 @@ from linter.checks.contradiction._clauses import (
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import CANDIDATE, parse_of, parse_sentences, parse_texts
 from linter.checks.contradiction._polarity_read import (
+    PURPOSE,
     Reading,
     read_clause,
     read_existence,
     read_label,
+    read_limit,
     read_phrases,
 )
 from linter.model import QUOTE, Document, Sentence
@@ -144,7 +146,18 @@ def polarity_clash(a: Claim, b: Claim) -> bool:
     (sign_a, comp_a), (sign_b, comp_b) = a.value, b.value
     if sign_a == sign_b:
         return False
+    purpose_a, comp_a = _purpose(comp_a)
+    purpose_b, comp_b = _purpose(comp_b)
+    if purpose_a and purpose_b and purpose_a != purpose_b:
+        return False  # "not required to start the trial" / "required to upgrade"
     return comp_a == comp_b or _covers(comp_a, comp_b) or _covers(comp_b, comp_a)
+
+
+def _purpose(comp: Any) -> tuple[tuple[Any, ...], Any]:
+    """(what the claim is for, the rest of its complement)."""
+    if not isinstance(comp, tuple) or comp[:1] == ("*",):
+        return (), comp
+    return tuple(c for c in comp if c[0] == PURPOSE), tuple(c for c in comp if c[0] != PURPOSE)
 
 
 def _covers(universal: Any, other: Any) -> bool:
@@ -207,9 +220,9 @@ def _readings(parse: Any) -> Iterator[Reading]:
     found: list[Reading] = []
     for token in parse:
         found.extend(read_clause(token))
-        existence = read_existence(token)
-        if existence is not None:
-            found.append(existence)
+        for extra in (read_existence(token), read_limit(token)):
+            if extra is not None:
+                found.append(extra)
     found.extend(read_phrases(parse))
     for reading in found:
         head = reading.head

@@ -63,7 +63,11 @@ class Reading:
 
 
 def describe(predicate: str, sign: int) -> str:
-    """The claim in words an editor reads: "not included", "works offline"."""
+    """The claim in words an editor reads: "not included", "works offline", "covers any
+    vehicle"."""
+    if predicate.startswith(_LIMIT):
+        verb, obj = predicate[len(_LIMIT) :].split(" ", 1)
+        return f"{verb} {'one' if sign > 0 else 'any'} {obj}"
     if predicate == "exists":
         return "charged" if sign > 0 else "none"
     if predicate == "offline":
@@ -163,7 +167,20 @@ def _comp(token: Any) -> Any:
     if any(c.dep_ == "advmod" and c.lower_ in ("always",) for c in token.children):
         return "*"
     kept = [p for p in preps if p.lower_ in _COMP_PREPS and _restricts(p, token)]
-    return tuple(sorted(_prep_objects(kept)))
+    return tuple(sorted([*_prep_objects(kept), *_purposes(token)]))
+
+
+PURPOSE = "~to"
+
+
+def _purposes(token: Any) -> Iterator[tuple[str, ...]]:
+    """ "required to start the trial" / "need a card to upgrade": what the claim is for,
+    (PURPOSE, verb, object); ``_polarity.polarity_clash`` compares them only when both
+    claims say what they are for."""
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl")):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            obj = next((o for o in clause.children if o.dep_ == "dobj"), None)
+            yield (PURPOSE, clause.lemma_, *(_key(obj)[0][-1:] if obj is not None else ()))
 
 
 def _restricts(prep: Any, token: Any) -> bool:
@@ -470,3 +487,45 @@ def read_phrases(parse: Any) -> Iterator[Reading]:
             continue
         end = at + len(phrase)
         yield Reading(noun.head, thing[0], thing[1], pred, sign, (), noun.left_edge.idx, end)
+
+
+# --- how many a thing takes: "covers one registered vehicle" / "covers any vehicle" ---------
+
+_LIMIT = "limit:"
+_ONE = frozenset({"one", "single", "1"})
+_ANY = frozenset({"any", "every", "unlimited"})
+
+
+def read_limit(verb: Any) -> Reading | None:
+    """ "The Basic plan covers one registered vehicle" (a limit of one: sign +1) against
+    "your plan covers any vehicle" (no limit: sign -1): the thing is the subject (a noun
+    phrase; a verb joined by "and" shares its subject), the predicate the verb and the
+    head of its object. Only one against any/every/unlimited: other counts are figures."""
+    if verb.pos_ != "VERB" or _negated(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or _thing(subj) is None:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        sign = _limit_sign(obj)
+        if sign:
+            key, text = _key(subj)
+            pred = f"{_LIMIT}{_third_person(verb.lemma_)} {obj.lemma_.lower()}"
+            lo = min(subj.left_edge.idx, verb.idx)
+            return Reading(verb, key, text, pred, sign, _comp(verb), lo, obj.idx + len(obj))
+    return None
+
+
+def _limit_sign(obj: Any) -> int:
+    words = {c.lower_ for c in obj.children if c.dep_ in ("nummod", "amod", "det")}
+    if words & _ANY:
+        return -1
+    return 1 if words & _ONE and obj.tag_ == "NN" else 0
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        return lemma[:-1] + "ies"
+    return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
