@@ -26,7 +26,13 @@ an "if"/"unless" clause governs it (``_clauses.predicate_hedged`` /
 places, tense of the clause); the value is the sign and the claim's prepositional
 complement: two claims clash when their signs differ and their complements are equal or
 one of them holds "for every ..." (see ``polarity_clash``). FAQ answers that open with
-yes or no are read against their question (``_clauses.faq_resolved``). Short forms meet
+yes or no are read against their question (``_clauses.faq_resolved``: the question's
+parse finds its subject; a question heading answered by the next paragraph counts).
+"Everything (we bake)" / "every X" claims meet the other-signed claim about any one thing
+(of kind X) (``_covered_by``); "for every X" complements cover only X; a purpose ("not
+required to browse" / "required to order") keeps two claims apart. Events ("exams are
+held") against "there are no exams", and "covers one vehicle" against "covers any
+vehicle", come from ``_polarity_events``. Short forms meet
 their long form ("classes" / "group classes") when only one long form fits; "everything",
 "this cake", "these plates" are the page's own topic. Sections of a page that repeat the
 same "Label:" lines (one store, plan or product each) never meet.
@@ -54,13 +60,13 @@ from linter.checks.contradiction._clauses import (
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import CANDIDATE, parse_of, parse_sentences, parse_texts
+from linter.checks.contradiction._polarity_events import read_event, read_limit
 from linter.checks.contradiction._polarity_read import (
     PURPOSE,
     Reading,
     read_clause,
     read_existence,
     read_label,
-    read_limit,
     read_phrases,
 )
 from linter.model import QUOTE, Document, Sentence
@@ -220,7 +226,7 @@ def _readings(parse: Any) -> Iterator[Reading]:
     found: list[Reading] = []
     for token in parse:
         found.extend(read_clause(token))
-        for extra in (read_existence(token), read_limit(token)):
+        for extra in (read_existence(token), read_limit(token), read_event(token)):
             if extra is not None:
                 found.append(extra)
     found.extend(read_phrases(parse))

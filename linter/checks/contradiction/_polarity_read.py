@@ -65,9 +65,11 @@ class Reading:
 def describe(predicate: str, sign: int) -> str:
     """The claim in words an editor reads: "not included", "works offline", "covers any
     vehicle"."""
-    if predicate.startswith(_LIMIT):
-        verb, obj = predicate[len(_LIMIT) :].split(" ", 1)
+    if predicate.startswith(LIMIT):
+        verb, obj = predicate[len(LIMIT) :].split(" ", 1)
         return f"{verb} {'one' if sign > 0 else 'any'} {obj}"
+    if predicate == HELD:
+        return "held" if sign > 0 else "none held"
     if predicate == "exists":
         return "charged" if sign > 0 else "none"
     if predicate == "offline":
@@ -408,9 +410,14 @@ def _existence(be: Any, expl: Any) -> Iterator[Reading]:
         if attr.pos_ != "NOUN":
             continue
         sign = -1 if _no(attr) or _negated(be) else 1
+        yield _reading(be, expl, _key(attr), HELD, sign, attr)  # meets only events
         if len(_key(attr)[0]) < 2:
             continue  # "there's no reason": only a named charge ("no minimum deposit")
         yield _reading(be, expl, _key(attr), "exists", sign, attr)
+
+
+HELD = "held"  # events happen ("exams are held"); see _polarity_events
+LIMIT = "limit:"  # a limit of one or none ("covers one / any vehicle")
 
 
 def read_existence(token: Any) -> Reading | None:
@@ -487,45 +494,3 @@ def read_phrases(parse: Any) -> Iterator[Reading]:
             continue
         end = at + len(phrase)
         yield Reading(noun.head, thing[0], thing[1], pred, sign, (), noun.left_edge.idx, end)
-
-
-# --- how many a thing takes: "covers one registered vehicle" / "covers any vehicle" ---------
-
-_LIMIT = "limit:"
-_ONE = frozenset({"one", "single", "1"})
-_ANY = frozenset({"any", "every", "unlimited"})
-
-
-def read_limit(verb: Any) -> Reading | None:
-    """ "The Basic plan covers one registered vehicle" (a limit of one: sign +1) against
-    "your plan covers any vehicle" (no limit: sign -1): the thing is the subject (a noun
-    phrase; a verb joined by "and" shares its subject), the predicate the verb and the
-    head of its object. Only one against any/every/unlimited: other counts are figures."""
-    if verb.pos_ != "VERB" or _negated(verb):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or _thing(subj) is None:
-        return None
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
-        sign = _limit_sign(obj)
-        if sign:
-            key, text = _key(subj)
-            pred = f"{_LIMIT}{_third_person(verb.lemma_)} {obj.lemma_.lower()}"
-            lo = min(subj.left_edge.idx, verb.idx)
-            return Reading(verb, key, text, pred, sign, _comp(verb), lo, obj.idx + len(obj))
-    return None
-
-
-def _limit_sign(obj: Any) -> int:
-    words = {c.lower_ for c in obj.children if c.dep_ in ("nummod", "amod", "det")}
-    if words & _ANY:
-        return -1
-    return 1 if words & _ONE and obj.tag_ == "NN" else 0
-
-
-def _third_person(lemma: str) -> str:
-    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
-        return lemma[:-1] + "ies"
-    return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
