@@ -998,3 +998,98 @@ def test_each_claim_reader_parses_a_bounded_share_of_a_long_page():
     assert parsed[len(done) :] == [None] * (len(texts) - len(done))
     again = _parse.parse_texts(doc, texts[:1], "quantity")  # parsed once, shared
     assert again[0] is parsed[0]
+
+
+# --- CT005: FAQ answers read against their question (issue 13) --------------------------------
+
+
+def _faq(body: str, question: str, answer: str) -> str:
+    return (
+        f"<p>{body}</p>\n<section class='faq'><h2>FAQ</h2><h3>{question}</h3>\n"
+        f"<p>{answer}</p></section>"
+    )
+
+
+def test_ct005_faq_question_subject_comes_from_its_parse():
+    source = _faq(
+        "Pool access is included in every stay.",
+        "Is pool access included?",
+        "No, the pool costs $8 a day.",
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 3, 4)
+    assert [(r.line, r.column) for r in finding.related] == [(1, 4)]
+    assert finding.message == (
+        "“pool access”: not included here, included at line 1 (“Pool access is included in "
+        "every stay”). Keep one of the two, or say when each holds."
+    )
+
+
+def test_ct005_everything_meets_the_denial_of_one_thing():
+    source = _faq(
+        "Everything on our menu is vegan.",
+        "Are the crepes vegan?",
+        "Not quite: the crepe batter uses milk.",
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 3, 4)
+    assert finding.message.startswith(
+        "“crepes”: not vegan here, vegan at line 1 (“Everything on our menu is vegan”)."
+    )
+
+
+def test_ct005_every_kind_covers_only_that_kind():
+    source = _faq(
+        "Assembly is included with every desk.",
+        "Is assembly included with chairs?",
+        "No, chairs arrive fully built.",
+    )
+    assert run("CT005", source) == []
+
+
+def test_ct005_a_limit_of_one_against_any():
+    source = _faq(
+        "The Solo licence costs $40 and covers one laptop.",
+        "Can I install it on my desktop too?",
+        "Sure. Your licence covers any laptop you own.",
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 3, 10)
+    assert finding.related[0].line == 1
+    assert finding.message.startswith(
+        "“licence”: covers any laptop here, covers one laptop at line 1 (“The Solo licence"
+    )
+    source = (
+        "<p>The Basic plan covers one vehicle.</p>\n"
+        "<p>The Family plan covers any vehicle in your household.</p>"
+    )
+    assert run("CT005", source) == []
+
+
+def test_ct005_there_are_no_events_against_events_held():
+    source = (
+        "<p>The course is self-paced, and there are no quizzes.</p>\n"
+        "<p>Quizzes are held every Friday morning.</p>"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 2, 4)
+    assert [(r.line, r.column) for r in finding.related] == [(1, 34)]
+    assert finding.message.startswith("“Quizzes”: held here, none held at line 1")
+    source = "<p>There is no reason to worry.</p>\n<p>Meetings run every Monday.</p>"
+    assert run("CT005", source) == []
+
+
+def test_ct005_question_headings_and_purposes():
+    source = (
+        "<h1>Lumen Lamp</h1>\n<p>A charging cable is not included in the box.</p>\n"
+        "<h3>Is a charging cable included?</h3>\n<p>Yes, a braided cable is in the box.</p>"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 4, 4)
+    assert finding.related[0].line == 2
+    assert finding.message.startswith("“charging cable”: included here, not included at line 2")
+    source = (
+        "<p>An account is not required to browse the catalogue.</p>\n"
+        "<h3>Do I need an account to order?</h3>\n<p>Yes, checkout asks you to sign in.</p>"
+    )
+    assert run("CT005", source) == []

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from linter.checks.contradiction import _parse
 from linter.checks.contradiction._words import lexicon, phrase_key, terms
-from linter.model import FAQ_QUESTION, QUOTE, Document, Sentence
+from linter.model import FAQ_QUESTION, HEADING, QUOTE, Document, Sentence
 
 
 @cache
@@ -147,7 +148,7 @@ def predicate_hedged(predicate: Any) -> bool:
     for child in predicate.children:
         if child.dep_ == "aux" and child.lower_ in _MODAL_HEDGES:
             return True
-        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words and not _as_many(child):
             return True
         if child.dep_ == "neg" and any(
             c.lower_ in ("always", "necessarily") for c in child.head.children
@@ -163,6 +164,11 @@ def predicate_hedged(predicate: Any) -> bool:
         ):
             return True
     return False
+
+
+def _as_many(word: Any) -> bool:
+    """ "as many as you like": no hedge, the opposite of a limit."""
+    return word.i > 0 and word.nbor(-1).lower_ == "as" and word.lower_ in ("many", "much")
 
 
 def predicate_conditional(predicate: Any) -> bool:
@@ -294,22 +300,47 @@ _GENERIC_READER = {
 }
 
 
-def _declarative(question: str, sign: int) -> str | None:
-    """A yes/no question turned into the statement its answer makes: "Is breakfast
-    included?" + no -> "breakfast is not included."; "Do I need a pass?" + yes -> "you do
-    need a pass."; the reader ("I", "my") becomes the generic "you"."""
+def _polar(question: str) -> tuple[str, list[str]] | None:
+    """The auxiliary and the other words of a yes/no question, the reader ("I", "my")
+    turned into the generic "you"; None for any other question."""
     m = _POLAR.match(question.strip().split("\n")[-1])
     if m is None:
         return None
-    aux, rest = m.group("aux").lower(), m.group("rest")
-    words = [_GENERIC_READER.get(w.lower(), w) for w in rest.split()]
+    words = [_GENERIC_READER.get(w.lower(), w) for w in m.group("rest").split()]
+    return m.group("aux").lower(), words
+
+
+def _question_text(aux: str, words: list[str]) -> str:
+    return " ".join([aux.capitalize(), *words]) + "?"
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "npadvmod", "csubj")
+
+
+def _parsed_cut(parse: Any) -> int | None:
+    """Where the subject of a parsed question ends, in words after the auxiliary: the
+    first subject (or the noun phrase a copula question leaves as "npadvmod": "Are the
+    first 30 minutes free?") that starts right after the auxiliary."""
+    subj = next((t for t in parse if t.dep_ in _SUBJECTS and t.i > 0), None)
+    if subj is None or subj.left_edge.i != 1 or subj.right_edge.i >= len(parse) - 2:
+        return None
+    end = subj.right_edge.idx + len(subj.right_edge)
+    return len(parse.text[:end].split()) - 1
+
+
+def _declarative(question: str, sign: int, cut: int | None = None) -> str | None:
+    """A yes/no question turned into the statement its answer makes: "Is breakfast
+    included?" + no -> "breakfast is not included."; "Do I need a pass?" + yes -> "you do
+    need a pass."; the reader ("I", "my") becomes the generic "you". ``cut`` is where the
+    subject ends (from the question's parse); without it, a guess."""
+    polar = _polar(question)
+    if polar is None or not polar[1]:
+        return None
+    aux, words = polar
     if aux in ("do", "does", "did") and words[0].lower() in ("you", "they", "we"):
         aux = "do"
-    # The subject ends where the predicate starts: for "is/are", before the first word
-    # after the noun phrase; for other auxiliaries, before the verb (the first word a
-    # pronoun or noun phrase cannot end with is unknowable without a parse: the reader
-    # parses the statement again, so put the auxiliary after the first noun phrase guess).
-    cut = _subject_end(words)
+    if cut is None:
+        cut = _subject_end(words)
     neg = " not" if sign < 0 else ""
     if aux == "will":
         aux = ""  # the generic reader's "will" is no future: "you (will) pay"
@@ -343,20 +374,46 @@ def faq_resolved(doc: Document) -> Iterator[tuple[Sentence, str]]:
     question: an FAQ answer block, or the sentence right after a question in the same
     block ("**Is breakfast included?** No, ..." in Markdown). The question is read as
     the statement the answer makes ("Is breakfast included?" + "No, ..." -> "breakfast
-    is not included."), with the reader as the generic "you". "Is there a minimum
-    balance?" answered with an amount of money ("You'll need $500") is a yes. Readers of
-    every kind can read the statement as a claim made at the answer's first sentence."""
+    is not included."), with the reader as the generic "you"; the question's trained
+    parse says where its subject ends ("Is shoe rental included?": "shoe rental").
+    "Is there a minimum balance?" answered with an amount of money ("You'll need $500")
+    is a yes. Readers of every kind can read the statement as a claim made at the
+    answer's first sentence."""
+    answered = list(_answered(doc))
+    polars = [_polar(question) for _, question, _ in answered]
+    texts = [_question_text(*p) for p in polars if p is not None and p[1]]
+    parses = dict(zip(texts, _parse.parse_texts(doc, texts, "faq"), strict=True))
+    for (sentence, question, sign), polar in zip(answered, polars, strict=True):
+        if polar is None or not polar[1]:
+            continue
+        parse = parses.get(_question_text(*polar))
+        cut = _parsed_cut(parse) if parse is not None else None
+        statement = _declarative(question, sign, cut)
+        if statement:
+            yield sentence, statement
+
+
+def _asked(doc: Document, block: Any) -> int | None:
+    """The index of the question ``block`` answers: its FAQ question, or a heading that
+    asks a question right above it ("<h3>Do I need a card?</h3><p>Yes, ...")."""
+    if block.answers is not None:
+        return block.answers if 0 <= block.answers < len(doc.blocks) else None
+    before = doc.blocks[block.index - 1] if block.index > 0 else None
+    if before is not None and before.kind == HEADING and before.text.rstrip().endswith("?"):
+        return before.index
+    return None
+
+
+def _answered(doc: Document) -> Iterator[tuple[Sentence, str, int]]:
+    """(answer sentence, question, sign) for each answer that opens with yes or no."""
     previous: Sentence | None = None
     seen: set[int] = set()
     for sentence in doc.sentences:
         block = sentence.block
         question = None
-        if (
-            block.answers is not None
-            and block.index not in seen
-            and 0 <= block.answers < len(doc.blocks)
-        ):
-            question = doc.blocks[block.answers].text
+        asked = _asked(doc, block)
+        if asked is not None and block.index not in seen:
+            question = doc.blocks[asked].text
         elif (
             previous is not None
             and previous.block is block
@@ -370,9 +427,8 @@ def faq_resolved(doc: Document) -> Iterator[tuple[Sentence, str]]:
         sign = answer_sign(sentence.text)
         if sign == 0 and _THERE_IS.match(question) and _MONEY.search(sentence.text):
             sign = 0 if _DENIAL.search(sentence.text) else 1
-        statement = _declarative(question, sign) if sign else None
-        if statement:
-            yield sentence, statement
+        if sign:
+            yield sentence, question, sign
 
 
 _DENIAL = re.compile(r"\b(?:no|not|never|none)\b|n[’']t\b", re.I)

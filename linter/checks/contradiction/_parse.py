@@ -27,7 +27,8 @@ CANDIDATE = re.compile(
     r"separately|extra|offline|standard|proprietary|open[\s-]source|"
     r"prohibited|forbidden|banned|permitted|(?:il)?legal|(?:in)?eligible|necessary|"
     r"unnecessary|accredited|refundable|(?:in)?compatible|unavailable|covers?|covered|"
-    r"contains?|comes?\s+with)\b"
+    r"contains?|comes?\s+with|"
+    r"vegan|plant-based|waterproof|held|takes?\s+place|took\s+place)\b"
     r"|\w-(?:free|safe)\b",
     re.I,
 )

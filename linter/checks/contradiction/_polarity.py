@@ -26,7 +26,13 @@ an "if"/"unless" clause governs it (``_clauses.predicate_hedged`` /
 places, tense of the clause); the value is the sign and the claim's prepositional
 complement: two claims clash when their signs differ and their complements are equal or
 one of them holds "for every ..." (see ``polarity_clash``). FAQ answers that open with
-yes or no are read against their question (``_clauses.faq_resolved``). Short forms meet
+yes or no are read against their question (``_clauses.faq_resolved``: the question's
+parse finds its subject; a question heading answered by the next paragraph counts).
+"Everything (we bake)" / "every X" claims meet the other-signed claim about any one thing
+(of kind X) (``_covered_by``); "for every X" complements cover only X; a purpose ("not
+required to browse" / "required to order") keeps two claims apart. Events ("exams are
+held") against "there are no exams", and "covers one vehicle" against "covers any
+vehicle", come from ``_polarity_events``. Short forms meet
 their long form ("classes" / "group classes") when only one long form fits; "everything",
 "this cake", "these plates" are the page's own topic. Sections of a page that repeat the
 same "Label:" lines (one store, plan or product each) never meet.
@@ -54,7 +60,9 @@ from linter.checks.contradiction._clauses import (
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import CANDIDATE, parse_of, parse_sentences, parse_texts
+from linter.checks.contradiction._polarity_events import read_event, read_limit
 from linter.checks.contradiction._polarity_read import (
+    PURPOSE,
     Reading,
     read_clause,
     read_existence,
@@ -97,17 +105,44 @@ def polarity_claims(doc: Document) -> Iterator[Claim]:
     }
     raws = sorted(unique.values(), key=lambda r: (r.sentence.block.index, r.start))
     alias = _aliases({r.reading.thing for r in raws})
+    universals = _universals(raws)
     for raw in raws:
         r = raw.reading
-        thing = alias.get(r.thing, r.thing)
-        key = (
-            "polarity",
-            thing,
-            r.predicate,
-            *raw.key_rest,
-        )
         args = {"thing": _DETERMINER.sub("", r.thing_text), "says": r.says}
-        yield Claim(raw.sentence, raw.start, raw.end, key, (r.sign, r.comp), {"args": args})
+        things = (r.thing, *_covered_by(raw, universals))
+        for thing in dict.fromkeys(alias.get(t, t) for t in things):
+            key = ("polarity", thing, r.predicate, *raw.key_rest)
+            yield Claim(raw.sentence, raw.start, raw.end, key, (r.sign, r.comp), {"args": args})
+
+
+_EVERY = re.compile(r"^(?:everything|all|every|each)\b", re.I)
+
+
+def _universals(raws: list[_Raw]) -> dict[tuple[Any, ...], list[_Raw]]:
+    """Claims about "everything (we bake)" or "every / all X", by predicate."""
+    out: dict[tuple[Any, ...], list[_Raw]] = {}
+    for raw in raws:
+        if _EVERY.match(raw.reading.thing_text):
+            out.setdefault((raw.reading.predicate, *raw.key_rest), []).append(raw)
+    return out
+
+
+def _head(thing: tuple[str, ...]) -> str:
+    words = thing[: thing.index("|")] if "|" in thing else thing
+    return words[-1] if words else ""
+
+
+def _covered_by(raw: _Raw, universals: dict[tuple[Any, ...], list[_Raw]]) -> Iterator[tuple]:
+    """The things of the universal claims that speak of ``raw``'s thing with the other sign:
+    "everything" speaks of every thing of the page, "every lesson" of each kind of
+    lesson ("the advanced lesson"); the claim joins their group so the two meet."""
+    r = raw.reading
+    if _EVERY.match(r.thing_text) or r.thing == TOPIC:
+        return
+    for u in universals.get((r.predicate, *raw.key_rest), []):
+        uthing = u.reading.thing
+        if u.reading.sign != r.sign and (uthing == TOPIC or _head(r.thing) == _head(uthing)):
+            yield uthing
 
 
 def polarity_clash(a: Claim, b: Claim) -> bool:
@@ -117,7 +152,32 @@ def polarity_clash(a: Claim, b: Claim) -> bool:
     (sign_a, comp_a), (sign_b, comp_b) = a.value, b.value
     if sign_a == sign_b:
         return False
-    return comp_a == comp_b or "*" in (comp_a, comp_b)
+    purpose_a, comp_a = _purpose(comp_a)
+    purpose_b, comp_b = _purpose(comp_b)
+    if purpose_a and purpose_b and purpose_a != purpose_b:
+        return False  # "not required to start the trial" / "required to upgrade"
+    return comp_a == comp_b or _covers(comp_a, comp_b) or _covers(comp_b, comp_a)
+
+
+def _purpose(comp: Any) -> tuple[tuple[Any, ...], Any]:
+    """(what the claim is for, the rest of its complement)."""
+    if not isinstance(comp, tuple) or comp[:1] == ("*",):
+        return (), comp
+    return tuple(c for c in comp if c[0] == PURPOSE), tuple(c for c in comp if c[0] != PURPOSE)
+
+
+def _covers(universal: Any, other: Any) -> bool:
+    """ "with every sofa and bed" covers "with your bed" and a claim without complement,
+    not "with sofas" when it says "with every bed" (the same preposition, another noun)."""
+    if universal == "*":
+        return True
+    if not universal or universal[0] != "*" or other == "*":
+        return False
+    objects = set(universal[1:])
+    preps = {o[0] for o in objects}
+    if other and other[0] == "*":
+        other = other[1:]
+    return all(o in objects or o[0] not in preps for o in other)
 
 
 def _raw_claims(doc: Document) -> Iterator[_Raw]:
@@ -166,9 +226,9 @@ def _readings(parse: Any) -> Iterator[Reading]:
     found: list[Reading] = []
     for token in parse:
         found.extend(read_clause(token))
-        existence = read_existence(token)
-        if existence is not None:
-            found.append(existence)
+        for extra in (read_existence(token), read_limit(token), read_event(token)):
+            if extra is not None:
+                found.append(extra)
     found.extend(read_phrases(parse))
     for reading in found:
         head = reading.head

@@ -42,7 +42,7 @@ _PRONOUN_SKIP = frozenset(
 )
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her"})
 _DEICTIC = frozenset({"this", "that", "these", "those", "my", "his", "her", "our", "their"})
-_COMP_PREPS = frozenset({"for", "on", "to", "under", "over"})
+_COMP_PREPS = frozenset({"for", "on", "to", "under", "over", "with"})
 _CURRENCY = re.compile(r"^[$£€¥]|^(?:usd|eur|gbp|dollars?|pounds?|euros?)$", re.I)
 
 
@@ -63,7 +63,13 @@ class Reading:
 
 
 def describe(predicate: str, sign: int) -> str:
-    """The claim in words an editor reads: "not included", "works offline"."""
+    """The claim in words an editor reads: "not included", "works offline", "covers any
+    vehicle"."""
+    if predicate.startswith(LIMIT):
+        verb, obj = predicate[len(LIMIT) :].split(" ", 1)
+        return f"{verb} {'one' if sign > 0 else 'any'} {obj}"
+    if predicate == HELD:
+        return "held" if sign > 0 else "none held"
     if predicate == "exists":
         return "charged" if sign > 0 else "none"
     if predicate == "offline":
@@ -151,18 +157,52 @@ def _no(token: Any) -> bool:
 
 
 def _comp(token: Any) -> Any:
-    """The prepositional complement of a predicate: "*" when it holds for every ..."""
+    """The prepositional complement of a predicate (of the copula too: "is free on
+    Fridays"): ``("*", objects)`` when it holds for every ... ("with every sofa and bed"),
+    "*" for "always"."""
     preps = [c for c in token.children if c.dep_ == "prep"]
-    if any(_universal_prep(p) for p in preps):
-        return "*"
+    if token.dep_ in _COMPLEMENT and token.head.lemma_ == "be":
+        preps += [c for c in token.head.children if c.dep_ == "prep"]
+    universal = [p for p in preps if _universal_prep(p)]
+    if universal:
+        return ("*", *sorted(set(_prep_objects(universal))))
     if any(c.dep_ == "advmod" and c.lower_ in ("always",) for c in token.children):
         return "*"
-    words = []
-    for p in (p for p in preps if p.lower_ in _COMP_PREPS):
-        for o in p.children:
-            if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
-                words.append((p.lower_, *_key(o)[0]))
-    return tuple(sorted(words))
+    kept = [p for p in preps if p.lower_ in _COMP_PREPS and _restricts(p, token)]
+    return tuple(sorted([*_prep_objects(kept), *_purposes(token)]))
+
+
+PURPOSE = "~to"
+
+
+def _purposes(token: Any) -> Iterator[tuple[str, ...]]:
+    """ "required to start the trial" / "need a card to upgrade": what the claim is for,
+    (PURPOSE, verb, object); ``_polarity.polarity_clash`` compares them only when both
+    claims say what they are for."""
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl")):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            obj = next((o for o in clause.children if o.dep_ == "dobj"), None)
+            yield (PURPOSE, clause.lemma_, *(_key(obj)[0][-1:] if obj is not None else ()))
+
+
+def _restricts(prep: Any, token: Any) -> bool:
+    """A "with" phrase restricts the claim when it names a kind of thing, a bare noun
+    ("included with sofas"), not the product itself ("included with the machine", "with your bed") nor
+    what the verb says comes along ("comes with a stuff sack")."""
+    if prep.lower_ != "with" or token.lemma_ in ("come", "ship"):
+        return prep.lower_ != "with"
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return any(not any(d.dep_ in ("det", "poss") for d in o.children) for o in objs)
+
+
+def _prep_objects(preps: Any) -> Iterator[tuple[str, ...]]:
+    """(preposition, noun key) of each object and its conjuncts: "with every sofa and bed"
+    -> ("with", "sofa"), ("with", "bed")."""
+    for p in preps:
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            for noun in (o, *(c for c in o.children if c.dep_ == "conj")):
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    yield (p.lower_, *_key(noun)[0])
 
 
 _OTHER_CLAUSE = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "punct", "cc", "mark"})
@@ -252,12 +292,16 @@ def _copula(be: Any, subj: Any, sign: int) -> Iterator[Reading]:
         return
     for comp in (c for c in be.children if c.dep_ in _COMPLEMENT):
         for word in (comp, *(c for c in comp.children if c.dep_ == "conj")):
-            if word.pos_ == "NOUN" and word.lower_ != "source":
-                continue
+            if word.pos_ == "NOUN" and word.lower_ != "source" and _determined(word):
+                continue  # "is a choice"; a bare "is not vegan" is an adjective misread
             pred = _predicate_word(word)
             if pred is not None:
                 s = sign * pred[1] * (-1 if _negated(word) else 1)
                 yield _reading(be, subj, thing, pred[0], s, word)
+
+
+def _determined(noun: Any) -> bool:
+    return any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children)
 
 
 def _passive(verb: Any, subj: Any, sign: int) -> Iterator[Reading]:
@@ -366,9 +410,14 @@ def _existence(be: Any, expl: Any) -> Iterator[Reading]:
         if attr.pos_ != "NOUN":
             continue
         sign = -1 if _no(attr) or _negated(be) else 1
+        yield _reading(be, expl, _key(attr), HELD, sign, attr)  # meets only events
         if len(_key(attr)[0]) < 2:
             continue  # "there's no reason": only a named charge ("no minimum deposit")
         yield _reading(be, expl, _key(attr), "exists", sign, attr)
+
+
+HELD = "held"  # events happen ("exams are held"); see _polarity_events
+LIMIT = "limit:"  # a limit of one or none ("covers one / any vehicle")
 
 
 def read_existence(token: Any) -> Reading | None:
