@@ -313,7 +313,8 @@ def test_ct004_neutral_then_verdict(nlp_mode):
         [(2, 4, "Neither path is automatically better")],
     )
     assert finding.message.startswith(
-        "This verdict contradicts line 2: “Neither path is automatically better”."
+        "Here the pick is Healthcare Administration; line 2 says no side wins: "
+        "“Neither path is automatically better”."
     )
 
 
