@@ -25,8 +25,11 @@ chooses what the other rejects.
 Sameness claims ("A is (not) the same as B") are keyed by the pair of names and clash
 when one denies what the other asserts; "not exactly the same" is a nuance.
 
-Cost: a regex per sentence; the trained parse (shared cache, ``stance`` budget) only
-confirms the subject of a flat "A is better" verdict when the segmentation has a parse.
+Cost: a regex per sentence. The trained parse (``parse_sentences``, shared cache,
+``stance`` budget) is asked only for sentences with an imperative after a comma, to
+tell ", use PostgreSQL" (a clause with no subject) from a subject's verb; the
+segmentation's own parse, when it has one, confirms the subject of "A is the better
+choice".
 """
 
 from __future__ import annotations
@@ -101,6 +104,11 @@ _IMPERATIVE = re.compile(
     r"(?:^|[:;]\s*|,\s+)(?:(?:always|just|simply|so|then|instead)\s+)?(?P<v>use|choose|pick|buy|"
     r"get|book|go\s+with|go\s+for|opt\s+for|stick\s+with|start\s+with|adopt|skip)\s+"
     r"(?:(?:straight|directly)\s+(?=\w+\s))?" + _NP,
+    re.I,
+)
+_COMMA_IMPERATIVE = re.compile(
+    r",\s+(?:(?:always|just|simply|so|then|instead)\s+)?(?:use|choose|pick|buy|get|book|go|opt|"
+    r"stick|start|adopt|skip)\b",
     re.I,
 )
 _SKIP_THEN = re.compile(
@@ -266,7 +274,9 @@ def stance_claims(doc: Document) -> Iterator[Claim]:
     """Neutral stances and picks on the article's question, and sameness claims."""
     question = _question(doc)
     chosen = list(_stance_sentences(doc))
-    cues = [s for s in chosen if _CUE.search(s.text)]
+    # The parse only settles an imperative after a comma (", use PostgreSQL" against
+    # "..., use of"): just those sentences are parsed.
+    cues = [s for s in chosen if _CUE.search(s.text) and _COMMA_IMPERATIVE.search(s.text)]
     parses = parse_sentences(doc, cues, "stance") if cues else {}
     for sentence in chosen:
         text = sentence.text
