@@ -22,7 +22,7 @@ and a scoped pick never meets "it depends". Met stances clash when one is neutra
 the other a pick of a side, when they pick different sides, or (no side known) when one
 chooses what the other rejects.
 
-Sameness claims ("A is (not) the same as B") are keyed by the pair of names and clash
+Sameness claims ("A is (not) the same as B", ``_sameness``) are keyed by the pair of names and clash
 when one denies what the other asserts; "not exactly the same" is a nuance.
 
 Cost: a regex per sentence. The trained parse (``parse_sentences``, shared cache,
@@ -42,13 +42,11 @@ from typing import Any
 from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
-    conditional,
-    hedged,
-    scope,
 )
 from linter.checks.contradiction._entities import Pair, _same_stem, compared, stems, wordnet
 from linter.checks.contradiction._pairing import Claim, short
 from linter.checks.contradiction._parse import parse_sentences, parsed, subject_parse_ok
+from linter.checks.contradiction._sameness import sameness_claims
 from linter.checks.contradiction._words import PRONOUNS, phrase_key, words_before
 from linter.lexicon import wordset
 from linter.model import QUOTE, Document, Sentence
@@ -144,7 +142,7 @@ _SCOPE_TAIL = re.compile(
     r"\b(?:for|if|when|unless|in|at|on|among|during|with|as)\s+(?P<s>[^,:;.]{1,80})", re.I
 )
 _DEFAULT_SCOPE = re.compile(
-    r"\bmost\s+[\w'’-]+|\b(?:the\s+)?(?:typical|average)\s+[\w'’-]+|\beveryone\b|\banyone\b|"
+    r"\bmost\s+[\w'’-]+|\b(?:almost|nearly|virtually)\s+(?:every|any)\w*|\b(?:the\s+)?(?:typical|average)\s+[\w'’-]+|\beveryone\b|\banyone\b|"
     r"\b(?:right\s+)?now\b|\btoday\b|\bthis\s+[\w'’-]+|\bthese\s+[\w'’-]+|\bthe\s+moment\b|"
     r"\bthe\s+long\s+run\b|\bgeneral\b|\bthe\s+end\b|\bshort\b|\b(?:the|their|your|its|an?|"
     r"first|next|\d+|two|three|four|five|few)\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|"
@@ -158,13 +156,6 @@ _SCOPE_FILLER = wordset(
     "is are was were be been has have had do does did can could will would want wants need "
     "needs never ever just only already really still also very all any some many more less "
     "of to in on at by from with about into than then so if when as for get got"
-)
-_SAME = re.compile(
-    r"\s(?P<aux>is|are|isn't|aren't|isn’t|aren’t)\s+(?P<neg>not\s+)?(?P<adv>(?:exactly|basically|"
-    r"essentially|really|quite|always|simply|just|necessarily|entirely|completely|actually)\s+)?"
-    r"(?:the\s+same\s+(?:thing\s+)?as|identical\s+to|interchangeable\s+with|different\s+from|"
-    r"distinct\s+from)\s+(?P<b>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)(?=[,.;:!?]|\s+(?:and|but|or|because|in|for)\b|$)",
-    re.I,
 )
 _YES_NO_TITLE = re.compile(
     r"^\s*(?:should|can|do|does|is|are|will|would)\s+(?:you|i|we)\s+(?P<q>[^?:]+)", re.I
@@ -193,12 +184,12 @@ class _Question:
     def side(self, text: str) -> str | None:
         if self.pair is not None:
             side = self.pair.side(text)
-            return None if side is None else self.pair.names[side]
+            return None if side is None else self.pair.names[side].lstrip("# ").strip()
         low = text.strip().lower()
         answer = re.match(r"(?:a\s+)?(?:firm\s+|clear\s+)?(yes|no)\b", low)
         if self.asked and answer is not None:
             return answer.group(1)
-        if self.asked and _content(text) & self.asked:
+        if self.asked and any(_same_stem(w, a) for w in _content(text) for a in self.asked):
             return "yes"
         return None
 
@@ -212,7 +203,7 @@ def _question(doc: Document) -> _Question:
         pair = compared(doc)
         title = doc.title or next((b.text for b in doc.headings() if b.level == 1), "")
         asked: frozenset[str] = frozenset()
-        m = _YES_NO_TITLE.match(title)
+        m = _YES_NO_TITLE.match(title.lstrip("# "))
         if pair is None and m is not None:
             asked = frozenset(w for w in _content(m.group("q")) if len(w) > 3)
         return _Question(pair, asked, pair.topic if pair is not None else stems(title))
@@ -289,7 +280,7 @@ def stance_claims(doc: Document) -> Iterator[Claim]:
         if re.search(
             r"same|identical|interchangeable|different\s+from|distinct\s+from", text, re.I
         ):
-            yield from _sameness(sentence, text)
+            yield from sameness_claims(sentence, text)
 
 
 def _stance_sentences(doc: Document) -> Iterator[Sentence]:
@@ -347,7 +338,7 @@ def _firm(text: str, left: int, start: int) -> bool:
     if lead is not None and left < lead.end() <= start:
         left = lead.end()  # "For someone who has never owned a dog, ...": the audience
     before = text[left:start]
-    if _HEDGE.search(before) or _NEGATION.search(before) or _REPORTED.search(text[:start]):
+    if _HEDGE.search(before) or _NEGATION.search(before) or _REPORTED.search(text):
         return False
     return not re.search(r"^\s*(?:unless|whether|once)\b", before, re.I)
 
@@ -360,6 +351,7 @@ def _pick(sentence: Sentence, question: _Question, parse: Any) -> Claim | None:
     if found is None:
         return None
     start, end, chosen, rejected, tail = found
+    end = start + len(text[start:end].rstrip(" .,;:!"))
     left, _ = clause_bounds(text, start, end)
     if not _firm(text, min(left, start), start):
         return None
@@ -466,8 +458,15 @@ def _subject_verdict(sentence: Sentence, text: str) -> Found | None:
         left, right = clause_bounds(text, m.start(), m.end())
         s_start, _ = words_before(text, m.start() + 1, 5)
         s_start = max(s_start, left)
+        lead = text[left : m.start()]
+        if len(lead.split()) <= 6 and not re.search(r"[,;:]", lead):
+            s_start = left + len(lead) - len(lead.lstrip())  # "Leasing a car is ...": all of it
         subject = text[s_start : m.start()]
         if not subject.strip() or set(phrase_key(subject)) & PRONOUNS:
+            continue
+        scoped = _SCOPE_LEAD.match(text)
+        lo = scoped.end() if scoped and left < scoped.end() <= m.start() else left
+        if _HEDGE.search(text, lo, m.end()) or _NEGATION.search(text, lo, m.end()):
             continue
         if parsed(sentence) and not subject_parse_ok(sentence, s_start, m):
             continue
@@ -484,32 +483,3 @@ def _subject_verdict(sentence: Sentence, text: str) -> Found | None:
             rejected, rest = than.group(1), rest[than.end() :]
         return s_start, end, subject, rejected, rest
     return None
-
-
-def _sameness(sentence: Sentence, text: str) -> Iterator[Claim]:
-    for m in _SAME.finditer(text):
-        left, right = clause_bounds(text, m.start(), m.end())
-        s_start, s_words = words_before(text, m.start() + 1, 5)
-        if not s_words or s_start < left:
-            continue
-        a, b = phrase_key(" ".join(s_words)), phrase_key(m.group("b"))
-        if not a or not b or a == b or set(a) & PRONOUNS or set(b) & PRONOUNS:
-            continue
-        adv = (m.group("adv") or "").strip().lower()
-        if adv in ("exactly", "quite", "always", "necessarily", "entirely", "completely", "just"):
-            continue  # "not exactly the same" is a nuance, not a denial
-        clause = text[left:right]
-        if hedged(clause) or conditional(clause):
-            continue
-        negated = bool(m.group("neg")) or "n't" in m.group("aux") or "n’t" in m.group("aux")
-        if parsed(sentence) and not subject_parse_ok(sentence, s_start, m, negated):
-            continue
-        same = "same" in m.group() or "identical" in m.group() or "interchangeable" in m.group()
-        value = 1 if same != negated else -1
-        first, second = sorted((a, b))
-        base = sentence.start
-        end = m.start("b") + len(m.group("b").rstrip())
-        said = f"{short(text[s_start:end].strip(), 60)}"
-        args = {"verdict": f"“{said}”", "says": "says the opposite"}
-        key = ("same", first, second, scope(text))
-        yield Claim(sentence, base + s_start, base + end, key, value, {"args": args})
