@@ -313,7 +313,8 @@ def test_ct004_neutral_then_verdict(nlp_mode):
         [(2, 4, "Neither path is automatically better")],
     )
     assert finding.message.startswith(
-        "This verdict contradicts line 2: “Neither path is automatically better”."
+        "Here the pick is Healthcare Administration; line 2 says no side wins: "
+        "“Neither path is automatically better”."
     )
 
 
@@ -1093,3 +1094,68 @@ def test_ct005_question_headings_and_purposes():
         "<h3>Do I need an account to order?</h3>\n<p>Yes, checkout asks you to sign in.</p>"
     )
     assert run("CT005", source) == []
+
+
+# --- CT004: picks read as chosen and rejected options, scoped by audience ------------------------
+
+
+def test_ct004_label_pick_then_opposite_recommendation():
+    source = (
+        "# Kayak or Canoe?\n\n"
+        "Our pick: the kayak. It is lighter to carry and quicker on open water.\n\n"
+        "Canoes carry more gear.\n\n"
+        "After a summer on the lake, we'd go with the canoe.\n"
+    )
+    (finding,) = run("CT004", source)
+    assert finding.code == "CT004"
+    assert (finding.line, finding.column) == (7, 29)
+    assert finding.related[0].line == 3
+    assert finding.message.startswith(
+        "Here the pick is Canoe; line 3 picks Kayak: “Our pick: the kayak”."
+    )
+
+
+def test_ct004_skip_then_go_straight_to_against_a_recommendation():
+    source = (
+        "# Where to Start Learning Piano\n\n"
+        "We recommend a teacher for the first year.\n\n"
+        "Honestly, skip the teacher and go straight to an app.\n"
+    )
+    (finding,) = run("CT004", source)
+    assert (finding.line, finding.column, finding.related[0].line) == (5, 11, 3)
+    assert "Here the pick is an app; line 3 picks a teacher" in finding.message
+
+
+def test_ct004_yes_no_title_answer_against_a_verdict():
+    source = (
+        "# Should You Lease a Car?\n\n"
+        "Our answer is no for almost everyone.\n\n"
+        "Leasing a car is the smart move for most drivers.\n"
+    )
+    (finding,) = run("CT004", source)
+    assert (finding.line, finding.column, finding.related[0].line) == (5, 1, 3)
+    assert finding.message.startswith("Here the pick is “yes”; line 3 picks “no”")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "For beginners on a budget, the canoe is the better choice.",  # scoped pick
+        "The canoe could be the better choice for you.",  # hedged
+        "\u201cThe canoe is the better choice,\u201d a guide told us.",  # reported
+        "If you paddle rivers, go with the canoe.",  # conditional
+        "Our pick stays the kayak.",  # the same pick
+    ],
+)
+def test_ct004_scoped_hedged_reported_or_same_picks_do_not_meet(second):
+    source = f"# Kayak or Canoe?\n\nOur pick: the kayak.\n\n{second}\n"
+    assert run("CT004", source) == []
+
+
+def test_ct004_picks_for_different_audiences_do_not_meet():
+    source = (
+        "# Kayak or Canoe?\n\n"
+        "For solo paddlers, the kayak is the better choice.\n\n"
+        "For parents with small children, the canoe is the better choice.\n"
+    )
+    assert run("CT004", source) == []

@@ -28,7 +28,7 @@ from linter.checks.contradiction._comparative import comparative_claims
 from linter.checks.contradiction._pairing import Claim, conflicts
 from linter.checks.contradiction._polarity import polarity_claims, polarity_clash
 from linter.checks.contradiction._quantity import FIGURES, figure_claims, figures_clash
-from linter.checks.contradiction._stance import stance_claims
+from linter.checks.contradiction._stance import stance_claims, stance_clash
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {"claims": TEXT, "tolerance": NUMBER, "percent_points": NUMBER}
@@ -59,6 +59,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
             return figures_clash(a, b, tolerance, points)
         if a.key[0] == "polarity":
             return polarity_clash(a, b)
+        if a.key[0] == "stance":
+            return stance_clash(a, b)
         return a.value != b.value
 
     yield from conflicts(doc, claims(doc), clash, by_side=by_side)
