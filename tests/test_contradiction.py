@@ -1159,3 +1159,51 @@ def test_ct004_picks_for_different_audiences_do_not_meet():
         "For parents with small children, the canoe is the better choice.\n"
     )
     assert run("CT004", source) == []
+
+
+# --- Scope: what a page repeats per entity, and sentences without a subject ----------------------
+
+SAVERS = """# Savers Worth a Look
+
+## Alder Saver
+Pays 4.10% APY with no monthly fee. Transfers settle overnight.
+
+## Birch Saver
+Pays 3.60% APY and comes with a debit card.
+"""
+
+
+def test_a_sentence_without_a_subject_is_about_its_section():
+    """ "Pays 3.60% APY" under "Birch Saver" is the Birch account's rate, not a second
+    figure for the Alder account's."""
+    assert run("CT002", SAVERS, fmt="markdown") == []
+
+
+def test_with_a_subject_the_same_figures_still_meet():
+    source = SAVERS.replace("Pays 4.10%", "The account pays 4.10%").replace(
+        "Pays 3.60%", "The account pays 3.60%"
+    )
+    (finding,) = run("CT002", source, fmt="markdown")
+    assert (finding.line, finding.related[0].line) == (7, 4)
+    assert finding.message.startswith("3.60% here, 4.10% at line 4")
+
+
+def test_sections_that_ask_the_same_questions_are_different_entities():
+    source = (
+        "# Three Meal Kits\n\n## Sprout Box\n"
+        "**Is there a delivery fee?** No, delivery is free.\n"
+        "**Can I skip a week?** Yes, up to four weeks.\n\n## Harvest Crate\n"
+        "**Is there a delivery fee?** Yes, $7.99 a box.\n"
+        "**Can I skip a week?** No, boxes ship every week.\n"
+    )
+    assert run("CT005", source, fmt="markdown") == []
+
+
+def test_paragraphs_that_repeat_the_same_labels_are_different_entities():
+    source = (
+        "# Flats Near the Park\n\n"
+        "**Cedar Court.** Rent: $1,200 a month. Parking included? Yes.\n\n"
+        "**Elm House.** Rent: $1,450 a month. Parking included? No.\n"
+    )
+    assert run("CT002", source, fmt="markdown") == []
+    assert run("CT005", source, fmt="markdown") == []

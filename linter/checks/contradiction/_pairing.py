@@ -112,6 +112,37 @@ def message_args(earlier: Claim, claim: Claim) -> dict[str, Any]:
     return args
 
 
+def _section_headings(doc: Document) -> dict[int, int]:
+    """Block index -> index of the nearest heading above it."""
+    out: dict[int, int] = {}
+    current: int | None = None
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            current = block.index
+        elif current is not None:
+            out[block.index] = current
+    return out
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _elliptical(doc: Document, sentence: Sentence) -> bool:
+    """A sentence that opens with its verb in the third person and has no subject ("Pays
+    3.90% APY and ...", "Costs $40 a month."), read from the parse a claim reader made
+    of it: it is about what its section is about (a product, a plan), so its claims meet
+    only claims of the same section."""
+    parse = doc.memo("contradiction.parses", dict).get(sentence.text)
+    if parse is None or not len(parse):
+        return False
+    first = parse[0]
+    return (
+        first.dep_ == "ROOT"
+        and first.tag_ == "VBZ"
+        and not any(c.dep_ in _SUBJECTS for c in first.children)
+    )
+
+
 def conflicts(
     doc: Document,
     claims: Iterator[Claim],
@@ -128,6 +159,7 @@ def conflicts(
     """
     groups: dict[Any, list[Claim]] = {}
     sections = entity_sections(doc)
+    headings = _section_headings(doc)
     pair = comparison_pair(doc) if by_side else None
     topics = side_topics(doc) if pair else {}
     for claim in claims:
@@ -135,7 +167,8 @@ def conflicts(
         side = None
         if pair is not None:
             side = _mentions(set(phrase_key(claim.sentence.text)), pair) or topics.get(index)
-        group = groups.setdefault((claim.key, sections.get(index), side), [])
+        topic = headings.get(index) if _elliptical(doc, claim.sentence) else None
+        group = groups.setdefault((claim.key, sections.get(index), side, topic), [])
         for earlier in group:
             if earlier.sentence is claim.sentence or not clash(earlier, claim):
                 continue

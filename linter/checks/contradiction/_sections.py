@@ -27,8 +27,10 @@ from linter.model import FAQ_QUESTION, HEADING, Block, Document
 
 _ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
 _LISTICLE_HEADING = re.compile(r"^\s*(?:the\s+)?(?:top\s+)?\d{1,2}\s+[A-Za-z]", re.I)
-# A label line: a short name, then ":" and a value ("Trial period: 100 nights.").
-_LABEL = re.compile(r"^\s*([^\W\d][\w’'&/ -]{0,38}?)\s*[:：]\s*\S")
+# A label: a short name, then ":" and a value ("Trial period: 100 nights."), or a short
+# question answered on the same line ("Is there a free plan? No, ..."), at the start of
+# a line or after a sentence ("PulseFit. Monthly fee: $39. Classes included? Yes.").
+_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)([^\W\d][\w’'&/ -]{0,38}?)\s*(?:[:：]|(\?))\s*\S", re.M)
 _MIN_SHARED = 2  # labels two sibling sections must share to count as entity sections
 
 
@@ -41,6 +43,25 @@ def entity_sections(doc: Document) -> dict[int, int]:
         if heading in entries:
             for index in blocks:
                 out[index] = heading  # inner sections come later and win
+    out.update(_repeated_blocks(doc.blocks))
+    return out
+
+
+def _repeated_blocks(blocks: list[Block]) -> dict[int, int]:
+    """Paragraphs or list items of one section that repeat the same labels ("PulseFit.
+    Monthly fee: $39. Classes included? Yes."), one per entity: each is its own."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, set[str]]] = []
+    for block in [*blocks, None]:
+        if block is None or block.kind == HEADING:
+            for (a, mine), (b, theirs) in combinations(run, 2):
+                if len(mine & theirs) >= _MIN_SHARED:
+                    out[a], out[b] = a, b
+            run = []
+            continue
+        labels = _labels(block) if block.kind not in (FAQ_QUESTION,) else set()
+        if len(labels) >= _MIN_SHARED:
+            run.append((block.index, labels))
     return out
 
 
@@ -83,8 +104,7 @@ def _labels(block: Block) -> set[str]:
     sub-heading or an FAQ question (folded: case, spaces, final punctuation)."""
     if block.kind in (HEADING, FAQ_QUESTION):
         return {" ".join(block.text.lower().split()).rstrip("?:.!")}
-    found = (_LABEL.match(line) for line in block.text.splitlines())
-    return {" ".join(m.group(1).lower().split()) for m in found if m}
+    return {" ".join(m.group(1).lower().split()) for m in _LABEL.finditer(block.text)}
 
 
 def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> set[int]:
