@@ -301,7 +301,7 @@ def test_bad_regex_in_yaml_is_an_error_naming_the_file(tmp_path: Path) -> None:
 
 
 def test_bad_region_in_yaml_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(RuleError, match="region must be one of main, any"):
+    with pytest.raises(RuleError, match="param 'region' must be one of main, any"):
         load_rule(_rule_file(tmp_path, "params:\n  region: sidebar\n"))
 
 

@@ -186,3 +186,13 @@ def test_a_renamed_param_is_still_set_by_its_old_name(tmp_path):
     with pytest.raises(RuleError) as info:
         rule.with_overrides(None, {"least_words": "nine"})
     assert str(info.value) == "params for ZZ001: param 'min_words' must be an integer, 0 or more"
+
+
+def test_a_choice_param_names_its_choices_when_a_pack_gives_another():
+    from linter.checks import load_kind
+    from linter.rulepack import validate_params
+
+    with pytest.raises(
+        RuleError, match=r"x\.yaml: param 'unit' must be one of sentence, paragraph, section"
+    ):
+        validate_params(load_kind("word_limit"), {"unit": "chapter", "max_words": 3}, "x.yaml")

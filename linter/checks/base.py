@@ -64,6 +64,7 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     above_minimum: bool = False  # the minimum itself is refused (a share above 0)
+    choices: tuple[str, ...] = ()  # the names a text param may take, when it is a choice
 
     def accepts(self, value: Any) -> bool:
         if self.kind is list:
@@ -79,6 +80,8 @@ class Param:
             ok = isinstance(value, int)
         elif self.kind is float:
             ok = isinstance(value, int | float) and math.isfinite(value)
+        elif self.choices:
+            return value in self.choices
         else:
             return isinstance(value, self.kind)
         if not ok or (self.maximum is not None and value > self.maximum):
@@ -98,8 +101,15 @@ class Param:
             return f"a number from {self.minimum:g} to {self.maximum:g}"
         if self.kind in (int, float) and self.minimum is not None:
             return "an integer, 0 or more" if self.kind is int else "a number, 0 or more"
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
         names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
         return names.get(self.kind, "any value")
+
+
+def choice(*names: str) -> Param:
+    """A text param that names one of ``names`` (a kind's mode: which element, unit...)."""
+    return Param(str, choices=names)
 
 
 COUNT = Param(int, minimum=0)  # a count or length

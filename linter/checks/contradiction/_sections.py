@@ -21,6 +21,7 @@ Cost: one pass over the blocks, and one set per section.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import combinations
 
 from linter.model import FAQ_QUESTION, HEADING, Block, Document
@@ -83,20 +84,26 @@ def _sections(blocks: list[Block]) -> dict[int, list[int]]:
     return sections
 
 
-def _listicle_entries(blocks: list[Block]) -> set[int]:
-    """Numbered headings, and headings directly under a "N things" heading."""
-    entries: set[int] = set()
+def _headings_with_parents(blocks: list[Block]) -> Iterator[tuple[Block, Block | None]]:
+    """Each heading with the heading it sits under (None at the top of the page)."""
     stack: list[Block] = []
     for block in blocks:
         if block.kind != HEADING:
             continue
         while stack and stack[-1].level >= block.level:
             stack.pop()
-        under_listicle = bool(stack) and _LISTICLE_HEADING.match(stack[-1].text) is not None
-        if _ENTITY_HEADING.match(block.text) or under_listicle:
-            entries.add(block.index)
+        yield block, (stack[-1] if stack else None)
         stack.append(block)
-    return entries
+
+
+def _listicle_entries(blocks: list[Block]) -> set[int]:
+    """Numbered headings, and headings directly under a "N things" heading."""
+    return {
+        heading.index
+        for heading, parent in _headings_with_parents(blocks)
+        if _ENTITY_HEADING.match(heading.text)
+        or (parent is not None and _LISTICLE_HEADING.match(parent.text) is not None)
+    }
 
 
 def _labels(block: Block) -> set[str]:
@@ -125,14 +132,8 @@ def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
     page), each group of one level (the first sub-heading's)."""
     groups: dict[int | None, list[int]] = {}
     levels: dict[int | None, int] = {}
-    stack: list[Block] = []
-    for block in blocks:
-        if block.kind != HEADING:
-            continue
-        while stack and stack[-1].level >= block.level:
-            stack.pop()
-        parent = stack[-1].index if stack else None
-        if levels.setdefault(parent, block.level) == block.level:
-            groups.setdefault(parent, []).append(block.index)
-        stack.append(block)
+    for heading, parent in _headings_with_parents(blocks):
+        key = None if parent is None else parent.index
+        if levels.setdefault(key, heading.level) == heading.level:
+            groups.setdefault(key, []).append(heading.index)
     return list(groups.values())

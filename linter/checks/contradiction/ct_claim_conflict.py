@@ -23,15 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import NUMBER, TEXT, Hit, Param
+from linter.checks.base import NUMBER, Hit, Param, choice
 from linter.checks.contradiction._comparative import comparative_claims
 from linter.checks.contradiction._pairing import Claim, conflicts
 from linter.checks.contradiction._polarity import polarity_claims, polarity_clash
 from linter.checks.contradiction._quantity import FIGURES, figure_claims, figures_clash
 from linter.checks.contradiction._stance import stance_claims, stance_clash
 from linter.model import Document
-
-PARAMS: dict[str, Param] = {"claims": TEXT, "tolerance": NUMBER, "percent_points": NUMBER}
 
 # claims -> (the document's claims of that kind, whether sides of the comparison split them)
 CLAIMS: dict[str, tuple[Callable[[Document], Iterator[Claim]], bool]] = {
@@ -41,12 +39,11 @@ CLAIMS: dict[str, tuple[Callable[[Document], Iterator[Claim]], bool]] = {
     "stance": (stance_claims, False),
 }
 
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    claims = params.get("claims")
-    if claims is not None and claims not in CLAIMS:
-        return f"claims must be one of {', '.join(CLAIMS)}, not {claims!r}"
-    return None
+PARAMS: dict[str, Param] = {
+    "claims": choice(*CLAIMS),
+    "tolerance": NUMBER,
+    "percent_points": NUMBER,
+}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:

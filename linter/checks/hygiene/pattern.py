@@ -28,7 +28,7 @@ from typing import Any
 
 import regex
 
-from linter.checks.base import COUNT, FLAG, TEXT, TEXTS, Hit, Param, block_hit, word_count
+from linter.checks.base import COUNT, FLAG, TEXTS, Hit, Param, block_hit, choice, word_count
 from linter.model import FAQ_QUESTION, HEADING, MAIN, PROSE_KINDS, Block, Document
 
 PARAMS: dict[str, Param] = {
@@ -36,12 +36,11 @@ PARAMS: dict[str, Param] = {
     "case_sensitive": FLAG,
     "kinds": TEXTS,
     "whole_block": FLAG,
-    "region": TEXT,
+    "region": choice("main", "any"),
     "max_words": COUNT,
 }
 
 DEFAULT_KINDS = PROSE_KINDS | {HEADING, FAQ_QUESTION}
-_REGIONS = ("main", "any")
 
 # Seconds a pattern may spend on one block: enough for any linear pattern (they run at
 # tens of megabytes a second), far too little for catastrophic backtracking.
@@ -123,8 +122,6 @@ def validate(params: Mapping[str, Any]) -> str | None:
             regex.compile(pattern)
         except regex.error as error:
             return f"invalid regular expression {pattern!r} in patterns: {error}"
-    if "region" in params and params["region"] not in _REGIONS:
-        return f"region must be one of {', '.join(_REGIONS)}, not {params['region']!r}"
     return None
 
 

@@ -12,19 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import FLAG, TEXT, Hit, Param
+from linter.checks.base import FLAG, Hit, Param, choice
 from linter.model import Document
 
 SUPPRESSION = True  # the engine reports suppression comments through rules of this kind
-PARAMS: dict[str, Param] = {"comments": TEXT, "report": FLAG}
 COMMENTS = ("unused", "bad")
 
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    comments = params.get("comments")
-    if comments is not None and comments not in COMMENTS:
-        return f"comments must be one of {', '.join(COMMENTS)}, not {comments!r}"
-    return None
+PARAMS: dict[str, Param] = {"comments": choice(*COMMENTS), "report": FLAG}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

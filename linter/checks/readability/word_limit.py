@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from linter.checks.base import COUNT, TEXT, Hit, Param, block_hit
+from linter.checks.base import COUNT, Hit, Param, block_hit, choice
 from linter.checks.readability._stats import TextStats, text_stats, words
 from linter.model import (
     FAQ_ANSWER,
@@ -33,8 +33,6 @@ from linter.model import (
     Block,
     Document,
 )
-
-PARAMS: dict[str, Param] = {"unit": TEXT, "max_words": COUNT}
 
 # A unit over the limit: (words, block, start, end), offsets in ``block.text``.
 _Long = tuple[int, Block, int, int]
@@ -111,12 +109,7 @@ UNITS: dict[str, Callable[[Document, TextStats, int], Iterator[_Long]]] = {
     "section": _sections,
 }
 
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    unit = params.get("unit")
-    if unit is not None and unit not in UNITS:
-        return f"unit must be one of {', '.join(UNITS)}, not {unit!r}"
-    return None
+PARAMS: dict[str, Param] = {"unit": choice(*UNITS), "max_words": COUNT}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

@@ -13,26 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import COUNT, NUMBER, TEXT, Hit, Param, block_hit
+from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit, choice
 from linter.checks.seo._width import pixel_width
 from linter.model import META, TITLE, Block, Document
 
+FORMATS = ("html",)
+_ELEMENTS = ("title", "description")
+
 PARAMS: dict[str, Param] = {
-    "element": TEXT,
+    "element": choice(*_ELEMENTS),
     "min_chars": COUNT,
     "max_chars": COUNT,
     "max_pixels": COUNT,
     "font_px": NUMBER,
 }
-FORMATS = ("html",)
-_ELEMENTS = ("title", "description")
-
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    element = params.get("element")
-    if element is not None and element not in _ELEMENTS:
-        return f"element must be one of {', '.join(_ELEMENTS)}, not {element!r}"
-    return None
 
 
 def _block(doc: Document, element: str) -> Block | None:

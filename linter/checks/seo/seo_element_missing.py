@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import TEXT, Hit, Param
+from linter.checks.base import Hit, Param, choice
 from linter.checks.seo._page import head_anchor, heading_blocks, page_of, tag_hit
 from linter.model import Document
 
-PARAMS: dict[str, Param] = {"element": TEXT}
 FORMATS = ("html",)
 
 
@@ -88,12 +87,7 @@ _ELEMENTS: dict[str, Callable[[Document], Hit | None]] = {
     "lang": _lang,
 }
 
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    element = params.get("element")
-    if element is not None and element not in _ELEMENTS:
-        return f"element must be one of {', '.join(_ELEMENTS)}, not {element!r}"
-    return None
+PARAMS: dict[str, Param] = {"element": choice(*_ELEMENTS)}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:

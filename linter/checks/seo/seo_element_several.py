@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from linter.checks.base import COUNT, TEXT, Hit, Param
+from linter.checks.base import COUNT, Hit, Param, choice
 from linter.checks.seo._page import head_anchor, page_of, tag_hit
 from linter.model import Document, Heading, Tag
 
-PARAMS: dict[str, Param] = {"element": TEXT, "max_count": COUNT}
 FORMATS = ("html",)
 
 
@@ -40,12 +39,7 @@ _ELEMENTS: dict[str, Callable[[Document], tuple[int, Sequence[Tag | Heading]]]] 
     "h1": _h1s,
 }
 
-
-def validate(params: Mapping[str, Any]) -> str | None:
-    element = params.get("element")
-    if element is not None and element not in _ELEMENTS:
-        return f"element must be one of {', '.join(_ELEMENTS)}, not {element!r}"
-    return None
+PARAMS: dict[str, Param] = {"element": choice(*_ELEMENTS), "max_count": COUNT}
 
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
