@@ -328,6 +328,8 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
             for s in claim_sentences(doc)
             if _COMPARISON.search(s.text) or (paired and _THE_JJR.search(s.text))
         ]
+        if len(chosen) < 2:
+            return {}  # a flip takes two comparisons: one alone is not parsed
         return parse_sentences(doc, chosen, "comparative")
 
     return doc.memo("contradiction.comparative_parses", parse)

@@ -33,6 +33,7 @@ looked up in the parses (parsed once per document for all kinds).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from itertools import chain
@@ -347,10 +348,22 @@ def _label_frame(parse: Any, value: Value, text: str) -> Any:
     return (attr, None, nouns[-1], None) if attr else None
 
 
+def _base_dim(dim: str) -> str:
+    """A value's dimension without its unit ("money:$" and "money:€" can be compared)."""
+    return dim.split(":", 1)[0]
+
+
 def quantity_claims(doc: Document) -> Iterator[Claim]:
     """Figures with the attribute, holder and scope they hold for."""
     found_in = [(s, values(s.text)) for s in claim_sentences(doc)]
     found_in = [(s, found) for s, found in found_in if found]
+    # Two figures can clash only when they measure in one dimension (money, a duration,
+    # a mass...): a sentence whose figures have no other of their dimension on the page
+    # is left unparsed.
+    dims = Counter(dim for _, found in found_in for dim in {_base_dim(v.dim) for v in found})
+    found_in = [
+        (s, found) for s, found in found_in if any(dims[_base_dim(v.dim)] > 1 for v in found)
+    ]
     parses = parses_of(doc, [s for s, _ in found_in]) if found_in else {}
     for sentence, found in found_in:
         parse = parses.get((sentence.block.index, sentence.start))
