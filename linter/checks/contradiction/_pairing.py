@@ -59,15 +59,6 @@ def comparison_pair(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]] | 
     return None
 
 
-def side_of(words: tuple[str, ...], pair: tuple[tuple[str, ...], tuple[str, ...]]) -> int | None:
-    """0 or 1 if ``words`` names one side of ``pair`` by a word the other side lacks."""
-    a, b = pair
-    hits = [bool(set(words) & (set(a) - set(b))), bool(set(words) & (set(b) - set(a)))]
-    if hits[0] != hits[1]:
-        return 0 if hits[0] else 1
-    return None
-
-
 def _mentions(words: set[str], pair: tuple[tuple[str, ...], tuple[str, ...]]) -> str | None:
     a, b = set(pair[0]) - set(pair[1]), set(pair[1]) - set(pair[0])
     hits = (bool(words & a), bool(words & b))

@@ -1,12 +1,13 @@
 """Parses of claim sentences, and parse-based confirmation of claims.
 
-``parse_of`` gives a sentence's dependency parse from the trained pipeline
-(``linter.nlp.TRAINED``, a package dependency), whatever pipeline split the sentences:
-only candidate sentences (``CANDIDATE``: figures, comparisons, verdict and polarity
-words) are parsed, all of a document's at once on first request, so a page pays for
-the parser only where a claim can be. Offsets in a parse are the sentence text's.
+``parse_texts`` / ``parse_sentences`` give the trained pipeline's dependency parse
+(``linter.nlp.TRAINED``, a package dependency) of the sentences a claim reader chose,
+whatever pipeline split them: one cache per document, each text parsed once whichever
+reader asks, each reader within ``PARSE_BUDGET`` characters. ``parse_of`` is the
+polarity reader's choice (sentences with a polarity cue, ``CANDIDATE``). Offsets in a
+parse are the sentence text's.
 
-``parsed`` and the ``*_parse_ok`` checks read the segmentation's own parse (``--model``
+``parsed`` and ``subject_parse_ok`` read the segmentation's own parse (``--model``
 with a trained pipeline): they may only *reject* a claim the patterns found.
 """
 
@@ -169,25 +170,6 @@ def _negated(predicate: Any, lo: int, hi: int, sentence: Sentence) -> bool:
     return any(c.dep_ == "neg" for w in words for c in w.children)
 
 
-def comparative_parse_ok(
-    sentence: Sentence, a_start: int, m: re.Match[str], b_start: int, b_end: int
-) -> bool:
-    """A comparative claim holds up in the parse: A is the subject of the compared verb or
-    adjective, the comparison is a comparative (JJR/RBR or "more/less" + adjective) and B
-    hangs on "than"."""
-    predicate = _subject_predicate(sentence, a_start, m.start() + 1, m.start(), m.end())
-    if predicate is None:
-        return False
-    tokens = _tokens_in(sentence, m.start(), m.end())
-    if not any(t.tag_ in ("JJR", "RBR") for t in tokens):
-        return False
-    than = next((t for t in tokens if t.lower_ == "than"), None)
-    b_head = _head_word(_tokens_in(sentence, b_start, b_end))
-    if than is None or b_head is None:
-        return False
-    return than in b_head.ancestors or than in b_head.head.children or than in b_head.children
-
-
 def subject_parse_ok(
     sentence: Sentence, s_start: int, m: re.Match[str], negated: bool | None = None
 ) -> bool:
@@ -198,9 +180,3 @@ def subject_parse_ok(
     if predicate is None:
         return False
     return negated is None or _negated(predicate, m.start(), m.end(), sentence) == negated
-
-
-def parses_of(doc: Document, sentences: list[Sentence]) -> dict[tuple[int, int], Any]:
-    """Parses of just ``sentences`` for the quantity reader (those holding a figure), so
-    a page without such claims pays nothing for the parser."""
-    return parse_sentences(doc, sentences, "quantity")

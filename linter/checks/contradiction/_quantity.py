@@ -2,7 +2,8 @@
 
 Values are read and normalised by ``_values`` (units converted, ranges, "about", "up to",
 per-period). What a value measures comes from the sentence's dependency parse
-(``_parse.parse_of``), from the token that heads the value:
+(``_parse.parse_sentences``, only for sentences whose figures have another of their
+dimension on the page), from the token that heads the value:
 
 - it modifies a noun ("a 5,000 mAh battery", "the 14-hour flight", "4.35% APY",
   "Lumen's 120-person team"), or follows "of" ("a tuition of €3,600", "an average
@@ -45,7 +46,7 @@ from linter.checks.contradiction._clauses import (
     fronted,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import _conditional_clause, parses_of
+from linter.checks.contradiction._parse import _conditional_clause, parse_sentences
 from linter.checks.contradiction._values import Value, quantities_conflict, values
 from linter.checks.contradiction._words import PRONOUNS, lexicon, phrase_key, singular
 from linter.checks.contradiction._years import year_claims
@@ -364,7 +365,7 @@ def quantity_claims(doc: Document) -> Iterator[Claim]:
     found_in = [
         (s, found) for s, found in found_in if any(dims[_base_dim(v.dim)] > 1 for v in found)
     ]
-    parses = parses_of(doc, [s for s, _ in found_in]) if found_in else {}
+    parses = parse_sentences(doc, [s for s, _ in found_in], "quantity")
     for sentence, found in found_in:
         parse = parses.get((sentence.block.index, sentence.start))
         if parse is None:
