@@ -149,8 +149,9 @@ def conflicts(
     claim is reported once, against the first earlier claim it clashes with.
     """
     groups: dict[Any, list[Claim]] = {}
-    sections = entity_sections(doc)
-    headings = _section_headings(doc)
+    # The same for every claim kind of the page: made once (4 kinds ran it each).
+    sections = doc.memo("contradiction.entity_sections", lambda: entity_sections(doc))
+    headings = doc.memo("contradiction.section_headings", lambda: _section_headings(doc))
     pair = comparison_pair(doc) if by_side else None
     topics = side_topics(doc) if pair else {}
     for claim in claims:
