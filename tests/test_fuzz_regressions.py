@@ -443,3 +443,10 @@ def test_an_attribute_name_with_control_characters_is_read():
     (finding,) = lint_rule("SEO014", source, fmt="html")
     assert (finding.line, finding.column) == (1, 7)
     assert finding.message.startswith("Alt text of this article image is empty.")
+
+
+def test_a_link_attribute_name_with_control_characters_is_read():
+    """The same for a link: its start tag's attributes are read with the image's."""
+    source = '<p>Read <a hr\u2028\x0bef="x" href="/guide">the guide</a> first.</p>'
+    (finding,) = lint_rule("HY001", source.replace("the guide", "the the guide"), fmt="html")
+    assert (finding.line, finding.column) == (1, 37)

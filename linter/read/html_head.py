@@ -20,6 +20,12 @@ from linter.textmap import TextMap
 _SINGLE = {"robots": "robots", "og:site_name": "og_site_name", "og:title": "og_title"}
 
 
+def attributes(el: Any) -> dict[str, str]:
+    """An element's attributes as lxml read them. ``items()``, not ``dict(el.attrib)``:
+    looking a name up again fails on names with control characters, which libxml2 keeps."""
+    return dict(el.items())
+
+
 class Collector:
     """The reader's output, and its positions for elements and attributes."""
 
@@ -48,9 +54,7 @@ class Collector:
     def _tag(self, el: Any, name: str) -> Tag | None:
         """The element's start tag in the source, with the attributes lxml read."""
         span = self.queues[name].take(el.sourceline)
-        # ``items()``, not ``dict(el.attrib)``: looking a name up again fails on names
-        # with control characters, which libxml2 keeps.
-        return None if span is None else Tag(name, span[0], span[1], dict(el.items()))
+        return None if span is None else Tag(name, span[0], span[1], attributes(el))
 
     # --- head and attribute-derived data -----------------------------------------------
 
@@ -125,7 +129,7 @@ class Collector:
         if span is None:
             offset, tag, close = self._line_offset(el), None, None
         else:
-            offset, tag = span[0], Tag("a", span[0], span[1], dict(el.attrib))
+            offset, tag = span[0], Tag("a", span[0], span[1], attributes(el))
             # the first </a> after the start tag (a link holds no other link)
             index = bisect_left(self._a_closes, span[1])
             closes = self.index.closes["a"]
