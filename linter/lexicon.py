@@ -60,6 +60,10 @@ QUESTION_LETTERS = re.compile(r"[A-Za-z']+")
 # is the run stripped of ``WORD_PUNCT`` (line shapes are judged on those).
 SPACED_WORD = re.compile(r"\S+")
 WORD_PUNCT = "\"'“”‘’«»()[]{}:;,.!?*_"
+# The contradiction pair gate's surface words, on lower-cased text: inner hyphens and
+# apostrophes kept, so "gluten-free" and "there's" are one word each (their parts are
+# looked up too).
+SIGNATURE_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A word in a claim (contradiction), as a regex fragment for building claim patterns: a
 # letter, then word characters, apostrophes and hyphens ("well-paid", "employer’s").
 CLAIM_WORD = r"[A-Za-z][\w'’-]*"
@@ -93,6 +97,26 @@ STOP_WORDS = _CORE_STOP_WORDS | wordset(
     get got s t one ones thing things way really
     """
 )
+
+
+@cache
+def spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words (326, "his", "made", "now", "up" among them): the long
+    list, for rules that must not key on such words (repeated phrases, the contradiction
+    pair gate). Read from spaCy's file without importing spaCy (whose package import
+    drags in its command line): the file is one set literal and imports nothing."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    namespace: dict[str, Any] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return frozenset(namespace["STOP_WORDS"])
+
+
 # Keyword stuffing: a repeated phrase must start and end with a content word. Checked
 # against ``keyphrase_stem`` stems, so a word that stemmer shortens ("does" is "doe")
 # never matches here; "his", "her", "out", "up" and "over" are stop words only here.

@@ -138,7 +138,16 @@ def trained() -> Language | None:
         return None
     nlp = import_spacy().load(TRAINED, exclude=list(_TRAINED_EXCLUDE))
     nlp.max_length = _MAX_PIECE + 1000
+    _fast_attribute_ruler(nlp)
     return nlp
+
+
+def _fast_attribute_ruler(nlp: Language) -> None:
+    """The pipeline's attribute ruler matched by tag look-up (``nlp_attributes``)."""
+    from linter.nlp_attributes import speed_up
+
+    if "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))
 
 
 def parse_texts(texts: list[str]) -> list[Doc] | None:
@@ -163,6 +172,7 @@ def _load(model: str | None) -> Language:
     if model:
         # A trained pipeline's models read many lexical attributes: left whole.
         nlp = spacy.load(model)
+        _fast_attribute_ruler(nlp)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer")
     else:

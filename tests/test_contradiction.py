@@ -244,8 +244,8 @@ def test_ct003_flip(nlp_mode):
         [(1, 4, "Administrators earn more than managers")],
     )
     assert finding.message == (
-        "Here managers earn more than administrators, but line 1 says the reverse: "
-        "Administrators earn more than managers. Decide which way round it is."
+        "This puts managers ahead of administrators (“earn more”); line 1 puts them the "
+        "other way round: “Administrators earn more than managers”. Decide which is right."
     )
 
 
@@ -975,8 +975,9 @@ def test_ct003_pair_short_forms_pronoun_and_of_the_two():
     assert (finding.code, finding.line, finding.column) == ("CT003", 3, 50)
     assert finding.related[0].line == 2
     assert finding.message == (
-        "Here Garmin Forerunner 265 less expensive than Coros Pace 3, but line 2 says the reverse: "
-        "Coros cheaper than Forerunner. Decide which way round it is."
+        "This puts Garmin Forerunner 265 ahead of Coros Pace 3 (“less expensive”); line 2 puts "
+        "them the other way round: “The Coros is cheaper than the Forerunner”. Decide which is "
+        "right."
     )
 
 
@@ -1213,3 +1214,49 @@ def test_paragraphs_that_repeat_the_same_labels_are_different_entities():
     )
     assert run("CT002", source, fmt="markdown") == []
     assert run("CT005", source, fmt="markdown") == []
+
+
+# --- the polarity pair gate: only sentences that could meet another are parsed ----------------
+
+from linter.checks.contradiction._polarity_gate import partners_of  # noqa: E402
+
+
+def test_the_gate_parses_a_claim_only_when_another_sentence_could_answer_it():
+    texts = [
+        "Walk-in visitors must book a locker before noon.",
+        "Lockers are not required for walk-in visitors.",
+        "The café is open until six on weekdays.",
+        "Parking is allowed on the north side only.",
+    ]
+    # the two locker sentences share "required" and "locker"; parking has no partner
+    assert partners_of(texts) == [1, 1, None, None]
+
+
+def test_the_gate_pairs_a_denial_of_a_charge_only_with_an_assertion_of_it():
+    assert partners_of(["There is no setup fee.", "The setup fee is $40."]) == [1, 1]
+    assert partners_of(["There is no setup fee.", "We charge no setup fee at all."]) == [
+        None,
+        None,
+    ]
+
+
+def test_the_gate_counts_faq_statements_as_partners():
+    keep = partners_of(["Breakfast is served from seven."], partners=["Breakfast is included."])
+    assert keep == [None]
+    keep = partners_of(["Breakfast is not included."], partners=["Breakfast is included."])
+    assert keep == [1]
+
+
+def test_a_pair_far_apart_among_unrelated_claims_is_still_found():
+    filler = "".join(
+        f"<p>Room {n} is available for groups of {n + 2} with a projector included.</p>\n"
+        for n in range(1, 30)
+    )
+    source = (
+        "<p>Towels are not included in the day pass.</p>\n"
+        + filler
+        + "<p>Towels are included in the day pass.</p>"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.line, finding.related[0].line) == (31, 1)
+    assert finding.message.startswith("“Towels”: included here, not included at line 1")

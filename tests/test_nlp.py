@@ -132,3 +132,34 @@ def test_segment_makes_the_docs_nlp_pipe_makes():
             (t.text, t.idx, t.whitespace_, t.is_sent_start) for t in b
         ]
         assert [s.text for s in a.sents] == [s.text for s in b.sents]
+
+
+# Sentences for the tag-indexed attribute ruler: contractions, colloquial spellings the
+# ruler's own patterns name, an expletive "there", auxiliaries, odd white space.
+RULER_TEXTS = [
+    "There's no way you'd miss it; there are two signs at the gate.",
+    "Y'all ain't gonna believe how cheap the ferry was, c'mon!",
+    "Let's say the kids have had their lunch and we gotta leave by noon.",
+    "He did not do the dishes, but she has done hers twice.",
+    "Nothin' beats a 30\u2009min nap   after lunch.\n\nRight?",
+    "Those who can't wait should book whatever seat is left, doin' it early.",
+    "That is the one I meant: the blue kettle that whistles.",
+]
+
+
+def test_the_tag_indexed_attribute_ruler_sets_what_spacys_matcher_sets():
+    import pytest
+
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip(nlp.TRAINED)
+    reference = spacy.load(nlp.TRAINED, exclude=["ner"])  # spaCy's own matcher
+    fast = nlp.trained()
+    assert fast.get_pipe("attribute_ruler").match is not None
+    for ours, theirs in zip(fast.pipe(RULER_TEXTS), reference.pipe(RULER_TEXTS), strict=True):
+        got = [(t.text, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in ours]
+        want = [(t.text, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs]
+        assert got == want
+    # the swap did happen: the ruler's match is the tag-indexed one
+    from linter.nlp_attributes import TagIndexedMatch
+
+    assert isinstance(fast.get_pipe("attribute_ruler").match, TagIndexedMatch)

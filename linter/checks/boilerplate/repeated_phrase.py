@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
-from linter.lexicon import PHRASE_WORD
+from linter.lexicon import PHRASE_WORD, spacy_stop_words
 from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
 
 PARAMS: dict[str, Param] = {
@@ -28,15 +28,6 @@ PARAMS: dict[str, Param] = {
     "min_paragraphs": COUNT,
     "min_content_words": COUNT,
 }
-
-
-def _stop_words() -> frozenset[str]:
-    from linter.nlp import import_spacy
-
-    import_spacy()  # spaCy without its command-line package, if nothing imported it yet
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
@@ -91,7 +82,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     repeated = {gram for gram, count in paragraphs.items() if count >= params["min_paragraphs"]}
     if not repeated:
         return
-    stop, topic = _stop_words(), _topic_words(doc)
+    stop, topic = spacy_stop_words(), _topic_words(doc)
     explained = stop | topic
     occurrences: dict[str, list[tuple[Block, int, int]]] = defaultdict(list)
     for block in blocks:

@@ -90,7 +90,7 @@ class _Reading:
     scope: tuple[Any, ...]
     start: int
     end: int
-    says: str
+    says: dict[str, str]  # the message's words: subject, other, word (as written)
 
 
 def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
@@ -328,8 +328,8 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
             for s in claim_sentences(doc)
             if _COMPARISON.search(s.text) or (paired and _THE_JJR.search(s.text))
         ]
-        if len(chosen) < 2:
-            return {}  # a flip takes two comparisons: one alone is not parsed
+        if len({s.text for s in chosen}) < 2:
+            return {}  # a flip takes two comparisons: one alone (or repeated) is not parsed
         return parse_sentences(doc, chosen, "comparative")
 
     return doc.memo("contradiction.comparative_parses", parse)
@@ -383,7 +383,7 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     end = max(end, anchor.idx + len(anchor))
     subj_name = _name(subject, pair, _span(subj_tok)[2])
     other_name = _name(other, pair, _span(other_tok)[2] if other_tok is not None else "")
-    says = f"{subj_name} {_words(anchor, token, predicate)} than {other_name}"
+    says = {"subject": subj_name, "other": other_name, "word": _words(anchor, token, predicate)}
     events = _events(anchor, predicate, scales)
     heads = [anchor] + ([other_tok] if other_tok is not None else [])
     scope = _scope(sentence, predicate, pair, *heads)
@@ -452,7 +452,7 @@ def comparative_claims(doc: Document) -> Iterator[Claim]:
             sentence.start + reading.end,
             ("comparative", index),
             value,
-            {"args": {"says": reading.says}},
+            {"args": reading.says},
         )
 
 

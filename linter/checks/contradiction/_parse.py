@@ -39,7 +39,7 @@ CANDIDATE = re.compile(
 # words, the candidates of a short article): the parser costs about 0.2 ms a word, so a
 # page pays at most about a twentieth of a second a reader, and a huge or hostile
 # document no more. A long page's first candidates are parsed, in reading order.
-PARSE_BUDGET = 1_500
+PARSE_BUDGET = 800
 
 
 def parse_texts(doc: Document, texts: list[str], reader: str) -> list[Any | None]:
@@ -85,9 +85,9 @@ def parse_of(doc: Document, sentence: Sentence) -> Any | None:
 
 def _parse_candidates(doc: Document) -> dict[tuple[int, int], Any]:
     from linter.checks.contradiction._clauses import claim_sentences
+    from linter.checks.contradiction._polarity_gate import polarity_chosen
 
-    chosen = [s for s in claim_sentences(doc) if CANDIDATE.search(s.text)]
-    return parse_sentences(doc, chosen, "polarity")
+    return parse_sentences(doc, polarity_chosen(doc, list(claim_sentences(doc))), "polarity")
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})

@@ -59,8 +59,9 @@ from linter.checks.contradiction._clauses import (
     predicate_scope,
 )
 from linter.checks.contradiction._pairing import Claim
-from linter.checks.contradiction._parse import CANDIDATE, parse_of, parse_sentences, parse_texts
+from linter.checks.contradiction._parse import parse_of, parse_sentences, parse_texts
 from linter.checks.contradiction._polarity_events import read_event, read_limit
+from linter.checks.contradiction._polarity_gate import polarity_chosen
 from linter.checks.contradiction._polarity_read import (
     PURPOSE,
     Reading,
@@ -197,10 +198,8 @@ def _quote_parses(doc: Document) -> dict[tuple[int, int], Any]:
     """Parses of block-quote sentences (``parse_of`` parses only ``claim_sentences``)."""
 
     def parse() -> dict[tuple[int, int], Any]:
-        chosen = [
-            s for s in _claim_sentences(doc) if s.block.kind == QUOTE and CANDIDATE.search(s.text)
-        ]
-        return parse_sentences(doc, chosen, "polarity")
+        quotes = [s for s in _claim_sentences(doc) if s.block.kind == QUOTE]
+        return parse_sentences(doc, polarity_chosen(doc, quotes), "polarity")
 
     return doc.memo("contradiction.polarity.quotes", parse)
 

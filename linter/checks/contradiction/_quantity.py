@@ -361,7 +361,9 @@ def quantity_claims(doc: Document) -> Iterator[Claim]:
     # Two figures can clash only when they measure in one dimension (money, a duration,
     # a mass...): a sentence whose figures have no other of their dimension on the page
     # is left unparsed.
-    dims = Counter(dim for _, found in found_in for dim in {_base_dim(v.dim) for v in found})
+    # A sentence repeated word for word (a template's) says the same twice: one count.
+    texts = {s.text: found for s, found in found_in}
+    dims = Counter(dim for found in texts.values() for dim in {_base_dim(v.dim) for v in found})
     found_in = [
         (s, found) for s, found in found_in if any(dims[_base_dim(v.dim)] > 1 for v in found)
     ]
