@@ -43,123 +43,45 @@ from linter.checks.contradiction._clauses import (
     claim_sentences,
     clause_bounds,
 )
-from linter.checks.contradiction._entities import Pair, _same_stem, compared, stems, wordnet
+from linter.checks.contradiction._entities import (
+    Pair,
+    _pair_from,
+    _same_stem,
+    compared,
+    stems,
+    wordnet,
+)
 from linter.checks.contradiction._pairing import Claim, short
 from linter.checks.contradiction._parse import parse_sentences, parsed, subject_parse_ok
 from linter.checks.contradiction._sameness import sameness_claims
+from linter.checks.contradiction._stance_forms import (
+    _BEATS,
+    _COMMA_IMPERATIVE,
+    _DEFAULT_SCOPE,
+    _HEDGE,
+    _IT_DEPENDS,
+    _LABEL,
+    _NEGATION,
+    _NEUTRAL,
+    _RECOMMEND,
+    _REJECT,
+    _REPORTED,
+    _SCOPE_FILLER,
+    _SCOPE_LEAD,
+    _SCOPE_TAIL,
+    _SKIP_THEN,
+    _SUBJECT_VERDICT,
+    _YES_NO_TITLE,
+    _cued,
+    _imperative_re,
+    _more_verdict,
+    bare_label,
+    label_fillers,
+    neutral_more,
+    other_question,
+)
 from linter.checks.contradiction._words import PRONOUNS, phrase_key, words_before
-from linter.lexicon import wordset
 from linter.model import QUOTE, Document, Sentence
-
-_CUE = re.compile(
-    r"\b(?:pick|recommend\w*|go(?:ing)?\s+with|go\s+for|steer|suggest\w*|beats?|wins|winner|"
-    r"better|best|smart\w*|right|choice|option|skip|depends|toss[\s-]up|neither|verdict|"
-    r"answer|use|choose|book|start\s+with|stick\s+with|opt\s+for|one\s+to|\w+\s+to\s+(?:buy|learn))\b",
-    re.I,
-)
-_NEUTRAL = re.compile(
-    r"\bneither\b(?:\s+[\w'’-]+){0,6}?\s+(?:is|are|makes?)\s+(?:(?:automatically|necessarily|"
-    r"inherently|objectively|universally|simply|always|really|clearly)\s+)?(?:the\s+|an?\s+)?"
-    r"(?:better|best|superior)\b"
-    r"|\bno\s+(?:one\s+)?(?:option|path|choice|approach|one)\s+is\s+(?:(?:automatically|"
-    r"necessarily|inherently|objectively|universally)\s+)?better\b"
-    r"|\bthere\s+is\s+no\s+(?:single\s+|clear\s+|one\s+|universal\s+|outright\s+)?(?:winner|best\s+"
-    r"(?:option|choice|path)|better\s+(?:option|choice|path|one))\b"
-    r"|\bno\s+(?:single\s+|one\s+|clear\s+)?(?:right|correct|best)\s+answer\b"
-    r"|\bno\s+clear\s+winner\b|\btoss[\s-]up\b"
-    r"|\b(?:can(?:no|')t|can’t|cannot)\s+(?:pick|name|call|declare)\s+(?:a|one|an\s+outright)\s+winner\b"
-    r"|\bone\s+is\s+not\s+(?:necessarily\s+|automatically\s+)?better\s+than\s+the\s+other\b"
-    r"|\b(?:both|the\s+two)\s+are\s+equally\s+(?:good|valid|strong)\b"
-    r"|\b(?:answer|verdict|choice)\s+(?:is\s+(?:that\s+)?|really\s+)?(?:it\s+)?depends\b"
-    r"|\bit\s+(?:really\s+|all\s+)?depends\s+on\s+(?:you\b|your\b|what\s+you|how\s+you|who\s+you)",
-    re.I,
-)
-_IT_DEPENDS = re.compile(r"^\s*(?:it|the\s+answer)\s+depends\b", re.I)
-# A phrase after a choosing word: up to the clause's end or a word that starts a reason,
-# a rejection or a scope.
-_NP = r"(?P<c>(?!(?:not|no|to|that|it|this)\b)[\w'’.$-]+(?:\s+(?!(?:for|because|since|if|over|rather|instead|than|and|but|so|as|in|when|unless|never|not|or|at|on)\b)[\w'’.$-]+){0,6})"
-_REJECT = re.compile(
-    r"\b(?:over|rather\s+than|instead\s+of|not|never)\s+(?:through\s+|with\s+|to\s+)?"
-    r"(?P<r>[\w'’.$-]+(?:\s+(?!(?:for|because|since|if|and|but|so|when|unless)\b)[\w'’.$-]+){0,5})",
-    re.I,
-)
-_LABEL = re.compile(
-    r"\b(?:our|my)\s+(?:(?:top|final|overall|clear|first|main|best|one|short|honest)\s+)*"
-    r"(?:pick|recommendation|choice|verdict|vote|winner|answer|tip|suggestion)"
-    r"(?:\s+for\s+(?P<for>[^:.;]{1,60}?))?\s*(?::|\bis\b|\bgoes\s+to\b)\s*(?:the\s+)?(?:(?P<yn>(?:a\s+)?(?:firm\s+)?(?:yes|no))\b|"
-    + _NP
-    + ")",
-    re.I,
-)
-_RECOMMEND = re.compile(
-    r"\b(?:we|i)(?:['’]d|\s+would|\s+strongly|\s+still)?\s+(?:strongly\s+|still\s+|always\s+)?"
-    r"(?:recommend|suggest|go\s+with|choose|pick|advise|vote\s+for|lean\s+towards?|"
-    r"steer\s+(?:[\w'’-]+\s+){0,3}?towards?|point\s+(?:[\w'’-]+\s+){0,3}?towards?)\s+"
-    r"(?:(?:\w+ing)\s+(?!(?:for|in|at)\b))?" + _NP,
-    re.I,
-)
-_IMPERATIVE = re.compile(
-    r"(?:^|[:;]\s*|,\s+)(?:(?:always|just|simply|so|then|instead)\s+)?(?P<v>use|choose|pick|buy|"
-    r"get|book|go\s+with|go\s+for|opt\s+for|stick\s+with|start\s+with|adopt|skip)\s+"
-    r"(?:(?:straight|directly)\s+(?=\w+\s))?" + _NP,
-    re.I,
-)
-_COMMA_IMPERATIVE = re.compile(
-    r",\s+(?:(?:always|just|simply|so|then|instead)\s+)?(?:use|choose|pick|buy|get|book|go|opt|"
-    r"stick|start|adopt|skip)\b",
-    re.I,
-)
-_SKIP_THEN = re.compile(
-    r"\s*and\s+(?:go\s+(?:straight\s+|directly\s+)?(?:to|with|for)|choose|pick|get|buy|use|"
-    r"start\s+with)\s+(?:the\s+|a\s+)?" + _NP,
-    re.I,
-)
-_SUBJECT_VERDICT = re.compile(
-    r"\s(?:is|are|remains)\s+(?:(?:clearly|definitely|simply|always|obviously|undoubtedly|"
-    r"usually|still|now)\s+)?(?:the|our|your)\s+(?:(?:clear|obvious|outright|overall|top|better|"
-    r"best|smarter|smart|right|safer|wiser|first)\s+)*(?:winner|pick|choice|option|bet|path|move|"
-    r"one\s+to\s+\w+|way\s+to\s+go|\w+\s+to\s+(?:buy|learn|choose|get|pick|use|start\s+with))\b"
-    r"|\s(?:is|are|remains)\s+(?:(?:clearly|definitely|simply|always|obviously|undoubtedly|"
-    r"usually|still)\s+)?(?P<the>the\s+)?(?:better|best|superior|smarter)\s*(?P<noun>(?!(?:than|for|in|at|on|with|to|overall)\b)(?:first\s+)?[a-z]+\b)?"
-    r"(?(noun)|(?(the)|(?=\s*(?:[.,;!]|$|overall\b|than\b))))"
-    r"|\s(?:beats?|trumps?|wins\b|comes\s+out\s+(?:on\s+top|ahead))",
-    re.I,
-)
-_BEATS = re.compile(
-    r"\s(?:beats?|trumps?)\s+(?:the\s+|a\s+)?" + _NP.replace("?P<c>", "?P<r>"), re.I
-)
-_HEDGE = re.compile(
-    r"\b(?:might|may|could|can|perhaps|probably|possibly|arguably|likely|maybe|tend\w*|"
-    r"sometimes|often)\b",
-    re.I,
-)
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
-_REPORTED = re.compile(
-    r"[\"“”]|\b(?:says?|said|insists?|argues?|claims?|thinks?|believes?|according\s+to)\b", re.I
-)
-_SCOPE_LEAD = re.compile(r"^\s*(?:for|if|when|unless|as)\s+(?P<s>[^,:;]{1,80})[,:]", re.I)
-_SCOPE_TAIL = re.compile(
-    r"\b(?:for|if|when|unless|in|at|on|among|during|with|as)\s+(?P<s>[^,:;.]{1,80})", re.I
-)
-_DEFAULT_SCOPE = re.compile(
-    r"\bmost\s+[\w'’-]+|\b(?:almost|nearly|virtually)\s+(?:every|any)\w*|\b(?:the\s+)?(?:typical|average)\s+[\w'’-]+|\beveryone\b|\banyone\b|"
-    r"\b(?:right\s+)?now\b|\btoday\b|\bthis\s+[\w'’-]+|\bthese\s+[\w'’-]+|\bthe\s+moment\b|"
-    r"\bthe\s+long\s+run\b|\bgeneral\b|\bthe\s+end\b|\bshort\b|\b(?:the|their|your|its|an?|"
-    r"first|next|\d+|two|three|four|five|few)\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|"
-    r"semesters?)\b",
-    re.I,
-)
-# Words a scope may hold that name no audience or setting of its own.
-_SCOPE_FILLER = wordset(
-    "a an the you your yours we our us i me my it its they them their this that these those "
-    "who whom which what someone somebody person people reader readers user users one ones "
-    "is are was were be been has have had do does did can could will would want wants need "
-    "needs never ever just only already really still also very all any some many more less "
-    "of to in on at by from with about into than then so if when as for get got"
-)
-_YES_NO_TITLE = re.compile(
-    r"^\s*(?:should|can|do|does|is|are|will|would)\s+(?:you|i|we)\s+(?P<q>[^?:]+)", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +125,8 @@ def _question(doc: Document) -> _Question:
         pair = compared(doc)
         title = doc.title or next((b.text for b in doc.headings() if b.level == 1), "")
         asked: frozenset[str] = frozenset()
+        for part in re.split(r"[:|–—]", title)[1:] if pair is None else ():
+            pair = pair or _pair_from(part)  # "Your First Skillet: Cast Iron or Nonstick?"
         m = _YES_NO_TITLE.match(title.lstrip("# "))
         if pair is None and m is not None:
             asked = frozenset(w for w in _content(m.group("q")) if len(w) > 3)
@@ -223,6 +147,20 @@ def _scope_words(text: str, question: _Question) -> frozenset[str]:
     text = _DEFAULT_SCOPE.sub(" ", text)
     words = _content(text)
     return frozenset(w for w in words if not any(_same_stem(w, t) for t in question.topic))
+
+
+def _label_scope(text: str, start: int, question: _Question) -> frozenset[str]:
+    """What a lead-in label before the stance narrows it to: "Best value: it's a draw"
+    is about value; "Our pick:", "Verdict:", "A vs. B:" narrow nothing."""
+    head = text[:start]
+    colon = max(head.rfind(":"), head.rfind("."))
+    if colon < 0 or len(head[:colon].split()) > 5:
+        return frozenset()
+    label = re.sub(r"[*_#]", " ", head[:colon])
+    if re.search(r"\b(?:our|my|we|i)\b", label, re.I):
+        return frozenset()  # "Our top tip:", "We'd say:": the article's verdict label
+    words = _scope_words(label, question)
+    return frozenset(w for w in words if w not in label_fillers() and question.side(w) is None)
 
 
 def _audience(phrase: str) -> bool:
@@ -267,14 +205,16 @@ def stance_claims(doc: Document) -> Iterator[Claim]:
     chosen = list(_stance_sentences(doc))
     # The parse only settles an imperative after a comma (", use PostgreSQL" against
     # "..., use of"): just those sentences are parsed.
-    cues = [s for s in chosen if _CUE.search(s.text) and _COMMA_IMPERATIVE.search(s.text)]
+    cues = [s for s in chosen if _cued(s.text) and _COMMA_IMPERATIVE.search(s.text)]
     parses = parse_sentences(doc, cues, "stance") if cues else {}
+    previous = {id(b): a.text for a, b in zip(doc.sentences, doc.sentences[1:], strict=False)}
     for sentence in chosen:
         text = sentence.text
-        if _CUE.search(text):
+        if _cued(text):
             parse = parses.get((sentence.block.index, sentence.start))
-            claim = _neutral(doc, sentence, question) if question.known else None
-            claim = claim or _pick(sentence, question, parse)
+            before = previous.get(id(sentence), "")
+            claim = _neutral(doc, sentence, question, before) if question.known else None
+            claim = claim or _pick(sentence, question, parse, before)
             if claim is not None:
                 yield claim
         if re.search(
@@ -308,18 +248,22 @@ def _question_of(doc: Document, sentence: Sentence) -> str:
     return ""
 
 
-def _neutral(doc: Document, sentence: Sentence, question: _Question) -> Claim | None:
+def _neutral(
+    doc: Document, sentence: Sentence, question: _Question, before: str = ""
+) -> Claim | None:
     text = sentence.text
-    m = _NEUTRAL.search(text)
+    m = _NEUTRAL.search(text) or neutral_more().search(text)
+    asked = _question_of(doc, sentence) or (before if before.rstrip().endswith("?") else "")
     if m is None and _IT_DEPENDS.search(text):  # noqa: SIM102
-        if re.search(r"\b(?:better|best|which|should\s+i)\b", _question_of(doc, sentence), re.I):
+        if re.search(r"\b(?:better|best|which|should\s+i)\b", asked, re.I):
             m = _IT_DEPENDS.search(text)
-    if m is None or _REPORTED.search(text[: m.start()]):
-        return None
+    if m is None or _REPORTED.search(text[: m.start()]) or other_question(asked):
+        return None  # an FAQ answer to "Which is cheaper to insure?" is no verdict
     lead = _SCOPE_LEAD.match(text)
     where = frozenset()
     if lead is not None and lead.end() <= m.start() and _audience(lead.group().rstrip(",:")):
         where = _scope_words(lead.group("s"), question)
+    where |= _label_scope(text, m.start(), question)
     base = sentence.start
     stance = Stance(True, None, frozenset(), frozenset(), where, "")
     return Claim(sentence, base + m.start(), base + m.end(), ("stance",), stance, _args(stance))
@@ -343,13 +287,27 @@ def _firm(text: str, left: int, start: int) -> bool:
     return not re.search(r"^\s*(?:unless|whether|once)\b", before, re.I)
 
 
-def _pick(sentence: Sentence, question: _Question, parse: Any) -> Claim | None:
+def _pick(sentence: Sentence, question: _Question, parse: Any, before: str = "") -> Claim | None:
+    """The first reading of the sentence that names a pick ("Our advice is simple: A
+    beats B" is read past its label, which names nothing)."""
     text = sentence.text
-    found = _labelled(text) or _recommended(text) or _imperative(text, parse)
-    if found is None:
-        found = _subject_verdict(sentence, text)
-    if found is None:
-        return None
+    readings = (
+        lambda: _labelled(text),
+        lambda: _bare(text),
+        lambda: _recommended(text),
+        lambda: _imperative(text, parse),
+        lambda: _subject_verdict(sentence, text, question, before),
+    )
+    for read in readings:
+        found = read()
+        claim = _pick_claim(sentence, question, found) if found is not None else None
+        if claim is not None:
+            return claim
+    return None
+
+
+def _pick_claim(sentence: Sentence, question: _Question, found: Found) -> Claim | None:
+    text = sentence.text
     start, end, chosen, rejected, tail = found
     end = start + len(text[start:end].rstrip(" .,;:!"))
     left, _ = clause_bounds(text, start, end)
@@ -368,6 +326,7 @@ def _pick(sentence: Sentence, question: _Question, parse: Any) -> Claim | None:
     parts = [lead.group().rstrip(",:")] if lead and lead.start("s") < start else []
     parts += [t.group() for t in _SCOPE_TAIL.finditer(tail)]
     scope_words = _scope_words(" ".join(p for p in parts if _audience(p)), question)
+    scope_words |= _label_scope(text, start, question)
     said = side or short(chosen.strip(" .,;:"), 40) or f"not {short(rejected, 40)}"
     if side in ("yes", "no"):
         said = f"“{side}”"
@@ -403,7 +362,17 @@ def _labelled(text: str) -> Found | None:
     if re.match(r"(?:use|choose|pick|buy|get|book|go|opt|stick|start|skip)\b", m.group("c"), re.I):
         return None  # an imperative: read as one
     rejected, _, rest = _after(text, m, "c")
-    return m.start(), m.end("c"), m.group("c"), rejected, (m.group("for") or "") + " " + rest
+    scoped = f"for {m.group('for')} " if m.group("for") else ""  # "our pick for seniors is A"
+    return m.start(), m.end("c"), m.group("c"), rejected, scoped + rest
+
+
+def _bare(text: str) -> Found | None:
+    """A label with no "our": "The winner: A", "Best overall: A" (a heading or lead-in)."""
+    m = bare_label().search(text)
+    if m is None:
+        return None
+    rejected, _, rest = _after(text, m, "c")
+    return m.start("c"), m.end("c"), m.group("c"), rejected, rest
 
 
 def _recommended(text: str) -> Found | None:
@@ -415,7 +384,7 @@ def _recommended(text: str) -> Found | None:
 
 
 def _imperative(text: str, parse: Any) -> Found | None:
-    for m in _IMPERATIVE.finditer(text):
+    for m in _imperative_re().finditer(text):
         after_comma = text[: m.start()].rstrip().endswith(",") or text[m.start()] == ","
         if after_comma and (parse is None or not _imperative_in_parse(parse, m.start("v"))):
             continue
@@ -440,9 +409,26 @@ def _imperative_in_parse(parse: Any, offset: int) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
 
 
-def _subject_verdict(sentence: Sentence, text: str) -> Found | None:
-    for m in _SUBJECT_VERDICT.finditer(text):
-        noun = m.group("noun")
+def _verdicts(text: str) -> list[re.Match[str]]:
+    found = list(_SUBJECT_VERDICT.finditer(text)) + list(_more_verdict().finditer(text))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _resolve(subject: str, before: str, question: _Question) -> str:
+    """ "It is the car we'd buy" after "The Verano Hybrid, hands down.": the side the
+    sentence before names, when the subject is a bare "it" / "this one"."""
+    words = set(phrase_key(subject))
+    if not words or not words <= {"it", "this", "that", "one"} or question.pair is None:
+        return subject
+    side = question.side(before)
+    return side if side is not None else subject
+
+
+def _subject_verdict(
+    sentence: Sentence, text: str, question: _Question, before: str = ""
+) -> Found | None:
+    for m in _verdicts(text):
+        noun = m.groupdict().get("noun")
         if noun and noun.lower() in (
             "than",
             "at",
@@ -461,7 +447,7 @@ def _subject_verdict(sentence: Sentence, text: str) -> Found | None:
         lead = text[left : m.start()]
         if len(lead.split()) <= 6 and not re.search(r"[,;:]", lead):
             s_start = left + len(lead) - len(lead.lstrip())  # "Leasing a car is ...": all of it
-        subject = text[s_start : m.start()]
+        subject = _resolve(text[s_start : m.start()], before, question)
         if not subject.strip() or set(phrase_key(subject)) & PRONOUNS:
             continue
         scoped = _SCOPE_LEAD.match(text)
