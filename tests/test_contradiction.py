@@ -1260,3 +1260,27 @@ def test_a_pair_far_apart_among_unrelated_claims_is_still_found():
     (finding,) = run("CT005", source)
     assert (finding.line, finding.related[0].line) == (31, 1)
     assert finding.message.startswith("“Towels”: included here, not included at line 1")
+
+
+# --- CT004 round 2: verdict predicates, draws, lead-in labels, questions of another kind ----
+
+
+def test_ct004_vote_against_a_draw():
+    source = (
+        "# Kayak or Canoe for River Trips?\n\nFor river trips the kayak gets our vote.\n\n"
+        "## Final word\n\nHonestly, call it a draw: neither boat comes out ahead.\n"
+    )
+    (finding,) = run("CT004", source)
+    assert (finding.code, finding.line, finding.column) == ("CT004", 7, 11)
+    assert finding.message == (
+        "Here no side wins; line 3 picks Kayak: “For river trips the kayak gets our vote”. "
+        "Keep one position, or say for whom each holds."
+    )
+
+
+def test_ct004_a_labelled_draw_and_an_answer_about_cost_are_no_verdict():
+    source = (
+        "# Kayak or Canoe?\n\n**Best stability:** it's a draw.\n\n"
+        "Which is cheaper to rent? It depends on where you go.\n\nThe canoe came out on top.\n"
+    )
+    assert run("CT004", source) == []
