@@ -86,7 +86,10 @@ _ATTR_DIMS = {
     "distance": "distance",
 }  # fmt: skip
 # Verbs whose figure may follow "to" or "for": "stretches to 200 sq ft", "sells for $199".
-_PREP_VERBS = frozenset({"stretch", "sell", "run", "last", "charge", "cost"})
+_PREP_VERBS = frozenset({"stretch", "sell", "run", "last", "charge", "cost", "start", "begin"})
+# Prepositions that take a figure the verb's subject measures: "the fee comes to 3%",
+# "tuition works out at £9,000", "the salary sits around $60k".
+_SUBJECT_PREPS = frozenset({"to", "at", "around", "about"})
 _PERCENT_VERBS = frozenset({"earn", "pay", "yield", "return", "offer", "give"})
 
 
@@ -165,10 +168,13 @@ def _attribute_noun(token: Any, value: Value | None = None) -> tuple[str, ...] |
     canon = _lex("quantity_attributes").get(token.lemma_.lower()) or _lex(
         "quantity_attributes"
     ).get(token.lower_)
+    if canon is None and value is not None and token.lemma_.lower() in _lex("quantity_measures"):
+        canon = _attribute_dim(value.dim)  # "a range of 272 miles": the distance
     if canon is None:
         return None
+    aliases = _lex("quantity_modifier_aliases")
     mods = [
-        c.lower_
+        aliases.get(c.lower_, c.lower_)
         for c in token.children
         if c.dep_ in ("amod", "compound")
         and (
@@ -181,10 +187,17 @@ def _attribute_noun(token: Any, value: Value | None = None) -> tuple[str, ...] |
     return (*mods, canon)
 
 
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
 def _subject(verb: Any | None) -> Any | None:
+    """The subject of a verb, through conjoined and complement verbs; a relative pronoun
+    stands for the noun its clause is on ("the trail, which stretches 42 km")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = (subjects or [None])[-1]
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
         if subj is not None:
             return subj
         if any(c.dep_ == "expl" for c in verb.children):
@@ -209,6 +222,9 @@ def _frame(anchor: Any, value: Value) -> tuple[tuple[str, ...], Any | None, Any 
         noun = _subject(head)
     else:
         noun = None
+        measured = _measure_adjective(anchor, value, dim_attr)
+        if measured is not None:
+            return measured
     if noun is not None:
         attr = _attribute_noun(noun, value)
         if attr is not None:
@@ -222,11 +238,36 @@ def _frame(anchor: Any, value: Value) -> tuple[tuple[str, ...], Any | None, Any 
     return _verb_frame(anchor, value, verb, dim_attr)
 
 
+def _measure_adjective(anchor: Any, value: Value, dim_attr: str | None) -> Any:
+    """A figure on a predicate adjective: "the loop is 11 km long" (the measure of the
+    adjective: its subject's length), "the visa is valid for 90 days" (a duration after
+    "for": how long the subject holds)."""
+    head = anchor.head
+    if dim_attr is None:
+        return None
+    if anchor.dep_ == "npadvmod" and head.pos_ in ("ADJ", "ADV") and head.dep_ == "acomp":
+        adjective = head
+    elif anchor.dep_ == "pobj" and head.lower_ == "for" and value.dim == "duration":
+        # "for" on the adjective, or on the copula beside it
+        complements = [c for c in head.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+        adjective = head.head if head.head.dep_ == "acomp" else (complements or [None])[0]
+        if adjective is None or adjective.pos_ != "ADJ":
+            return None
+    else:
+        return None
+    verb = adjective.head
+    if verb.lemma_ != "be" or adjective.lower_ in _lex("quantity_neutral_modifiers"):
+        return None
+    return (dim_attr,), _subject(verb), None, verb
+
+
 def _holds(noun: Any, value: Value) -> bool:
     """Whether a noun the value modifies is a thing that has it: any thing for a weight, a
     charge, calories or a head count ("a 5,000 mAh battery"), only a programme for a
     duration ("the 16-week course", not "an 18-year insurgency"), nothing for money
     ("a $70,000 bond" is no price claim) or a distance."""
+    if value.compound and value.dim in ("duration", "distance") and noun.pos_ in _NOUNS:
+        return True  # "the 14-hour flight", "the 15-mile Ridgeback": its length
     if noun.pos_ != "NOUN" or value.dim.startswith(("money", "percent", "distance", "area")):
         return False
     if value.dim == "duration":
@@ -241,9 +282,21 @@ def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> A
     direct = anchor.dep_ in _ARG_DEPS and head == verb
     via_prep = anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head == verb
     lemma = verb.lemma_.lower()
-    via_to = via_prep and head.lower_ in ("to", "for") and lemma in _PREP_VERBS
+    subject = _subject(verb)
+    if subject is not None and (direct or (via_prep and head.lower_ in _SUBJECT_PREPS)):
+        named = _attribute_noun(subject, value)
+        fits = _ATTR_DIMS.get(named[-1], "") if named else ""
+        if named is not None and value.dim.startswith(tuple(fits.split())):
+            # "Kestrel's starting salary works out to $4,500": what the subject measures
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            return named, owner, subject, verb
+    via_to = via_prep and head.lower_ in ("to", "for", "at") and lemma in _PREP_VERBS
     if (direct or via_to) and lemma in _lex("quantity_verbs"):
         attr = _lex("quantity_verbs")[lemma]
+        if " " in attr:  # "starts at $38k": the starting price
+            fits = _ATTR_DIMS.get(attr.split()[-1], "")
+            ok = value.dim.startswith(tuple(fits.split())) and fits
+            return (tuple(attr.split()), subject, None, verb) if ok else None
         named = _in_attribute(verb, value)
         if named is not None and value.dim.startswith("money"):
             return named, _subject(verb), None, verb
