@@ -454,6 +454,8 @@ def _claim(sentence: Sentence, parse: Any, value: Value) -> Claim | None:
     start = max(start, left)
     phrase = noun or (holder_token if anchor.head == holder_token else None)
     own_verb = phrase is None or phrase.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+    if value.compound and phrase is holder_token and noun is None:
+        own_verb = False  # "hikers split the 15-mile Ridgeback": a length the verb does not date
     front = fronted(text, left, start)
     if _UNIVERSAL & set(front):
         front = ()  # "At our school, ...": the article's own subject, no limit
@@ -489,6 +491,8 @@ def modified_part(anchor: Any, holder: Any | None, verb: Any | None) -> bool:
         and verb is not None
         and anchor.head == holder
         and holder.dep_ in ("dobj", "attr", "pobj")
+        and holder.pos_ != "PROPN"  # "split the 15-mile Ridgeback": a name is its own thing
+        and verb.lemma_ != "be"  # "the challenge is the 14-hour flight": the same thing
         and _subject(verb) not in (None, holder)
     )
 
