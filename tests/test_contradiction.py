@@ -1260,3 +1260,38 @@ def test_a_pair_far_apart_among_unrelated_claims_is_still_found():
     (finding,) = run("CT005", source)
     assert (finding.line, finding.related[0].line) == (31, 1)
     assert finding.message.startswith("“Towels”: included here, not included at line 1")
+
+
+def test_ct002_a_length_on_a_predicate_adjective_meets_a_hyphenated_length():
+    source = (
+        "# The Saltmarsh Walk\n\n"
+        "The Saltmarsh Walk is 9 km long and mostly flat.\n\n"
+        "Dogs are welcome on a lead.\n\n"
+        "Families love the 12-mile Saltmarsh Walk in spring.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (7, 15, 3)
+    assert finding.message.startswith("12-mile here, 9 km at line 3")
+
+
+def test_ct002_days_and_a_validity_period_are_read():
+    source = (
+        "# City Museum Pass\n\n"
+        "The museum pass is valid for 30 days from the first visit.\n\n"
+        "Pick up your three-day museum pass at any ticket desk.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (5, 9, 3)
+    assert finding.message.startswith("three-day here, 30 days at line 3")
+
+
+def test_ct002_a_verb_after_an_attribute_subject_and_starts_at():
+    source = (
+        "# Harlow Kettle Review\n\n"
+        "The Harlow kettle starts at £40.\n\n"
+        "It boils a litre in under three minutes.\n\n"
+        "Harlow's starting price comes to £65, which is steep for a kettle.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.related[0].line) == (7, 3)
+    assert finding.message.startswith("£65 here, £40 at line 3")
