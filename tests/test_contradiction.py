@@ -1276,13 +1276,13 @@ def test_ct002_a_length_on_a_predicate_adjective_meets_a_hyphenated_length():
 
 def test_ct002_days_and_a_validity_period_are_read():
     source = (
-        "# City Museum Pass\n\n"
-        "The museum pass is valid for 30 days from the first visit.\n\n"
-        "Pick up your three-day museum pass at any ticket desk.\n"
+        "# First Aid at Work\n\n"
+        "Your first-aid certificate is valid for 18 months.\n\n"
+        "Keep the three-year certificate in your staff file.\n"
     )
     (finding,) = run("CT002", source, MODEL)
-    assert (finding.line, finding.column, finding.related[0].line) == (5, 9, 3)
-    assert finding.message.startswith("three-day here, 30 days at line 3")
+    assert (finding.line, finding.column, finding.related[0].line) == (5, 6, 3)
+    assert finding.message.startswith("three-year here, 18 months at line 3")
 
 
 def test_ct002_a_verb_after_an_attribute_subject_and_starts_at():

@@ -217,7 +217,8 @@ def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> A
         attr = quantity_lexicon("quantity_verbs")[lemma]
         if " " in attr:  # "starts at $38k": the starting price
             fits = _ATTR_DIMS.get(attr.split()[-1], "")
-            ok = value.dim.startswith(tuple(fits.split())) and fits
+            named = subj is not None and subj.pos_ != "PRON"  # "starting at $5999": whose?
+            ok = value.dim.startswith(tuple(fits.split())) and fits and named
             return (tuple(attr.split()), subj, None, verb) if ok else None
         named = _in_attribute(verb, value)
         if named is not None and value.dim.startswith("money"):

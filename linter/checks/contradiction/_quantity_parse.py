@@ -5,7 +5,7 @@ verb's subject (a relative pronoun stands for the noun its clause is on), the at
 value's own dimension names ("distance" for miles), and two frames read from a predicate
 adjective: "the loop is 11 km long" (the subject's length) and "the visa is valid for 90
 days" (how long the subject holds). ``holds`` says whether a noun a value modifies is the
-thing that has it ("a 5,000 mAh battery", "the 15-mile Ridgeback").
+thing that has it ("a 5,000 mAh battery", "the 15-mile Ridgeback"; a duration only on a programme).
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ def holds(noun: Any, value: Value) -> bool:
     charge, calories or a head count ("a 5,000 mAh battery"), only a programme for a
     duration ("the 16-week course", not "an 18-year insurgency"), nothing for money
     ("a $70,000 bond" is no price claim) or a distance."""
-    if value.compound and value.dim in ("duration", "distance") and noun.pos_ in _NOUNS:
-        return True  # "the 14-hour flight", "the 15-mile Ridgeback": its length
+    if value.compound and value.dim == "distance" and noun.pos_ in _NOUNS:
+        return True  # "the 15-mile Ridgeback": its length (a "60-minute ride" may be any)
     if noun.pos_ != "NOUN" or value.dim.startswith(("money", "percent", "distance", "area")):
         return False
     if value.dim == "duration":
