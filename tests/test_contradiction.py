@@ -1284,3 +1284,38 @@ def test_ct004_a_labelled_draw_and_an_answer_about_cost_are_no_verdict():
         "Which is cheaper to rent? It depends on where you go.\n\nThe canoe came out on top.\n"
     )
     assert run("CT004", source) == []
+
+
+def test_ct002_a_length_on_a_predicate_adjective_meets_a_hyphenated_length():
+    source = (
+        "# The Saltmarsh Walk\n\n"
+        "The Saltmarsh Walk is 9 km long and mostly flat.\n\n"
+        "Dogs are welcome on a lead.\n\n"
+        "Families love the 12-mile Saltmarsh Walk in spring.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (7, 15, 3)
+    assert finding.message.startswith("12-mile here, 9 km at line 3")
+
+
+def test_ct002_days_and_a_validity_period_are_read():
+    source = (
+        "# First Aid at Work\n\n"
+        "Your first-aid certificate is valid for 18 months.\n\n"
+        "Keep the three-year certificate in your staff file.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (5, 6, 3)
+    assert finding.message.startswith("three-year here, 18 months at line 3")
+
+
+def test_ct002_a_verb_after_an_attribute_subject_and_starts_at():
+    source = (
+        "# Harlow Kettle Review\n\n"
+        "The Harlow kettle starts at £40.\n\n"
+        "It boils a litre in under three minutes.\n\n"
+        "Harlow's starting price comes to £65, which is steep for a kettle.\n"
+    )
+    (finding,) = run("CT002", source, MODEL)
+    assert (finding.line, finding.related[0].line) == (7, 3)
+    assert finding.message.startswith("£65 here, £40 at line 3")

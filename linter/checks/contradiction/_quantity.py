@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 from itertools import chain
 from typing import Any
 
@@ -47,8 +46,17 @@ from linter.checks.contradiction._clauses import (
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import _conditional_clause, parse_sentences
+from linter.checks.contradiction._quantity_parse import (
+    attribute_dim,
+    holds,
+    measure_adjective,
+    quantity_lexicon,
+    subject,
+    value_anchor,
+    verb_of,
+)
 from linter.checks.contradiction._values import Value, quantities_conflict, values
-from linter.checks.contradiction._words import PRONOUNS, lexicon, phrase_key, singular
+from linter.checks.contradiction._words import PRONOUNS, phrase_key, singular
 from linter.checks.contradiction._years import year_claims
 from linter.model import Document, Sentence
 
@@ -71,11 +79,6 @@ _DEAL = re.compile(
     re.I,
 )
 _UNIVERSAL = frozenset({"every", "each", "all", "any", "no", "whole", "your", "our", "my"})
-_DIM_ATTRIBUTE = {
-    "duration": "duration", "mass": "weight", "distance": "distance", "area": "area",
-    "energy": "calories", "charge": "capacity", "energy_wh": "capacity",
-    "count:people": "headcount",
-}  # fmt: skip
 # The dimensions an attribute's values can have: "tuition" is money, never a duration.
 _ATTR_DIMS = {
     "tuition": "money", "fee": "money percent", "cost": "money", "price": "money",
@@ -86,37 +89,11 @@ _ATTR_DIMS = {
     "distance": "distance",
 }  # fmt: skip
 # Verbs whose figure may follow "to" or "for": "stretches to 200 sq ft", "sells for $199".
-_PREP_VERBS = frozenset({"stretch", "sell", "run", "last", "charge", "cost"})
+_PREP_VERBS = frozenset({"stretch", "sell", "run", "last", "charge", "cost", "start", "begin"})
+# Prepositions that take a figure the verb's subject measures: "the fee comes to 3%",
+# "tuition works out at £9,000", "the salary sits around $60k".
+_SUBJECT_PREPS = frozenset({"to", "at", "around", "about"})
 _PERCENT_VERBS = frozenset({"earn", "pay", "yield", "return", "offer", "give"})
-
-
-@cache
-def _lex(name: str) -> Any:
-    value = lexicon()[name]
-    return frozenset(value) if isinstance(value, list) else value
-
-
-def _attribute_dim(dim: str) -> str | None:
-    if dim.startswith("count:") and dim != "count:people":
-        return dim.split(":", 1)[1] + " count"
-    return _DIM_ATTRIBUTE.get(dim)
-
-
-def _value_anchor(parse: Any, value: Value) -> Any | None:
-    """The token that heads the value's words in the parse."""
-    tokens = [t for t in parse if value.start <= t.idx < value.end and t.pos_ != "PUNCT"]
-    tops = [t for t in tokens if not value.start <= t.head.idx < value.end or t.head == t]
-    heads = {t.head.i for t in tops}
-    if not tops or len(heads) > 1:
-        return None
-    return tops[-1]
-
-
-def _verb_of(token: Any) -> Any | None:
-    for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _words_of(token: Any, skip: range) -> list[Any]:
@@ -140,7 +117,7 @@ def _words_of(token: Any, skip: range) -> list[Any]:
         elif (
             c.dep_ == "amod"
             and c.tag_ not in ("JJR", "JJS")
-            and c.lower_ not in _lex("quantity_neutral_modifiers")
+            and c.lower_ not in quantity_lexicon("quantity_neutral_modifiers")
         ):
             out.append(c)
     out.append(token)
@@ -152,7 +129,10 @@ def _holder(token: Any | None, skip: range) -> tuple[tuple[str, ...], str]:
     if token is None or token.lower_ in PRONOUNS or token.pos_ == "PRON":
         return (), ""
     words = _words_of(token, skip)
-    aliases, generic = _lex("quantity_holder_aliases"), _lex("quantity_generic_holders")
+    aliases, generic = (
+        quantity_lexicon("quantity_holder_aliases"),
+        quantity_lexicon("quantity_generic_holders"),
+    )
     key = tuple(aliases.get(singular(w.lower_), singular(w.lower_)) for w in words)
     key = tuple(w for w in key if w not in generic)
     if not key:
@@ -162,76 +142,59 @@ def _holder(token: Any | None, skip: range) -> tuple[tuple[str, ...], str]:
 
 def _attribute_noun(token: Any, value: Value | None = None) -> tuple[str, ...] | None:
     """("starting", "salary") for "starting salary"; None if the noun names no attribute."""
-    canon = _lex("quantity_attributes").get(token.lemma_.lower()) or _lex(
+    canon = quantity_lexicon("quantity_attributes").get(token.lemma_.lower()) or quantity_lexicon(
         "quantity_attributes"
     ).get(token.lower_)
+    if (
+        canon is None
+        and value is not None
+        and token.lemma_.lower() in quantity_lexicon("quantity_measures")
+    ):
+        canon = attribute_dim(value.dim)  # "a range of 272 miles": the distance
     if canon is None:
         return None
+    aliases = quantity_lexicon("quantity_modifier_aliases")
     mods = [
-        c.lower_
+        aliases.get(c.lower_, c.lower_)
         for c in token.children
         if c.dep_ in ("amod", "compound")
         and (
             c.pos_ != "PROPN" or (c.text.istitle() and c.head.text.istitle())
         )  # "Prep Time", not "EU"
-        and c.lower_ not in _lex("quantity_neutral_modifiers")
+        and c.lower_ not in quantity_lexicon("quantity_neutral_modifiers")
         and c.pos_ != "NUM"
         and (value is None or not value.start <= c.idx < value.end)
     ]
     return (*mods, canon)
 
 
-def _subject(verb: Any | None) -> Any | None:
-    while verb is not None:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subj = (subjects or [None])[-1]
-        if subj is not None:
-            return subj
-        if any(c.dep_ == "expl" for c in verb.children):
-            return None
-        if verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head != verb:
-            verb = verb.head
-        else:
-            return None
-    return None
-
-
 def _frame(anchor: Any, value: Value) -> tuple[tuple[str, ...], Any | None, Any | None, Any] | None:
     """(attribute, holder token, attribute token, verb) of a value, or None."""
     head = anchor.head
-    verb = _verb_of(anchor)
-    dim_attr = _attribute_dim(value.dim)
+    verb = verb_of(anchor)
+    dim_attr = attribute_dim(value.dim)
     if anchor.dep_ in _MOD_DEPS and head.pos_ in _NOUNS and head != anchor:
         noun = head
     elif anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
         noun = head.head
     elif anchor.dep_ in ("attr", "acomp") and head.lemma_ == "be":
-        noun = _subject(head)
+        noun = subject(head)
     else:
         noun = None
+        measured = measure_adjective(anchor, value, dim_attr)
+        if measured is not None:
+            return measured
     if noun is not None:
         attr = _attribute_noun(noun, value)
         if attr is not None:
             holder = next((c for c in noun.children if c.dep_ == "poss"), None)
             if holder is None and noun.dep_ in ("dobj", "attr", "pobj", "nsubj"):
-                holder = _subject(verb) if noun.dep_ != "nsubj" else None
+                holder = subject(verb) if noun.dep_ != "nsubj" else None
             return attr, holder, noun, verb
-        if dim_attr is not None and _holds(noun, value):
+        if dim_attr is not None and holds(noun, value):
             return (dim_attr,), noun, None, verb
         return None
     return _verb_frame(anchor, value, verb, dim_attr)
-
-
-def _holds(noun: Any, value: Value) -> bool:
-    """Whether a noun the value modifies is a thing that has it: any thing for a weight, a
-    charge, calories or a head count ("a 5,000 mAh battery"), only a programme for a
-    duration ("the 16-week course", not "an 18-year insurgency"), nothing for money
-    ("a $70,000 bond" is no price claim) or a distance."""
-    if noun.pos_ != "NOUN" or value.dim.startswith(("money", "percent", "distance", "area")):
-        return False
-    if value.dim == "duration":
-        return noun.lemma_.lower() in _lex("duration_subjects")
-    return True
 
 
 def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> Any:
@@ -241,12 +204,25 @@ def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> A
     direct = anchor.dep_ in _ARG_DEPS and head == verb
     via_prep = anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head == verb
     lemma = verb.lemma_.lower()
-    via_to = via_prep and head.lower_ in ("to", "for") and lemma in _PREP_VERBS
-    if (direct or via_to) and lemma in _lex("quantity_verbs"):
-        attr = _lex("quantity_verbs")[lemma]
+    subj = subject(verb)
+    if subj is not None and (direct or (via_prep and head.lower_ in _SUBJECT_PREPS)):
+        named = _attribute_noun(subj, value)
+        fits = _ATTR_DIMS.get(named[-1], "") if named else ""
+        if named is not None and value.dim.startswith(tuple(fits.split())):
+            # "Kestrel's starting salary works out to $4,500": what the subject measures
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            return named, owner, subj, verb
+    via_to = via_prep and head.lower_ in ("to", "for", "at") and lemma in _PREP_VERBS
+    if (direct or via_to) and lemma in quantity_lexicon("quantity_verbs"):
+        attr = quantity_lexicon("quantity_verbs")[lemma]
+        if " " in attr:  # "starts at $38k": the starting price
+            fits = _ATTR_DIMS.get(attr.split()[-1], "")
+            named = subj is not None and subj.pos_ != "PRON"  # "starting at $5999": whose?
+            ok = value.dim.startswith(tuple(fits.split())) and fits and named
+            return (tuple(attr.split()), subj, None, verb) if ok else None
         named = _in_attribute(verb, value)
         if named is not None and value.dim.startswith("money"):
-            return named, _subject(verb), None, verb
+            return named, subject(verb), None, verb
         if value.dim == "percent":
             attr = "rate" if lemma in _PERCENT_VERBS else None
         elif attr == "*" or (dim_attr and attr not in (dim_attr, "duration", "lifespan")):
@@ -255,13 +231,13 @@ def _verb_frame(anchor: Any, value: Value, verb: Any, dim_attr: str | None) -> A
             attr = None
         if attr is None:
             return None
-        return (attr,), _subject(verb), None, verb
+        return (attr,), subject(verb), None, verb
     if via_prep and head.lower_ in ("at", "with", "despite") and verb.dep_ in ("ROOT", "ccomp"):
         attr = _in_attribute(anchor, value)
         attr = attr or ((dim_attr,) if dim_attr else ("rate",) if value.dim == "percent" else None)
         if attr is None:
             return None
-        return attr, _subject(verb), None, verb
+        return attr, subject(verb), None, verb
     return None
 
 
@@ -284,7 +260,8 @@ def _blocked(anchor: Any, verb: Any | None, value: Value, clause: str) -> bool:
     inside = range(value.start, value.end)
     for node in path:
         if node.idx not in inside and (
-            node.tag_ in ("JJR", "RBR") or node.lemma_.lower() in _lex("quantity_change_verbs")
+            node.tag_ in ("JJR", "RBR")
+            or node.lemma_.lower() in quantity_lexicon("quantity_change_verbs")
         ):
             return True
         for c in node.children:
@@ -334,7 +311,7 @@ def _qualifiers(nodes: list[Any], value: Value) -> tuple[tuple[str, ...], ...]:
             if any(w.lower_ in _UNIVERSAL for w in words) or len(words) > 8:
                 continue
             key = phrase_key(" ".join(w.text for w in words))
-            if key and key[-1] not in _lex("quantity_attributes"):
+            if key and key[-1] not in quantity_lexicon("quantity_attributes"):
                 out.add(key)
     return tuple(sorted(out))
 
@@ -380,7 +357,7 @@ def quantity_claims(doc: Document) -> Iterator[Claim]:
 
 def _claim(sentence: Sentence, parse: Any, value: Value) -> Claim | None:
     text = sentence.text
-    anchor = _value_anchor(parse, value)
+    anchor = value_anchor(parse, value)
     if anchor is None:
         return None
     frame = _label_frame(parse, value, text) or _frame(anchor, value)
@@ -401,13 +378,15 @@ def _claim(sentence: Sentence, parse: Any, value: Value) -> Claim | None:
     start = max(start, left)
     phrase = noun or (holder_token if anchor.head == holder_token else None)
     own_verb = phrase is None or phrase.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+    if value.compound and phrase is holder_token and noun is None:
+        own_verb = False  # "hikers split the 15-mile Ridgeback": a length the verb does not date
     front = fronted(text, left, start)
     if _UNIVERSAL & set(front):
         front = ()  # "At our school, ...": the article's own subject, no limit
     holder, holder_text = _holder(holder_token, range(value.start, value.end))
     if modified_part(anchor, holder_token, verb):
         # "The Orbit S3 packs a 420 mAh battery": the battery of the Orbit S3
-        owner, owner_text = _holder(_subject(verb), range(value.start, value.end))
+        owner, owner_text = _holder(subject(verb), range(value.start, value.end))
         holder, holder_text = owner + holder, " ".join(filter(None, (owner_text, holder_text)))
     per, loose_per = value.per, ""
     if not value.dim.startswith(("money", "percent")) and per and per != "year":
@@ -436,7 +415,9 @@ def modified_part(anchor: Any, holder: Any | None, verb: Any | None) -> bool:
         and verb is not None
         and anchor.head == holder
         and holder.dep_ in ("dobj", "attr", "pobj")
-        and _subject(verb) not in (None, holder)
+        and holder.pos_ != "PROPN"  # "split the 15-mile Ridgeback": a name is its own thing
+        and verb.lemma_ != "be"  # "the challenge is the 14-hour flight": the same thing
+        and subject(verb) not in (None, holder)
     )
 
 

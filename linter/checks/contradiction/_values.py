@@ -36,7 +36,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     # mass, in kilograms
     "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "kilo": ("mass", 1.0), "g": ("mass", 0.001),
     "gram": ("mass", 0.001), "lb": ("mass", 0.45359), "pound": ("mass", 0.45359),
-    "oz": ("mass", 0.02835), "ounce": ("mass", 0.02835),
+    "oz": ("mass", 0.02835), "ounce": ("mass", 0.02835), "mg": ("mass", 1e-6),
+    "milligram": ("mass", 1e-6),
     # distance, in kilometres
     "km": ("distance", 1.0), "kilometre": ("distance", 1.0), "kilometer": ("distance", 1.0),
     "mile": ("distance", 1.60934), "mi": ("distance", 1.60934),
@@ -100,8 +101,11 @@ _APPROX = (
     r"\s+)?"
 )
 _RANGE = r"\s?(?:-|–|—|to|and)\s?"
+# Short unit names that take a plural "s" ("days", "nights"), unlike "kg" or "lb".
+_PLURAL_SHORT = frozenset({"day", "min", "kilo", "cal"})
 _UNIT_WORDS = sorted(
-    {u for u in _UNITS} | {u + "s" for u in _UNITS if u[-1] not in "sg" and len(u) > 3}
+    {u for u in _UNITS}
+    | {u + "s" for u in _UNITS if u[-1] not in "sg" and (len(u) > 3 or u in _PLURAL_SHORT)}
     | {"hrs", "mins", "lbs", "kilos", "calories", "kcals", "classes", "people"},
     key=len, reverse=True,
 )  # fmt: skip
