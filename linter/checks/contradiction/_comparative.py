@@ -37,6 +37,7 @@ from typing import Any
 
 from linter.checks.contradiction._clauses import claim_sentences
 from linter.checks.contradiction._entities import (
+    DURATIONS,
     Pair,
     compared,
     noun_scales,
@@ -77,6 +78,7 @@ _NOT_THINGS = wordset(
     "everyone last previous earlier you we i people"
 )
 _PRONOUNS = wordset("it they he she this these those them its their")
+_CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
 
 @dataclass(slots=True)
@@ -303,8 +305,16 @@ def _qualifiers(*heads: Any) -> frozenset[str]:
             continue
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
-                out |= {f"{prep.lower_}:{stem(t.lower_)}" for t in obj.subtree if t.is_alpha}
+                out |= {f"{prep.lower_}:{_setting_word(t)}" for t in obj.subtree
+                        if t.is_alpha and t.pos_ in _CONTENT and not t.is_stop}  # fmt: skip
     return frozenset(out)
+
+
+def _setting_word(token: Any) -> str:
+    """A setting's word, a span of time folded to one ("the last decade" and "the same
+    ten years" are one period)."""
+    lemma = token.lemma_.lower()
+    return "time" if lemma in DURATIONS or lemma == "decade" else stem(token.lower_)
 
 
 # What a sentence must hold to be parsed for a comparison: much narrower than
@@ -478,4 +488,17 @@ def _same_scope(a: _Reading, b: _Reading) -> bool:
     """Same years and audience; settings equal, or given by one comparison only."""
     if a.scope[:2] != b.scope[:2]:
         return False
-    return not a.scope[2] or not b.scope[2] or a.scope[2] == b.scope[2]
+    return all(_overlap(a.scope[2], b.scope[2], prep) for prep in _preps(a) & _preps(b))
+
+
+def _preps(reading: _Reading) -> set[str]:
+    return {q.split(":", 1)[0] for q in reading.scope[2]}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], prep: str) -> bool:
+    """Settings under one preposition meet when they share a word ("in small clinics" and
+    "in large clinics" share "clinic" but not the size: both words must be shared when
+    each side names two)."""
+    words_a = {q for q in a if q.startswith(f"{prep}:")}
+    words_b = {q for q in b if q.startswith(f"{prep}:")}
+    return words_a <= words_b or words_b <= words_a or len(words_a & words_b) >= 2
