@@ -39,7 +39,8 @@ from linter.checks.contradiction._clauses import claim_sentences
 from linter.checks.contradiction._entities import (
     DURATIONS,
     Pair,
-    compared,
+    comparative_base,
+    compared_in_parts,
     noun_scales,
     same_sense,
     scales_of,
@@ -100,6 +101,8 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
     "more"/"less"/"other" for "than"-less forms); else None."""
     low, tag = token.lower_, token.tag_
     c = lexicon()["comparatives"]
+    if tag in ("NN", "NNS", "JJ") and _compares_next(token) and comparative_base(low):
+        tag = "JJR"  # "is quieter than", "the quicker of the pair": a comparative mis-tagged
     if low in ("more", "less", "fewer") and tag in ("JJR", "RBR"):
         direction = 1 if low == "more" else -1
         head = token.head
@@ -107,6 +110,9 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
             return head, scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
         if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
             token, head = head, head.head  # "earn more money": as "earn more"
+        if token.dep_ == "amod" and head.pos_ == "NOUN" and _adjective_as_noun(head):
+            form = "other" if _of_two(head) else ""  # "the less dusty of the two" (dusty/NN)
+            return head, scales_of(head.lower_, direction), form
         if token.dep_ == "amod" and head.pos_ == "NOUN":
             return head, noun_scales(head, direction), ""
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -123,7 +129,8 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
             direction = 1 if low in c["up"] else -1
             return token, noun_scales(token.head, direction), ""
         form = "other" if _of_two(token) else ""
-        return token, scales_of(token.lemma_, 1) or scales_of(low, 1), form
+        base = comparative_base(low) if token.tag_ != tag else None
+        return token, scales_of(base or token.lemma_, 1) or scales_of(low, 1), form
     if tag in ("JJS", "RBS") and _of_two(token):
         if low in ("most", "least"):
             head = token.head
@@ -148,6 +155,19 @@ def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
         adjective = c.get("verb_scales", {}).get(base)  # "outlast": lasts longer
         return token, {**scales, **(scales_of(adjective, 1) if adjective else {})}, ""
     return None
+
+
+def _compares_next(token: Any) -> bool:
+    """The word is followed by "than" or "of the two/pair"."""
+    rest = token.doc.text[token.idx + len(token) :]
+    return bool(re.match(r"\s+(?:than\b|of\s+(?:the\s+)?(?:two|pair|duo)\b)", rest, re.I))
+
+
+def _adjective_as_noun(token: Any) -> bool:
+    """A word the parser took for a noun that WordNet knows only as a graded adjective
+    ("less dusty" with "dusty" tagged NN)."""
+    low = token.lower_
+    return low in wordnet().scales and f"n:{low}" not in wordnet().synsets
 
 
 def _of_two(token: Any) -> bool:
@@ -207,7 +227,7 @@ def _blocked(predicate: Any, subject: Any) -> bool:
     if any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in _QUANTIFIERS
            for c in subject.children):  # fmt: skip
         return True
-    node = predicate
+    node, joined = predicate, False
     while True:
         for c in node.children:
             if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children):
@@ -217,7 +237,9 @@ def _blocked(predicate: Any, subject: Any) -> bool:
         if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.lefts):
             return True  # "hospitals where nurses earn more": a restriction, not a claim
         if node.head == node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
-            return node.lemma_ in ("tend", "seem", "appear")
+            # "A tends to be cheaper"; not "drivers tend to ..., and the D is quieter"
+            return not joined and node.lemma_ in ("tend", "seem", "appear")
+        joined = joined or node.dep_ == "conj"
         node = node.head
         subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
         if node.lemma_ in _REPORTING and subj is not None and subj.lower_ not in _FIRST_PERSON:
@@ -287,13 +309,24 @@ def _scope(sentence: Sentence, predicate: Any, pair: Pair | None, *others: Any) 
     topic = pair.topic if pair else frozenset()
     audience = set()
     for prep in predicate.subtree:
-        if prep.lower_ != "for" or prep.dep_ != "prep":
+        if prep.lower_ != "for" or prep.dep_ != "prep" or _in_relative(prep, predicate):
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.lemma_.lower() in wordnet().persons:
                 words = {stem(t.lower_) for t in obj.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
                 audience |= words - topic - {"most", "people", "reader", "user", "everyone"}
     return years, frozenset(audience), _qualifiers(predicate, *others)
+
+
+def _in_relative(token: Any, top: Any) -> bool:
+    """``token`` sits in a relative clause below ``top`` ("dust, which matters for cats
+    with asthma"): a remark on a noun, not the comparison's audience."""
+    node = token
+    while node != top and node.head != node:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
 
 
 def _qualifiers(*heads: Any) -> frozenset[str]:
@@ -332,7 +365,7 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
     """Parses of the sentences that may hold a comparison, all of a document's at once."""
 
     def parse() -> dict[tuple[int, int], Any]:
-        paired = compared(doc) is not None
+        paired = compared_in_parts(doc) is not None
         chosen = [
             s
             for s in claim_sentences(doc)
@@ -346,7 +379,7 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
 
 
 def _readings(doc: Document) -> Iterator[tuple[Sentence, _Reading]]:
-    pair = compared(doc)
+    pair = compared_in_parts(doc)
     parses = _parses(doc)
     for sentence in claim_sentences(doc):
         parse = parses.get((sentence.block.index, sentence.start))
