@@ -399,9 +399,11 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     predicate = _predicate(anchor)
     # the subject nearest the verb ("Price: the Kobo ... costs less": not "Price")
     subj_tok = next((c for c in reversed(list(predicate.lefts)) if c.dep_ in _SUBJ), None)
+    label = None if subj_tok is not None else _label(anchor, pair)
+    subj_tok = subj_tok if label is None else label  # "Codewright: the quicker of the pair"
     if subj_tok is None or _blocked(predicate, subj_tok):
         return None
-    subject = _resolve(sentence, subj_tok, pair)
+    subject = _resolve(sentence, subj_tok, pair) if label is None else pair.side(label.text)
     other_tok = None if form else _than_object(anchor, predicate)
     if other_tok is None and not form and anchor.pos_ == "VERB":
         other_tok = next((c for c in anchor.children if c.dep_ == "dobj"), None)
@@ -422,15 +424,33 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     subject, other = _fill_side(subject, other, pair)
     if subject is None or other is None or subject == other:
         return None
-    start = _span(subj_tok)[0]
+    start = _span(subj_tok)[0] if label is None else label.idx
     end = max(end, anchor.idx + len(anchor))
-    subj_name = _name(subject, pair, _span(subj_tok)[2])
+    subj_name = _name(subject, pair, _span(subj_tok)[2] if label is None else label.text)
     other_name = _name(other, pair, _span(other_tok)[2] if other_tok is not None else "")
     says = {"subject": subj_name, "other": other_name, "word": _words(anchor, token, predicate)}
     events = _events(anchor, predicate, scales)
     heads = [anchor] + ([other_tok] if other_tok is not None else [])
     scope = _scope(sentence, predicate, pair, *heads)
     return _Reading(subject, other, scales, events, scope, start, end, says)
+
+
+def _label(anchor: Any, pair: Pair | None) -> Any:
+    """A list item's or lead-in's label that names a side ("**Codewright**: the quicker of
+    the pair to launch"): the head of the words before the colon, when the comparison
+    hangs on it and nothing else in the sentence is a subject."""
+    doc = anchor.doc
+    colon = next((t for t in doc[:6] if t.text == ":"), None)
+    if pair is None or colon is None or any(t.dep_ in _SUBJ for t in doc):
+        return None
+    words = [t for t in doc[: colon.i] if t.is_alpha or t.like_num]
+    label = next((t for t in words if t.head.i >= colon.i or t.head == t), None)
+    if label is None or pair.side(" ".join(t.text for t in words)) is None:
+        return None
+    node = anchor
+    while node.head != node and node != label:
+        node = node.head
+    return label if node == label else None
 
 
 def _the_jjr_noun(anchor: Any) -> bool:
