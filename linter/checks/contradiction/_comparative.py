@@ -79,6 +79,9 @@ _NOT_THINGS = wordset(
     "everyone last previous earlier you we i people"
 )
 _PRONOUNS = wordset("it they he she this these those them its their")
+_GROUNDS = wordset("on in at for")
+# Verbs that put their subject ahead of their object ("A beats B", "A edges out B").
+_AHEAD_VERBS = wordset("beat outperform outclass outdo top outstrip outshine surpass")
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
 
@@ -143,10 +146,13 @@ def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    if lemma in ("beat", "outperform", "outclass", "outdo", "top"):
+    particle = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+    if lemma in _AHEAD_VERBS or (lemma == "edge" and "out" in particle):
         return token, scales_of("good", 1), ""
-    if lemma in ("trail", "lag"):
-        return token, scales_of("good", -1), ""
+    if lemma in ("trail", "lag") or (lemma in ("fall", "drop") and "behind" in particle):
+        return token, scales_of("good", -1), ""  # "lagged behind", "fell behind"
+    if lemma == "undercut":
+        return token, scales_of("cheap", 1), ""  # "undercuts B": is cheaper than B
     base = lemma.removeprefix("out").lstrip("-")
     if lemma.startswith("out") and len(base) >= 3 and f"v:{base}" in wordnet().synsets:
         c = lexicon()["comparatives"]
@@ -168,6 +174,16 @@ def _adjective_as_noun(token: Any) -> bool:
     ("less dusty" with "dusty" tagged NN)."""
     low = token.lower_
     return low in wordnet().scales and f"n:{low}" not in wordnet().synsets
+
+
+def _behind(verb: Any) -> Any | None:
+    """The thing a verb of comparison is measured against: its object, or the object of
+    "behind" ("lagged behind the fan heater")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj
 
 
 def _of_two(token: Any) -> bool:
@@ -296,11 +312,27 @@ def _events(anchor: Any, predicate: Any, scales: dict[str, int]) -> frozenset[tu
         for c in node.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in _LIGHT:
                 out.add(("v", c.lemma_.lower()))
+    if anchor.pos_ == "VERB" and anchor.lemma_.lower() not in _LIGHT:
+        out |= _verb_ground(anchor)
     if anchor.dep_ == "amod" and anchor.head.pos_ == "NOUN" and anchor.tag_ != "NOUN":
         noun = anchor.head.lemma_.lower()
         if noun not in _LIGHT and not any(s.startswith(("n:", "dim:")) for s in scales):
             out.add(("n", noun))
     return frozenset(out)
+
+
+def _verb_ground(verb: Any) -> set[tuple[str, str]]:
+    """What a verb of comparison is about: "beats B on price", "lagged behind at warming",
+    "edged out B in our charging test" (so "ahead on brightness" never meets "ahead in
+    the charging test")."""
+    out = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _GROUNDS):
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+                out.add(("v", obj.lemma_.lower()))
+            elif obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _LIGHT:
+                out.add(("n", obj.lemma_.lower()))
+    return out
 
 
 def _scope(sentence: Sentence, predicate: Any, pair: Pair | None, *others: Any) -> tuple[Any, ...]:
@@ -354,7 +386,8 @@ def _setting_word(token: Any) -> str:
 # ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
 _COMPARISON = re.compile(
     r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
-    r"|\b(?:beats?|beat|trails?|trailed)\b",
+    r"|\b(?:beats?|beat|trails?|trailed|lag(?:s|ged)?|behind|tops|topped|undercut\w*"
+    r"|edge[sd]?\s+out|outstrip\w*|outshine\w*|outshone|surpass\w*)\b",
     re.I,
 )
 # "X is the faster route": parsed only in an article that compares a pair.
@@ -399,6 +432,9 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     predicate = _predicate(anchor)
     # the subject nearest the verb ("Price: the Kobo ... costs less": not "Price")
     subj_tok = next((c for c in reversed(list(predicate.lefts)) if c.dep_ in _SUBJ), None)
+    if subj_tok is None and anchor.pos_ == "VERB" and predicate.dep_ == "acl" \
+            and predicate.head.dep_ == "ROOT":  # fmt: skip
+        subj_tok = predicate.head  # "The radiator lagged behind ...", parsed as a noun phrase
     label = None if subj_tok is not None else _label(anchor, pair)
     subj_tok = subj_tok if label is None else label  # "Codewright: the quicker of the pair"
     if subj_tok is None or _blocked(predicate, subj_tok):
@@ -406,7 +442,7 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     subject = _resolve(sentence, subj_tok, pair) if label is None else pair.side(label.text)
     other_tok = None if form else _than_object(anchor, predicate)
     if other_tok is None and not form and anchor.pos_ == "VERB":
-        other_tok = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+        other_tok = _behind(anchor)
     if other_tok is None and not form and _the_jjr_noun(anchor):
         if "dim:quality" in scales and anchor.head.lemma_.lower() in _LIGHT:
             return None  # "the better choice": a verdict (CT004), not a comparison
