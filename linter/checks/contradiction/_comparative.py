@@ -21,9 +21,18 @@ group with the same two things, the same scope (years, audience), a shared scale
 same way round, and a compatible event; its value is +1 when it agrees with the group's
 first claim and -1 when it is the reverse.
 
+A comparative the parser tags as a noun ("is quieter/NN than", "the less dusty/NN of the
+two") is read when WordNet grades its base adjective. A noun also carries the scales of
+the adjectives WordNet derives from it, so "makes less noise" meets "is quieter". A
+list item's or lead-in's label that names a side ("Codewright: the quicker of the pair")
+is the subject when the sentence has none. A verb of comparison ("beat", "edge out",
+"lag behind", "undercut") is about what its "on/in/at/for" phrase names ("on battery
+life"); two such verdicts on different grounds never meet.
+
 Negated, modal ("can", "may"), hedged ("often", "some"), conditional ("if ...", except
 under an imperative "remember that") and attributed ("critics argue that") comparisons
-give no claim.
+give no claim; those limits and the scope a comparison holds in are in
+``_comparative_scope``.
 
 Cost: one pass over the tokens of the parsed candidate sentences.
 """
@@ -36,8 +45,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.checks.contradiction._clauses import claim_sentences
+from linter.checks.contradiction._comparative_scope import blocked, same_scope, scope_of
 from linter.checks.contradiction._entities import (
-    DURATIONS,
     Pair,
     comparative_base,
     compared_in_parts,
@@ -56,18 +65,6 @@ from linter.model import Document, Sentence
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"acomp", "advmod", "amod", "dobj", "attr", "prep", "pobj", "npadvmod",
                     "xcomp", "oprd", "conj", "compound", "dep"})  # fmt: skip
-_MODALS = wordset("may might can could should would ca")
-_HEDGE_WORDS = wordset(
-    "often usually sometimes generally typically normally frequently occasionally rarely "
-    "seldom likely probably possibly perhaps maybe arguably potentially mostly tend"
-)
-_QUANTIFIERS = wordset("some many most few several")
-_CONDITION_MARKS = wordset("if unless when whenever once until assuming provided whether")
-_REPORTING = wordset(
-    "say argue claim insist believe think suggest report tell feel find reckon contend"
-)
-_FIRST_PERSON = wordset("we i us our")
-# Verbs and nouns too light to name what is compared ("is", "has", "the faster route").
 _LIGHT = wordset(
     "be have get make do go keep come remain stay take become seem look give put use "
     "one option choice pick way thing route machine tool model bet path introduction "
@@ -82,7 +79,6 @@ _PRONOUNS = wordset("it they he she this these those them its their")
 _GROUNDS = wordset("on in at for")
 # Verbs that put their subject ahead of their object ("A beats B", "A edges out B").
 _AHEAD_VERBS = wordset("beat outperform outclass outdo top outstrip outshine surpass")
-_CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
 
 @dataclass(slots=True)
@@ -233,37 +229,6 @@ def _than_object(anchor: Any, predicate: Any) -> Any | None:
     return None
 
 
-def _blocked(predicate: Any, subject: Any) -> bool:
-    """Negated, modal, hedged, conditional or attributed: no claim."""
-    for node in (predicate, *predicate.children):
-        if node.dep_ == "neg" or (node.dep_ == "aux" and node.lower_ in _MODALS):
-            return True
-        if node.dep_ == "advmod" and node.lower_ in _HEDGE_WORDS:
-            return True
-    if any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in _QUANTIFIERS
-           for c in subject.children):  # fmt: skip
-        return True
-    node, joined = predicate, False
-    while True:
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children):
-                return True
-            if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:
-                return True
-        if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.lefts):
-            return True  # "hospitals where nurses earn more": a restriction, not a claim
-        if node.head == node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
-            # "A tends to be cheaper"; not "drivers tend to ..., and the D is quieter"
-            return not joined and node.lemma_ in ("tend", "seem", "appear")
-        joined = joined or node.dep_ == "conj"
-        node = node.head
-        subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
-        if node.lemma_ in _REPORTING and subj is not None and subj.lower_ not in _FIRST_PERSON:
-            return True
-        if subj is None and node.tag_ in ("VB", "VBP") and node.dep_ == "ROOT":
-            return False  # "remember that ...": an imperative's condition is the reader's
-
-
 def _resolve(sentence: Sentence, token: Any, pair: Pair | None) -> Any:
     """A side index or a folded noun phrase for the thing ``token`` heads."""
     start, _end, text = _span(token)
@@ -335,55 +300,6 @@ def _verb_ground(verb: Any) -> set[tuple[str, str]]:
     return out
 
 
-def _scope(sentence: Sentence, predicate: Any, pair: Pair | None, *others: Any) -> tuple[Any, ...]:
-    """Years and audience ("for commuters"): comparisons in different scopes never meet."""
-    years = frozenset(re.findall(r"\b(?:19|20)\d{2}\b", sentence.text))
-    topic = pair.topic if pair else frozenset()
-    audience = set()
-    for prep in predicate.subtree:
-        if prep.lower_ != "for" or prep.dep_ != "prep" or _in_relative(prep, predicate):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in wordnet().persons:
-                words = {stem(t.lower_) for t in obj.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-                audience |= words - topic - {"most", "people", "reader", "user", "everyone"}
-    return years, frozenset(audience), _qualifiers(predicate, *others)
-
-
-def _in_relative(token: Any, top: Any) -> bool:
-    """``token`` sits in a relative clause below ``top`` ("dust, which matters for cats
-    with asthma"): a remark on a noun, not the comparison's audience."""
-    node = token
-    while node != top and node.head != node:
-        if node.dep_ == "relcl":
-            return True
-        node = node.head
-    return False
-
-
-def _qualifiers(*heads: Any) -> frozenset[str]:
-    """Prepositional phrases on the predicate, the comparative or the thing after "than"
-    ("in small clinics", "after ten years"): the setting or time a comparison holds in."""
-    out = set()
-    for prep in (c for head in heads for c in head.children):
-        if prep.dep_ != "prep" or prep.lower_ in ("than", "of", "by", "for"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
-                out |= {f"{prep.lower_}:{_setting_word(t)}" for t in obj.subtree
-                        if t.is_alpha and t.pos_ in _CONTENT and not t.is_stop}  # fmt: skip
-    return frozenset(out)
-
-
-def _setting_word(token: Any) -> str:
-    """A setting's word, a span of time folded to one ("the last decade" and "the same
-    ten years" are one period)."""
-    lemma = token.lemma_.lower()
-    return "time" if lemma in DURATIONS or lemma == "decade" else stem(token.lower_)
-
-
-# What a sentence must hold to be parsed for a comparison: much narrower than
-# ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
 _COMPARISON = re.compile(
     r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
     r"|\b(?:beats?|beat|trails?|trailed|lag(?:s|ged)?|behind|tops|topped|undercut\w*"
@@ -437,7 +353,7 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
         subj_tok = predicate.head  # "The radiator lagged behind ...", parsed as a noun phrase
     label = None if subj_tok is not None else _label(anchor, pair)
     subj_tok = subj_tok if label is None else label  # "Codewright: the quicker of the pair"
-    if subj_tok is None or _blocked(predicate, subj_tok):
+    if subj_tok is None or blocked(predicate, subj_tok):
         return None
     subject = _resolve(sentence, subj_tok, pair) if label is None else pair.side(label.text)
     other_tok = None if form else _than_object(anchor, predicate)
@@ -467,7 +383,7 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     says = {"subject": subj_name, "other": other_name, "word": _words(anchor, token, predicate)}
     events = _events(anchor, predicate, scales)
     heads = [anchor] + ([other_tok] if other_tok is not None else [])
-    scope = _scope(sentence, predicate, pair, *heads)
+    scope = scope_of(sentence, predicate, pair, *heads)
     return _Reading(subject, other, scales, events, scope, start, end, says)
 
 
@@ -558,7 +474,9 @@ def comparative_claims(doc: Document) -> Iterator[Claim]:
 def _agreement(first: _Reading, new: _Reading) -> int | None:
     """+1 or -1 if ``new`` compares the same two things on a scale of ``first`` in the same
     scope (agreeing or reversed); None if it is about something else."""
-    if {first.subject, first.other} != {new.subject, new.other} or not _same_scope(first, new):
+    if {first.subject, first.other} != {new.subject, new.other} or not same_scope(
+        first.scope, new.scope
+    ):
         return None
     if (
         first.events
@@ -571,23 +489,3 @@ def _agreement(first: _Reading, new: _Reading) -> int | None:
     turned = 1 if first.subject == new.subject else -1
     signs = {first.scales[s] * new.scales[s] * turned for s in first.scales.keys() & new.scales}
     return signs.pop() if len(signs) == 1 else None
-
-
-def _same_scope(a: _Reading, b: _Reading) -> bool:
-    """Same years and audience; settings equal, or given by one comparison only."""
-    if a.scope[:2] != b.scope[:2]:
-        return False
-    return all(_overlap(a.scope[2], b.scope[2], prep) for prep in _preps(a) & _preps(b))
-
-
-def _preps(reading: _Reading) -> set[str]:
-    return {q.split(":", 1)[0] for q in reading.scope[2]}
-
-
-def _overlap(a: frozenset[str], b: frozenset[str], prep: str) -> bool:
-    """Settings under one preposition meet when they share a word ("in small clinics" and
-    "in large clinics" share "clinic" but not the size: both words must be shared when
-    each side names two)."""
-    words_a = {q for q in a if q.startswith(f"{prep}:")}
-    words_b = {q for q in b if q.startswith(f"{prep}:")}
-    return words_a <= words_b or words_b <= words_a or len(words_a & words_b) >= 2
