@@ -1260,3 +1260,56 @@ def test_a_pair_far_apart_among_unrelated_claims_is_still_found():
     (finding,) = run("CT005", source)
     assert (finding.line, finding.related[0].line) == (31, 1)
     assert finding.message.startswith("“Towels”: included here, not included at line 1")
+
+
+def test_ct003_a_noun_meets_the_adjective_derived_from_it(nlp_mode):
+    source = (
+        "<h1>Brisa Fan vs. Gale Fan</h1>\n"
+        "<p>The Brisa is noticeably quieter than the Gale.</p>\n"
+        "<p>Both have a timer.</p>\n"
+        "<p>Side by side, the Gale makes less noise than the Brisa.</p>"
+    )
+    (finding,) = run("CT003", source, model=nlp_mode)
+    assert (finding.line, finding.column) == (4, 18)
+    assert finding.related[0].line == 2
+    assert finding.message == (
+        "This puts Gale ahead of Brisa (“less noise”); line 2 puts them the other way round: "
+        "“The Brisa is noticeably quieter than the Gale”. Decide which is right."
+    )
+
+
+def test_ct003_a_label_names_the_side_of_the_of_the_two_form():
+    source = (
+        "# Tern Kayak vs. Heron Kayak\n\n"
+        "The Tern is faster than the Heron in flat water.\n\n"
+        "- **Heron**: the faster of the two boats, with a longer hull.\n"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column) == (5, 5)
+    assert finding.message.startswith("This puts Heron ahead of Tern Kayak (“faster”)")
+
+
+def test_ct003_verbs_of_comparison_meet_only_on_the_same_ground():
+    head = "# Nova X2 vs. Vela S\n\nThe Vela S falls behind the Nova X2 on screen brightness.\n\n"
+    same = head + "Our tests show the Vela S beats the Nova X2 on screen brightness.\n"
+    other = head + "In our charging test the Vela S edged out the Nova X2.\n"
+    (finding,) = run("CT003", same, model=MODEL)
+    assert (finding.line, finding.column) == (5, 16)
+    assert "line 3 puts them the other way round" in finding.message
+    assert run("CT003", other, model=MODEL) == []
+
+
+def test_ct003_settings_that_name_one_period_meet_and_different_rooms_do_not():
+    period = (
+        "# Alder Fund vs. Birch Fund\n\n"
+        "Over the past decade the Alder Fund returned more than the Birch Fund.\n\n"
+        "Over those same ten years, Birch returned more than Alder.\n"
+    )
+    rooms = (
+        "# Ember Heater vs. Flint Heater\n\n"
+        "In a small office, the Ember heats up faster than the Flint.\n\n"
+        "In a big warehouse, the Flint heats up faster than the Ember.\n"
+    )
+    (finding,) = run("CT003", period, model=MODEL)
+    assert (finding.line, finding.related[0].line) == (5, 3)
+    assert run("CT003", rooms, model=MODEL) == []

@@ -20,6 +20,9 @@ from linter.lexicon import wordset
 from linter.model import Sentence
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# "with a longer hull", "thanks to its hipbelt", "to launch": a reason, a feature or what is
+# done, not a setting.
+_NOT_SETTINGS = frozenset({"than", "of", "by", "for", "to", "with", "thanks", "due", "because"})
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 _MODALS = wordset("may might can could should would ca")
 _HEDGE_WORDS = wordset(
@@ -99,12 +102,12 @@ def _qualifiers(*heads: Any) -> frozenset[str]:
     ("in small clinics", "after ten years"): the setting or time a comparison holds in."""
     out = set()
     for prep in (c for head in heads for c in head.children):
-        if prep.dep_ != "prep" or prep.lower_ in ("than", "of", "by", "for"):
+        if prep.dep_ != "prep" or prep.lower_ in _NOT_SETTINGS:
             continue
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
                 out |= {f"{prep.lower_}:{_setting_word(t)}" for t in obj.subtree
-                        if t.is_alpha and t.pos_ in _CONTENT and not t.is_stop}  # fmt: skip
+                        if t.is_alpha and (t == obj or (t.pos_ in _CONTENT and not t.is_stop))}  # fmt: skip
     return frozenset(out)
 
 
@@ -121,6 +124,8 @@ def same_scope(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Same years and audience; under each preposition both name, settings that meet."""
     if a[:2] != b[:2]:
         return False
+    if a[2] and b[2] and not _preps(a) & _preps(b):
+        return False  # "at first" and "after ten years": two settings, none shared
     return all(_overlap(a[2], b[2], prep) for prep in _preps(a) & _preps(b))
 
 

@@ -100,7 +100,7 @@ class Pair:
 
 
 def _pair_from(text: str) -> Pair | None:
-    head = re.split(r"[:?|–—]|\s-\s", text)[0]
+    head = re.split(r"[:?|–—]|\s-\s", text)[0].lstrip("# ")  # a plain-text "# Title"
     head = _QUESTION_LEAD.sub("", head)
     m = _PAIR.match(head)
     if m is None:
