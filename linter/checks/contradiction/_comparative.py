@@ -77,6 +77,7 @@ _NOT_THINGS = wordset(
 )
 _PRONOUNS = wordset("it they he she this these those them its their")
 _GROUNDS = wordset("on in at for")
+_ABUNDANT = wordset("rich dense heavy packed laden loaded")
 # Verbs that put their subject ahead of their object ("A beats B", "A edges out B").
 _AHEAD_VERBS = wordset("beat outperform outclass outdo top outstrip outshine surpass")
 
@@ -103,26 +104,7 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
     if tag in ("NN", "NNS", "JJ") and _compares_next(token) and comparative_base(low):
         tag = "JJR"  # "is quieter than", "the quicker of the pair": a comparative mis-tagged
     if low in ("more", "less", "fewer") and tag in ("JJR", "RBR"):
-        direction = 1 if low == "more" else -1
-        head = token.head
-        if token.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV"):
-            return head, scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
-        if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
-            token, head = head, head.head  # "earn more money": as "earn more"
-        if token.dep_ == "amod" and head.pos_ == "NOUN" and _adjective_as_noun(head):
-            form = "other" if _of_two(head) else ""  # "the less dusty of the two" (dusty/NN)
-            return head, scales_of(head.lower_, direction), form
-        if token.dep_ == "amod" and head.pos_ == "NOUN":
-            return head, noun_scales(head, direction), ""
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if pobj is not None:
-            return token, noun_scales(pobj, direction), ""
-        if head.pos_ == "VERB" and token.dep_ in ("advmod", "dobj", "npadvmod"):
-            lemma = head.lemma_.lower()
-            dim = c["verbs"].get(head.lower_) or c["verbs"].get(lemma)
-            return token, {f"dim:{dim}" if dim else f"v:{lemma}": direction}, ""
-        return None
+        return _more_anchor(token, 1 if low == "more" else -1)
     if tag in ("JJR", "RBR") and low not in ("rather", "more", "less", "fewer", "earlier"):
         if low in c["up"] + c["down"] and token.head.pos_ == "NOUN" and token.dep_ == "amod":
             direction = 1 if low in c["up"] else -1
@@ -136,6 +118,54 @@ def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
             return head, scales_of(head.lemma_, 1 if low == "most" else -1), "other"
         return token, scales_of(token.lemma_, 1), "other"
     return _verb_anchor(token)
+
+
+def _more_anchor(token: Any, direction: int) -> tuple[Any, dict[str, int], str] | None:
+    """ "more/less" with an adjective, a noun or a verb: "more flexible", "less dust",
+    "the more calorie-dense of the two", "packs more", "earn more money"."""
+    c = lexicon()["comparatives"]
+    head = token.head
+    graded = head.pos_ in ("ADJ", "ADV") or (head.pos_ == "NOUN" and _adjective_as_noun(head))
+    if token.dep_ in ("advmod", "amod") and graded:
+        form = "other" if _of_two(head) else ""  # "the less dusty of the two" (dusty/NN)
+        return head, _rich_in(head, direction) or scales_of(head.lower_, direction) or \
+            scales_of(head.lemma_, direction), form  # fmt: skip
+    if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
+        token, head = head, head.head  # "earn more money": as "earn more"
+    if token.dep_ == "amod" and head.pos_ == "NOUN":
+        return head, noun_scales(head, direction), ""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if pobj is not None:
+        return token, noun_scales(pobj, direction), ""
+    if head.pos_ == "VERB" and token.dep_ in ("advmod", "dobj", "npadvmod"):
+        lemma = head.lemma_.lower()
+        dim = c["verbs"].get(head.lower_) or c["verbs"].get(lemma)
+        scales = {f"dim:{dim}" if dim else f"v:{lemma}": direction}
+        for noun in _fronted_topics(head):  # "For protein, regular yogurt packs more"
+            scales |= noun_scales(noun, direction)
+        return token, scales, ""
+    return None
+
+
+def _rich_in(adjective: Any, direction: int) -> dict[str, int]:
+    """ "calorie-dense", "protein-rich", "sugar-laden": an adjective of abundance joined to
+    a noun is the quantity of that noun."""
+    if adjective.lower_ not in _ABUNDANT:
+        return {}
+    noun = next((c for c in adjective.children if c.dep_ in ("compound", "npadvmod")
+                 and c.pos_ == "NOUN"), None)  # fmt: skip
+    return noun_scales(noun, direction) if noun is not None else {}
+
+
+def _fronted_topics(verb: Any) -> list[Any]:
+    """The nouns of a "for/on/in N," phrase before a verb's subject: what "more" counts."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subject is None:
+        return []
+    preps = [c for c in verb.lefts if c.dep_ == "prep" and c.lower_ in ("for", "on", "in")
+             and c.i < subject.i]  # fmt: skip
+    return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
 
 
 def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
@@ -204,8 +234,13 @@ def _predicate(anchor: Any) -> Any:
 
 
 def _span(token: Any) -> tuple[int, int, str]:
-    """A noun phrase's offsets and text: the token's subtree, up to a relative clause."""
-    words = [t for t in token.subtree if not (t.dep_ in ("relcl", "punct") and t.head == token)]
+    """A noun phrase's offsets and text: the token's subtree without a relative clause,
+    a participle phrase or an apposition ("Greek yogurt, which has ...")."""
+    cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos")
+           for t in c.subtree}  # fmt: skip
+    words = [
+        t for t in token.subtree if t.i not in cut and not (t.dep_ == "punct" and t.head == token)
+    ]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return start, end, token.doc.text[start:end]
 
@@ -351,6 +386,9 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     if subj_tok is None and anchor.pos_ == "VERB" and predicate.dep_ == "acl" \
             and predicate.head.dep_ == "ROOT":  # fmt: skip
         subj_tok = predicate.head  # "The radiator lagged behind ...", parsed as a noun phrase
+    if subj_tok is not None and subj_tok.lower_ in ("which", "that", "who") \
+            and predicate.dep_ == "relcl":  # fmt: skip
+        subj_tok = predicate.head  # "Greek yogurt, which has more protein than ..."
     label = None if subj_tok is not None else _label(anchor, pair)
     subj_tok = subj_tok if label is None else label  # "Codewright: the quicker of the pair"
     if subj_tok is None or blocked(predicate, subj_tok):
@@ -395,7 +433,7 @@ def _label(anchor: Any, pair: Pair | None) -> Any:
     colon = next((t for t in doc[:6] if t.text == ":"), None)
     if pair is None or colon is None or any(t.dep_ in _SUBJ for t in doc):
         return None
-    words = [t for t in doc[: colon.i] if t.is_alpha or t.like_num]
+    words = [t for t in doc[: colon.i] if t.is_alpha or t.text[:1].isdigit()]
     label = next((t for t in words if t.head.i >= colon.i or t.head == t), None)
     if label is None or pair.side(" ".join(t.text for t in words)) is None:
         return None

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from linter.checks.contradiction._entities import DURATIONS, Pair, stem, wordnet
-from linter.lexicon import wordset
+from linter.lexicon import spacy_stop_words, wordset
 from linter.model import Sentence
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -51,7 +51,8 @@ def blocked(predicate: Any, subject: Any) -> bool:
     node, joined = predicate, False
     while True:
         for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children):
+            if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children) \
+                    and not _topic_frame(c):  # fmt: skip
                 return True
             if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:
                 return True
@@ -67,6 +68,15 @@ def blocked(predicate: Any, subject: Any) -> bool:
             return True
         if subj is None and node.tag_ in ("VB", "VBP") and node.dep_ == "ROOT":
             return False  # "remember that ...": an imperative's condition is the reader's
+
+
+def _topic_frame(clause: Any) -> bool:
+    """ "When it comes to cost, ...": names a topic, sets no condition."""
+    return (
+        clause.lemma_ == "come"
+        and any(c.lower_ == "to" for c in clause.children)
+        and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in clause.children)
+    )
 
 
 def scope_of(
@@ -107,8 +117,12 @@ def _qualifiers(*heads: Any) -> frozenset[str]:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
                 out |= {f"{prep.lower_}:{_setting_word(t)}" for t in obj.subtree
-                        if t.is_alpha and (t == obj or (t.pos_ in _CONTENT and not t.is_stop))}  # fmt: skip
+                        if t.is_alpha and (t == obj or _content(t))}  # fmt: skip
     return frozenset(out)
+
+
+def _content(token: Any) -> bool:
+    return token.pos_ in _CONTENT and token.lower_ not in spacy_stop_words()
 
 
 def _setting_word(token: Any) -> str:
