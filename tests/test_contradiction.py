@@ -1313,3 +1313,27 @@ def test_ct003_settings_that_name_one_period_meet_and_different_rooms_do_not():
     (finding,) = run("CT003", period, model=MODEL)
     assert (finding.line, finding.related[0].line) == (5, 3)
     assert run("CT003", rooms, model=MODEL) == []
+
+
+def test_ct003_relative_clause_subject_and_a_fronted_topic():
+    source = (
+        "<h1>Rye Bread vs. White Bread</h1>\n"
+        "<p>Rye bread, which has more fibre than white bread, keeps you full longer.</p>\n"
+        "<p>Both freeze well.</p>\n"
+        "<p>For fibre, white bread actually delivers more per slice than rye bread.</p>"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column) == (4, 15)
+    assert finding.related[0].line == 2
+    assert finding.message.startswith("This puts white bread ahead of rye bread")
+
+
+def test_ct003_topic_frame_and_an_adjective_of_abundance():
+    source = (
+        "<h1>Soy Milk vs. Rice Milk</h1>\n"
+        "<p>Soy milk has more sugar than rice milk.</p>\n"
+        "<p>When it comes to breakfast, soy milk is the more sugar-laden of the two.</p>\n"
+        "<p>When it comes to sweetness, rice milk is the more sugar-laden of the two.</p>"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.related[0].line) == (4, 2)
