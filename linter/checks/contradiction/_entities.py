@@ -9,6 +9,11 @@ V15" names "Dyson V15 Detect", "renting" names "Rent" and "active funds" names "
 Managed Funds". A phrase that names neither side but holds a name or number of its own
 ("last year's Pixel 7") is a third thing, never a side.
 
+``compared_in_parts`` (the comparative reader's) also reads a title's later part ("Vienna
+to Venice: Night Train or Flight?"). ``noun_scales`` gives a noun the scales of the
+adjectives WordNet derives from it ("noise" -> "noisy", on the quiet/noisy scale), and
+``comparative_base`` finds the graded adjective of a comparative the parser mis-tagged.
+
 Pronouns ("it", "they", "the former", "the latter") are resolved by the readers with
 ``resolve``: to the nearest side named earlier in the sentence or in the sentence
 before, when exactly one side is named there.
