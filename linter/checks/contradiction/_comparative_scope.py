@@ -35,7 +35,6 @@ _REPORTING = wordset(
     "say argue claim insist believe think suggest report tell feel find reckon contend"
 )
 _FIRST_PERSON = wordset("we i us our")
-# Verbs and nouns too light to name what is compared ("is", "has", "the faster route").
 
 
 def blocked(predicate: Any, subject: Any) -> bool:
