@@ -1337,3 +1337,17 @@ def test_ct003_topic_frame_and_an_adjective_of_abundance():
     )
     (finding,) = run("CT003", source, model=MODEL)
     assert (finding.line, finding.related[0].line) == (4, 2)
+
+
+def test_ct003_the_comparative_one_ranks_the_pair():
+    source = (
+        "# Alpha Pack vs. Beta Pack\n\n"
+        "The Alpha is the lighter one, at 900 g.\n\n"
+        "Both have hip belts.\n\n"
+        "The Beta weighs less than the Alpha, so it suits fast hikers.\n"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (7, 1, 3)
+    assert "(“weighs less”)" in finding.message
+    better = source.replace("the lighter one", "the better one")
+    assert run("CT003", better, model=MODEL) == []  # a verdict, CT004's business

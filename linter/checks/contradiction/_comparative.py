@@ -291,9 +291,11 @@ def _label(anchor: Any, pair: Pair | None) -> Any:
 
 
 def _the_jjr_noun(anchor: Any) -> bool:
-    """ "X is the faster route": a comparative on a noun with "the" ranks the two."""
+    """ "X is the faster route", "the lighter one": a comparative on a noun (or "one")
+    with "the" ranks the two."""
     head = anchor.head
-    return (anchor.tag_ in ("JJR", "RBR") and anchor.dep_ == "amod" and head.pos_ == "NOUN"
+    noun = head.pos_ == "NOUN" or head.lower_ == "one"
+    return (anchor.tag_ in ("JJR", "RBR") and anchor.dep_ == "amod" and noun
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))  # fmt: skip
 
 
