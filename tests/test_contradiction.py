@@ -1319,3 +1319,94 @@ def test_ct002_a_verb_after_an_attribute_subject_and_starts_at():
     (finding,) = run("CT002", source, MODEL)
     assert (finding.line, finding.related[0].line) == (7, 3)
     assert finding.message.startswith("£65 here, £40 at line 3")
+
+
+def test_ct003_a_noun_meets_the_adjective_derived_from_it(nlp_mode):
+    source = (
+        "<h1>Brisa Fan vs. Gale Fan</h1>\n"
+        "<p>The Brisa is noticeably quieter than the Gale.</p>\n"
+        "<p>Both have a timer.</p>\n"
+        "<p>Side by side, the Gale makes less noise than the Brisa.</p>"
+    )
+    (finding,) = run("CT003", source, model=nlp_mode)
+    assert (finding.line, finding.column) == (4, 18)
+    assert finding.related[0].line == 2
+    assert finding.message == (
+        "This puts Gale ahead of Brisa (“less noise”); line 2 puts them the other way round: "
+        "“The Brisa is noticeably quieter than the Gale”. Decide which is right."
+    )
+
+
+def test_ct003_a_label_names_the_side_of_the_of_the_two_form():
+    source = (
+        "# Tern Kayak vs. Heron Kayak\n\n"
+        "The Tern is faster than the Heron in flat water.\n\n"
+        "- **Heron**: the faster of the two boats, with a longer hull.\n"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column) == (5, 5)
+    assert finding.message.startswith("This puts Heron ahead of Tern Kayak (“faster”)")
+
+
+def test_ct003_verbs_of_comparison_meet_only_on_the_same_ground():
+    head = "# Nova X2 vs. Vela S\n\nThe Vela S falls behind the Nova X2 on screen brightness.\n\n"
+    same = head + "Our tests show the Vela S beats the Nova X2 on screen brightness.\n"
+    other = head + "In our charging test the Vela S edged out the Nova X2.\n"
+    (finding,) = run("CT003", same, model=MODEL)
+    assert (finding.line, finding.column) == (5, 16)
+    assert "line 3 puts them the other way round" in finding.message
+    assert run("CT003", other, model=MODEL) == []
+
+
+def test_ct003_settings_that_name_one_period_meet_and_different_rooms_do_not():
+    period = (
+        "# Alder Fund vs. Birch Fund\n\n"
+        "Over the past decade the Alder Fund returned more than the Birch Fund.\n\n"
+        "Over those same ten years, Birch returned more than Alder.\n"
+    )
+    rooms = (
+        "# Ember Heater vs. Flint Heater\n\n"
+        "In a small office, the Ember heats up faster than the Flint.\n\n"
+        "In a big warehouse, the Flint heats up faster than the Ember.\n"
+    )
+    (finding,) = run("CT003", period, model=MODEL)
+    assert (finding.line, finding.related[0].line) == (5, 3)
+    assert run("CT003", rooms, model=MODEL) == []
+
+
+def test_ct003_relative_clause_subject_and_a_fronted_topic():
+    source = (
+        "<h1>Rye Bread vs. White Bread</h1>\n"
+        "<p>Rye bread, which has more fibre than white bread, keeps you full longer.</p>\n"
+        "<p>Both freeze well.</p>\n"
+        "<p>For fibre, white bread actually delivers more per slice than rye bread.</p>"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column) == (4, 15)
+    assert finding.related[0].line == 2
+    assert finding.message.startswith("This puts white bread ahead of rye bread")
+
+
+def test_ct003_topic_frame_and_an_adjective_of_abundance():
+    source = (
+        "<h1>Soy Milk vs. Rice Milk</h1>\n"
+        "<p>Soy milk has more sugar than rice milk.</p>\n"
+        "<p>When it comes to breakfast, soy milk is the more sugar-laden of the two.</p>\n"
+        "<p>When it comes to sweetness, rice milk is the more sugar-laden of the two.</p>"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.related[0].line) == (4, 2)
+
+
+def test_ct003_the_comparative_one_ranks_the_pair():
+    source = (
+        "# Alpha Pack vs. Beta Pack\n\n"
+        "The Alpha is the lighter one, at 900 g.\n\n"
+        "Both have hip belts.\n\n"
+        "The Beta weighs less than the Alpha, so it suits fast hikers.\n"
+    )
+    (finding,) = run("CT003", source, model=MODEL)
+    assert (finding.line, finding.column, finding.related[0].line) == (7, 1, 3)
+    assert "(“weighs less”)" in finding.message
+    better = source.replace("the lighter one", "the better one")
+    assert run("CT003", better, model=MODEL) == []  # a verdict, CT004's business

@@ -16,6 +16,9 @@ means; WordNet orders senses by frequency):
   senses (words of WordNet's sense-tagged corpus),
   so that "absorbed" and "digests", or "reply" and "response", are found to be one
   event or thing when they share one.
+- ``d WORD SCALE:DIR ...``: a common noun and the scales of the adjectives WordNet derives
+  from its first senses ("noise" -> "noisy", "dust" -> "dusty"), so that "makes less
+  noise" meets "is quieter" and "kicks up less dust" meets "the less dusty".
 - ``p WORD``: nouns whose first or second sense is a person or a group ("commuters", "families"):
   a "for ..." phrase naming them limits a verdict to an audience.
 
@@ -48,7 +51,7 @@ _WORD = re.compile(r"^[a-z][a-z-]*$")
 PERSON_OR_GROUP = {"14", "18"}  # lexicographer files noun.group, noun.person
 
 
-def index(path: Path, tagged_only: bool = False) -> dict[str, list[int]]:
+def index(path: Path, tagged_only: bool = False, senses: int = SENSES) -> dict[str, list[int]]:
     """word -> its first synsets; ``tagged_only``: words seen in WordNet's sense-tagged
     corpus (the common ones), which keeps the noun and verb tables small."""
     out = {}
@@ -58,7 +61,7 @@ def index(path: Path, tagged_only: bool = False) -> dict[str, list[int]]:
         parts = line.split()
         word, n_ptr = parts[0], int(parts[3])
         if _WORD.match(word) and not (tagged_only and parts[5 + n_ptr] == "0"):
-            out[word] = [int(x) for x in parts[6 + n_ptr :]][:SENSES]
+            out[word] = [int(x) for x in parts[6 + n_ptr :]][:senses]
     return out
 
 
@@ -91,6 +94,21 @@ def scales_of(offset: int, adj: dict) -> set[str]:
     return out
 
 
+def derived_rows(root: Path, noun: dict, adj: dict) -> list[str]:
+    """``d`` rows: a noun and the scales of the adjectives derived from any of its senses
+    ("more noise" is "noisier" whatever noise is meant)."""
+    rows = []
+    for word, offsets in sorted(index(root / "index.noun", True, 99).items()):
+        scales = set()
+        for o in offsets:
+            for sym, other, pos in noun[o][2]:
+                if sym == "+" and pos in "as":
+                    scales |= scales_of(other, adj)
+        if scales:
+            rows.append(f"d\t{word}\t{' '.join(sorted(scales))}")
+    return rows
+
+
 def main() -> None:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     adj, adv = data(root / "data.adj"), data(root / "data.adv")
@@ -112,6 +130,7 @@ def main() -> None:
         rows.append(f"v\t{word}\t{' '.join(map(str, offsets))}")
     for word, offsets in sorted(index(root / "index.noun", True).items()):
         rows.append(f"n\t{word}\t{' '.join(map(str, offsets))}")
+    rows += derived_rows(root, noun, adj)
     for word, offsets in sorted(index(root / "index.noun").items()):
         if any(noun[o][0] in PERSON_OR_GROUP for o in offsets[:2]):
             rows.append(f"p\t{word}")

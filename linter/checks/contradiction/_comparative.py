@@ -21,9 +21,18 @@ group with the same two things, the same scope (years, audience), a shared scale
 same way round, and a compatible event; its value is +1 when it agrees with the group's
 first claim and -1 when it is the reverse.
 
+A comparative the parser tags as a noun ("is quieter/NN than", "the less dusty/NN of the
+two") is read when WordNet grades its base adjective. A noun also carries the scales of
+the adjectives WordNet derives from it, so "makes less noise" meets "is quieter". A
+list item's or lead-in's label that names a side ("Codewright: the quicker of the pair")
+is the subject when the sentence has none. A verb of comparison ("beat", "edge out",
+"lag behind", "undercut") is about what its "on/in/at/for" phrase names ("on battery
+life"); two such verdicts on different grounds never meet.
+
 Negated, modal ("can", "may"), hedged ("often", "some"), conditional ("if ...", except
 under an imperative "remember that") and attributed ("critics argue that") comparisons
-give no claim.
+give no claim; those limits and the scope a comparison holds in are in
+``_comparative_scope``.
 
 Cost: one pass over the tokens of the parsed candidate sentences.
 """
@@ -36,42 +45,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.checks.contradiction._clauses import claim_sentences
+from linter.checks.contradiction._comparative_anchor import LIGHT, behind, verb_ground
+from linter.checks.contradiction._comparative_anchor import anchor as find_anchor
+from linter.checks.contradiction._comparative_scope import blocked, same_scope, scope_of
 from linter.checks.contradiction._entities import (
     Pair,
-    compared,
-    noun_scales,
+    compared_in_parts,
     same_sense,
-    scales_of,
     stem,
-    wordnet,
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parse_sentences
-from linter.checks.contradiction._words import lexicon
 from linter.lexicon import wordset
 from linter.model import Document, Sentence
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"acomp", "advmod", "amod", "dobj", "attr", "prep", "pobj", "npadvmod",
                     "xcomp", "oprd", "conj", "compound", "dep"})  # fmt: skip
-_MODALS = wordset("may might can could should would ca")
-_HEDGE_WORDS = wordset(
-    "often usually sometimes generally typically normally frequently occasionally rarely "
-    "seldom likely probably possibly perhaps maybe arguably potentially mostly tend"
-)
-_QUANTIFIERS = wordset("some many most few several")
-_CONDITION_MARKS = wordset("if unless when whenever once until assuming provided whether")
-_REPORTING = wordset(
-    "say argue claim insist believe think suggest report tell feel find reckon contend"
-)
-_FIRST_PERSON = wordset("we i us our")
-# Verbs and nouns too light to name what is compared ("is", "has", "the faster route").
-_LIGHT = wordset(
-    "be have get make do go keep come remain stay take become seem look give put use "
-    "one option choice pick way thing route machine tool model bet path introduction "
-    "of the two pair both"
-)
-_OF_TWO = re.compile(r"^of\s+(?:the\s+)?(?:two|pair|both|duo)\b", re.I)
 _NOT_THINGS = wordset(
     "ever before expected usual average most others other anything everything anyone "
     "everyone last previous earlier you we i people"
@@ -93,71 +83,6 @@ class _Reading:
     says: dict[str, str]  # the message's words: subject, other, word (as written)
 
 
-def _anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
-    """If ``token`` makes a comparison: (the word the comparison hangs on, its scales,
-    "more"/"less"/"other" for "than"-less forms); else None."""
-    low, tag = token.lower_, token.tag_
-    c = lexicon()["comparatives"]
-    if low in ("more", "less", "fewer") and tag in ("JJR", "RBR"):
-        direction = 1 if low == "more" else -1
-        head = token.head
-        if token.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV"):
-            return head, scales_of(head.lemma_, direction), "other" if _of_two(head) else ""
-        if token.dep_ == "amod" and head.lemma_ == "money" and head.head.pos_ == "VERB":
-            token, head = head, head.head  # "earn more money": as "earn more"
-        if token.dep_ == "amod" and head.pos_ == "NOUN":
-            return head, noun_scales(head, direction), ""
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if pobj is not None:
-            return token, noun_scales(pobj, direction), ""
-        if head.pos_ == "VERB" and token.dep_ in ("advmod", "dobj", "npadvmod"):
-            lemma = head.lemma_.lower()
-            dim = c["verbs"].get(head.lower_) or c["verbs"].get(lemma)
-            return token, {f"dim:{dim}" if dim else f"v:{lemma}": direction}, ""
-        return None
-    if tag in ("JJR", "RBR") and low not in ("rather", "more", "less", "fewer", "earlier"):
-        if low in c["up"] + c["down"] and token.head.pos_ == "NOUN" and token.dep_ == "amod":
-            direction = 1 if low in c["up"] else -1
-            return token, noun_scales(token.head, direction), ""
-        form = "other" if _of_two(token) else ""
-        return token, scales_of(token.lemma_, 1) or scales_of(low, 1), form
-    if tag in ("JJS", "RBS") and _of_two(token):
-        if low in ("most", "least"):
-            head = token.head
-            return head, scales_of(head.lemma_, 1 if low == "most" else -1), "other"
-        return token, scales_of(token.lemma_, 1), "other"
-    return _verb_anchor(token)
-
-
-def _verb_anchor(token: Any) -> tuple[Any, dict[str, int], str] | None:
-    if token.pos_ != "VERB":
-        return None
-    lemma = token.lemma_.lower()
-    if lemma in ("beat", "outperform", "outclass", "outdo", "top"):
-        return token, scales_of("good", 1), ""
-    if lemma in ("trail", "lag"):
-        return token, scales_of("good", -1), ""
-    base = lemma.removeprefix("out").lstrip("-")
-    if lemma.startswith("out") and len(base) >= 3 and f"v:{base}" in wordnet().synsets:
-        c = lexicon()["comparatives"]
-        dim = c["verbs"].get(base)
-        scales = {f"dim:{dim}" if dim else f"v:{base}": 1, f"e:{base}": 1}
-        adjective = c.get("verb_scales", {}).get(base)  # "outlast": lasts longer
-        return token, {**scales, **(scales_of(adjective, 1) if adjective else {})}, ""
-    return None
-
-
-def _of_two(token: Any) -> bool:
-    """ "the cheaper of the two", "the least expensive of the pair"."""
-    text = token.doc.text[token.idx :]
-    m = re.match(r"[\w-]+(?:\s+[\w-]+)?\s+(of\s+(?:the\s+)?(?:two|pair|both|duo))\b", text, re.I)
-    if m:
-        return True
-    # "of the pair, the Paperwhite is the least expensive": a fronted "of the pair"
-    return bool(re.search(r"\bof\s+the\s+(?:two|pair)\b", token.doc.text, re.I))
-
-
 def _predicate(anchor: Any) -> Any:
     """The word the comparison's subject hangs on: up from the anchor to a word with a
     subject (the copula's adjective, the verb), or the root."""
@@ -170,8 +95,13 @@ def _predicate(anchor: Any) -> Any:
 
 
 def _span(token: Any) -> tuple[int, int, str]:
-    """A noun phrase's offsets and text: the token's subtree, up to a relative clause."""
-    words = [t for t in token.subtree if not (t.dep_ in ("relcl", "punct") and t.head == token)]
+    """A noun phrase's offsets and text: the token's subtree without a relative clause,
+    a participle phrase or an apposition ("Greek yogurt, which has ...")."""
+    cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos")
+           for t in c.subtree}  # fmt: skip
+    words = [
+        t for t in token.subtree if t.i not in cut and not (t.dep_ == "punct" and t.head == token)
+    ]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return start, end, token.doc.text[start:end]
 
@@ -193,35 +123,6 @@ def _than_object(anchor: Any, predicate: Any) -> Any | None:
         nouns = [t for t in nxt if t.pos_ in ("NOUN", "PROPN")]
         return nouns[0] if nouns else None
     return None
-
-
-def _blocked(predicate: Any, subject: Any) -> bool:
-    """Negated, modal, hedged, conditional or attributed: no claim."""
-    for node in (predicate, *predicate.children):
-        if node.dep_ == "neg" or (node.dep_ == "aux" and node.lower_ in _MODALS):
-            return True
-        if node.dep_ == "advmod" and node.lower_ in _HEDGE_WORDS:
-            return True
-    if any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in _QUANTIFIERS
-           for c in subject.children):  # fmt: skip
-        return True
-    node = predicate
-    while True:
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children):
-                return True
-            if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:
-                return True
-        if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.lefts):
-            return True  # "hospitals where nurses earn more": a restriction, not a claim
-        if node.head == node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
-            return node.lemma_ in ("tend", "seem", "appear")
-        node = node.head
-        subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
-        if node.lemma_ in _REPORTING and subj is not None and subj.lower_ not in _FIRST_PERSON:
-            return True
-        if subj is None and node.tag_ in ("VB", "VBP") and node.dep_ == "ROOT":
-            return False  # "remember that ...": an imperative's condition is the reader's
 
 
 def _resolve(sentence: Sentence, token: Any, pair: Pair | None) -> Any:
@@ -266,52 +167,25 @@ def _events(anchor: Any, predicate: Any, scales: dict[str, int]) -> frozenset[tu
     # "runs faster", "is absorbed more quickly": an adverb compares how the verb is done
     verb = predicate.lemma_.lower()
     if anchor.pos_ == "ADV" and anchor.head == predicate and predicate.pos_ == "VERB" \
-            and verb not in _LIGHT:  # fmt: skip
+            and verb not in LIGHT:  # fmt: skip
         out.add(("v", verb))
     for node in (anchor, predicate):
         for c in node.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in _LIGHT:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in LIGHT:
                 out.add(("v", c.lemma_.lower()))
+    if anchor.pos_ == "VERB" and anchor.lemma_.lower() not in LIGHT:
+        out |= verb_ground(anchor)
     if anchor.dep_ == "amod" and anchor.head.pos_ == "NOUN" and anchor.tag_ != "NOUN":
         noun = anchor.head.lemma_.lower()
-        if noun not in _LIGHT and not any(s.startswith(("n:", "dim:")) for s in scales):
+        if noun not in LIGHT and not any(s.startswith(("n:", "dim:")) for s in scales):
             out.add(("n", noun))
     return frozenset(out)
 
 
-def _scope(sentence: Sentence, predicate: Any, pair: Pair | None, *others: Any) -> tuple[Any, ...]:
-    """Years and audience ("for commuters"): comparisons in different scopes never meet."""
-    years = frozenset(re.findall(r"\b(?:19|20)\d{2}\b", sentence.text))
-    topic = pair.topic if pair else frozenset()
-    audience = set()
-    for prep in predicate.subtree:
-        if prep.lower_ != "for" or prep.dep_ != "prep":
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in wordnet().persons:
-                words = {stem(t.lower_) for t in obj.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-                audience |= words - topic - {"most", "people", "reader", "user", "everyone"}
-    return years, frozenset(audience), _qualifiers(predicate, *others)
-
-
-def _qualifiers(*heads: Any) -> frozenset[str]:
-    """Prepositional phrases on the predicate, the comparative or the thing after "than"
-    ("in small clinics", "after ten years"): the setting or time a comparison holds in."""
-    out = set()
-    for prep in (c for head in heads for c in head.children):
-        if prep.dep_ != "prep" or prep.lower_ in ("than", "of", "by", "for"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ in ("pobj", "pcomp", "advmod", "amod") and obj.pos_ != "PRON":
-                out |= {f"{prep.lower_}:{stem(t.lower_)}" for t in obj.subtree if t.is_alpha}
-    return frozenset(out)
-
-
-# What a sentence must hold to be parsed for a comparison: much narrower than
-# ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
 _COMPARISON = re.compile(
     r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
-    r"|\b(?:beats?|beat|trails?|trailed)\b",
+    r"|\b(?:beats?|beat|trails?|trailed|lag(?:s|ged)?|behind|tops|topped|undercut\w*"
+    r"|edge[sd]?\s+out|outstrip\w*|outshine\w*|outshone|surpass\w*)\b",
     re.I,
 )
 # "X is the faster route": parsed only in an article that compares a pair.
@@ -322,7 +196,7 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
     """Parses of the sentences that may hold a comparison, all of a document's at once."""
 
     def parse() -> dict[tuple[int, int], Any]:
-        paired = compared(doc) is not None
+        paired = compared_in_parts(doc) is not None
         chosen = [
             s
             for s in claim_sentences(doc)
@@ -336,7 +210,7 @@ def _parses(doc: Document) -> dict[tuple[int, int], Any]:
 
 
 def _readings(doc: Document) -> Iterator[tuple[Sentence, _Reading]]:
-    pair = compared(doc)
+    pair = compared_in_parts(doc)
     parses = _parses(doc)
     for sentence in claim_sentences(doc):
         parse = parses.get((sentence.block.index, sentence.start))
@@ -349,21 +223,29 @@ def _readings(doc: Document) -> Iterator[tuple[Sentence, _Reading]]:
 
 
 def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
-    found = _anchor(token)
+    found = find_anchor(token)
     if found is None or not found[1]:
         return None
     anchor, scales, form = found
     predicate = _predicate(anchor)
     # the subject nearest the verb ("Price: the Kobo ... costs less": not "Price")
     subj_tok = next((c for c in reversed(list(predicate.lefts)) if c.dep_ in _SUBJ), None)
-    if subj_tok is None or _blocked(predicate, subj_tok):
+    if subj_tok is None and anchor.pos_ == "VERB" and predicate.dep_ == "acl" \
+            and predicate.head.dep_ == "ROOT":  # fmt: skip
+        subj_tok = predicate.head  # "The radiator lagged behind ...", parsed as a noun phrase
+    if subj_tok is not None and subj_tok.lower_ in ("which", "that", "who") \
+            and predicate.dep_ == "relcl":  # fmt: skip
+        subj_tok = predicate.head  # "Greek yogurt, which has more protein than ..."
+    label = None if subj_tok is not None else _label(anchor, pair)
+    subj_tok = subj_tok if label is None else label  # "Codewright: the quicker of the pair"
+    if subj_tok is None or blocked(predicate, subj_tok):
         return None
-    subject = _resolve(sentence, subj_tok, pair)
+    subject = _resolve(sentence, subj_tok, pair) if label is None else pair.side(label.text)
     other_tok = None if form else _than_object(anchor, predicate)
     if other_tok is None and not form and anchor.pos_ == "VERB":
-        other_tok = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+        other_tok = behind(anchor)
     if other_tok is None and not form and _the_jjr_noun(anchor):
-        if "dim:quality" in scales and anchor.head.lemma_.lower() in _LIGHT:
+        if "dim:quality" in scales and anchor.head.lemma_.lower() in LIGHT:
             return None  # "the better choice": a verdict (CT004), not a comparison
         form = "other"
     if other_tok is not None:
@@ -379,21 +261,41 @@ def _read(sentence: Sentence, token: Any, pair: Pair | None) -> _Reading | None:
     subject, other = _fill_side(subject, other, pair)
     if subject is None or other is None or subject == other:
         return None
-    start = _span(subj_tok)[0]
+    start = _span(subj_tok)[0] if label is None else label.idx
     end = max(end, anchor.idx + len(anchor))
-    subj_name = _name(subject, pair, _span(subj_tok)[2])
+    subj_name = _name(subject, pair, _span(subj_tok)[2] if label is None else label.text)
     other_name = _name(other, pair, _span(other_tok)[2] if other_tok is not None else "")
     says = {"subject": subj_name, "other": other_name, "word": _words(anchor, token, predicate)}
     events = _events(anchor, predicate, scales)
     heads = [anchor] + ([other_tok] if other_tok is not None else [])
-    scope = _scope(sentence, predicate, pair, *heads)
+    scope = scope_of(sentence, predicate, pair, *heads)
     return _Reading(subject, other, scales, events, scope, start, end, says)
 
 
+def _label(anchor: Any, pair: Pair | None) -> Any:
+    """A list item's or lead-in's label that names a side ("**Codewright**: the quicker of
+    the pair to launch"): the head of the words before the colon, when the comparison
+    hangs on it and nothing else in the sentence is a subject."""
+    doc = anchor.doc
+    colon = next((t for t in doc[:6] if t.text == ":"), None)
+    if pair is None or colon is None or any(t.dep_ in _SUBJ for t in doc):
+        return None
+    words = [t for t in doc[: colon.i] if t.is_alpha or t.text[:1].isdigit()]
+    label = next((t for t in words if t.head.i >= colon.i or t.head == t), None)
+    if label is None or pair.side(" ".join(t.text for t in words)) is None:
+        return None
+    node = anchor
+    while node.head != node and node != label:
+        node = node.head
+    return label if node == label else None
+
+
 def _the_jjr_noun(anchor: Any) -> bool:
-    """ "X is the faster route": a comparative on a noun with "the" ranks the two."""
+    """ "X is the faster route", "the lighter one": a comparative on a noun (or "one")
+    with "the" ranks the two."""
     head = anchor.head
-    return (anchor.tag_ in ("JJR", "RBR") and anchor.dep_ == "amod" and head.pos_ == "NOUN"
+    noun = head.pos_ == "NOUN" or head.lower_ == "one"
+    return (anchor.tag_ in ("JJR", "RBR") and anchor.dep_ == "amod" and noun
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))  # fmt: skip
 
 
@@ -459,7 +361,9 @@ def comparative_claims(doc: Document) -> Iterator[Claim]:
 def _agreement(first: _Reading, new: _Reading) -> int | None:
     """+1 or -1 if ``new`` compares the same two things on a scale of ``first`` in the same
     scope (agreeing or reversed); None if it is about something else."""
-    if {first.subject, first.other} != {new.subject, new.other} or not _same_scope(first, new):
+    if {first.subject, first.other} != {new.subject, new.other} or not same_scope(
+        first.scope, new.scope
+    ):
         return None
     if (
         first.events
@@ -472,10 +376,3 @@ def _agreement(first: _Reading, new: _Reading) -> int | None:
     turned = 1 if first.subject == new.subject else -1
     signs = {first.scales[s] * new.scales[s] * turned for s in first.scales.keys() & new.scales}
     return signs.pop() if len(signs) == 1 else None
-
-
-def _same_scope(a: _Reading, b: _Reading) -> bool:
-    """Same years and audience; settings equal, or given by one comparison only."""
-    if a.scope[:2] != b.scope[:2]:
-        return False
-    return not a.scope[2] or not b.scope[2] or a.scope[2] == b.scope[2]

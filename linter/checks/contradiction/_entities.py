@@ -9,6 +9,11 @@ V15" names "Dyson V15 Detect", "renting" names "Rent" and "active funds" names "
 Managed Funds". A phrase that names neither side but holds a name or number of its own
 ("last year's Pixel 7") is a third thing, never a side.
 
+``compared_in_parts`` (the comparative reader's) also reads a title's later part ("Vienna
+to Venice: Night Train or Flight?"). ``noun_scales`` gives a noun the scales of the
+adjectives WordNet derives from it ("noise" -> "noisy", on the quiet/noisy scale), and
+``comparative_base`` finds the graded adjective of a comparative the parser mis-tagged.
+
 Pronouns ("it", "they", "the former", "the latter") are resolved by the readers with
 ``resolve``: to the nearest side named earlier in the sentence or in the sentence
 before, when exactly one side is named there.
@@ -100,7 +105,7 @@ class Pair:
 
 
 def _pair_from(text: str) -> Pair | None:
-    head = re.split(r"[:?|–—]|\s-\s", text)[0]
+    head = re.split(r"[:?|–—]|\s-\s", text)[0].lstrip("# ")  # a plain-text "# Title"
     head = _QUESTION_LEAD.sub("", head)
     m = _PAIR.match(head)
     if m is None:
@@ -127,6 +132,44 @@ def compared(doc: Document) -> Pair | None:
     return doc.memo("contradiction.compared", read)
 
 
+_NOT_SIDES = wordset("not no never both neither either none worse better it")
+
+
+def compared_in_parts(doc: Document) -> Pair | None:
+    """The compared pair as ``compared`` reads it, or else from a later part of the title
+    or an H1 ("Vienna to Venice: Night Train or Flight?"), when both sides are names."""
+
+    def read() -> Pair | None:
+        pair = compared(doc)
+        if pair is not None:
+            return pair
+        candidates = [doc.title or ""] + [b.text for b in doc.headings() if b.level == 1]
+        for text in candidates:
+            for part in re.split(r"[:?|–—]|\s-\s", text)[1:]:
+                pair = _pair_from(part)
+                if pair is not None and not any(
+                    n.lower().strip() in _NOT_SIDES for n in pair.names
+                ):
+                    return Pair(pair.names, pair.words, pair.own, pair.shared, stems(text))
+        return None
+
+    return doc.memo("contradiction.compared_in_parts", read)
+
+
+def comparative_base(word: str) -> str | None:
+    """The adjective a comparative form is made from, when WordNet has it on a scale:
+    "quieter" -> "quiet", "dustier" -> "dusty", "larger" -> "large"; else None."""
+    word = word.lower()
+    if not word.endswith("er") or len(word) < 5:
+        return None
+    stemmed = word[:-2]
+    for base in (stemmed[:-1] + "y" if stemmed.endswith("i") else stemmed, stemmed + "e",
+                 stemmed[:-1] if len(stemmed) > 2 and stemmed[-1] == stemmed[-2] else ""):  # fmt: skip
+        if base and base in wordnet().scales:
+            return base
+    return None
+
+
 PRONOUN_SUBJECTS = wordset("it they he she this these those former latter other one")
 
 
@@ -137,6 +180,7 @@ class WordNet:
     scales: dict[str, dict[str, int]]  # adjective or adverb -> {scale: side}
     synsets: dict[str, frozenset[str]]  # verb or noun -> its first synsets
     persons: frozenset[str]  # nouns naming people or groups
+    derived: dict[str, dict[str, int]]  # noun -> the scales of its derived adjectives
 
 
 @cache
@@ -144,14 +188,15 @@ def wordnet() -> WordNet:
     """The shipped WordNet tables, loaded once per process."""
     text = (resources.files("linter") / "data" / "ct_wordnet.tsv").read_text(encoding="utf-8")
     scales: dict[str, dict[str, int]] = {}
+    derived: dict[str, dict[str, int]] = {}
     synsets: dict[str, frozenset[str]] = {}
     persons = set()
     for line in text.splitlines():
         if line.startswith("#"):
             continue
         kind, word, *rest = line.split("\t")
-        if kind in "ar":
-            table = scales.setdefault(word, {})
+        if kind in "ard":
+            table = (derived if kind == "d" else scales).setdefault(word, {})
             for item in rest[0].split():
                 scale, side = item.split(":")
                 table[scale] = int(side)
@@ -159,7 +204,7 @@ def wordnet() -> WordNet:
             synsets[f"{kind}:{word}"] = frozenset(rest[0].split())
         else:
             persons.add(word)
-    return WordNet(scales, synsets, frozenset(persons))
+    return WordNet(scales, synsets, frozenset(persons), derived)
 
 
 def same_sense(a: str, b: str, pos: str) -> bool:
@@ -204,8 +249,11 @@ def noun_scales(noun: Any, direction: int) -> dict[str, int]:
     money = lex["money_dimensions"].get(lemma)  # "lower fees": the cost scale
     if money:
         dim = "pay" if money in ("salary", "wage", "income") else "cost"
+    # "less noise" is "quieter", "more dust" is "dustier": the derived adjectives' scales
+    adjectives = {s: side * direction for s, side in wordnet().derived.get(lemma, {}).items()}
     if dim:
-        return {f"dim:{dim}": direction}
+        return {f"dim:{dim}": direction, **adjectives}
     if lemma in DURATIONS:
         return {"dim:time": direction}
-    return {f"n:{s}": direction for s in wordnet().synsets.get(f"n:{lemma}", {lemma})}
+    synsets = wordnet().synsets.get(f"n:{lemma}", {lemma})
+    return {**{f"n:{s}": direction for s in synsets}, **adjectives}
