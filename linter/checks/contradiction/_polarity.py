@@ -61,14 +61,18 @@ from linter.checks.contradiction._clauses import (
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parse_of, parse_sentences, parse_texts
 from linter.checks.contradiction._polarity_events import read_event, read_limit
+from linter.checks.contradiction._polarity_forms import (
+    modal_claim,
+    read_frames,
+    read_label,
+    read_phrases,
+)
 from linter.checks.contradiction._polarity_gate import polarity_chosen
 from linter.checks.contradiction._polarity_read import (
     PURPOSE,
     Reading,
     read_clause,
     read_existence,
-    read_label,
-    read_phrases,
 )
 from linter.model import QUOTE, Document, Sentence
 
@@ -225,13 +229,15 @@ def _readings(parse: Any) -> Iterator[Reading]:
     found: list[Reading] = []
     for token in parse:
         found.extend(read_clause(token))
+        found.extend(read_frames(token))
         for extra in (read_existence(token), read_limit(token), read_event(token)):
             if extra is not None:
                 found.append(extra)
     found.extend(read_phrases(parse))
     for reading in found:
         head = reading.head
-        if predicate_hedged(head) or predicate_conditional(head) or predicate_attributed(head):
+        hedged = predicate_hedged(head) and not modal_claim(reading)
+        if hedged or predicate_conditional(head) or predicate_attributed(head):
             continue
         yield reading
 

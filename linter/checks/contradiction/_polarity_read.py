@@ -43,6 +43,7 @@ _PRONOUN_SKIP = frozenset(
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her"})
 _DEICTIC = frozenset({"this", "that", "these", "those", "my", "his", "her", "our", "their"})
 _COMP_PREPS = frozenset({"for", "on", "to", "under", "over", "with"})
+_NEGATIVE_PREFIXES = frozenset({"non", "un", "in", "im", "il", "ir", "dis"})
 _CURRENCY = re.compile(r"^[$£€¥]|^(?:usd|eur|gbp|dollars?|pounds?|euros?)$", re.I)
 
 
@@ -277,6 +278,9 @@ def _predicate_word(word: Any) -> tuple[str, int] | None:
         compound = f"{word.nbor(-2).lower_}-{low}"
         if compound in adjectives:
             return adjectives[compound]
+        base = adjectives.get(low)
+        if base is not None and word.nbor(-2).lower_ in _NEGATIVE_PREFIXES:
+            return base[0], -base[1]  # "non-toxic", "un-safe"
         if low == "free":
             return f"contains {singular(word.nbor(-2).lower_)}", -1
         if low == "safe":
@@ -437,60 +441,3 @@ def read_existence(token: Any) -> Reading | None:
     return Reading(
         token, key, text, "exists", sign, (), token.left_edge.idx, token.idx + len(token)
     )
-
-
-_LABEL_LINE = re.compile(
-    r"^\W*(?P<label>[A-Za-z][\w '’-]{0,40}?)\s*:\W*\s*(?P<value>[^.;,(]{1,40})"
-)
-
-
-def read_label(text: str) -> Reading | None:
-    """ "Milk jug: not included" / "Annual fee: none" / "Stuff sack: sold separately"."""
-    m = _LABEL_LINE.match(text)
-    if m is None:
-        return None
-    value = m.group("value").strip().lower()
-    label = m.group("label").strip()
-    key = tuple(
-        singular(w) for w in re.findall(r"[\w'’-]+", label.lower()) if w not in NEUTRAL_MODIFIERS
-    )
-    if not key:
-        return None
-    pred = _label_value(value)
-    if pred is None:
-        return None
-    return Reading(None, key, label, pred[0], pred[1], (), m.start("label"), m.end("value"))
-
-
-def _label_value(value: str) -> tuple[str, int] | None:
-    if value in ("none", "no charge", "nil"):
-        return "exists", -1
-    phrases = lexicon()["polarity_phrases"]
-    if value in phrases:
-        return tuple(phrases[value])
-    neg = value.startswith("not ")
-    word = value[4:] if neg else value
-    pred = _adjectives().get(word)
-    if pred is None:
-        return None
-    return pred[0], -pred[1] if neg else pred[1]
-
-
-def read_phrases(parse: Any) -> Iterator[Reading]:
-    """ "Wash these plates by hand only", "footprint sold separately": a phrase of
-    ``polarity_phrases`` denies (or asserts) its predicate of the clause's subject, or of
-    an imperative's object."""
-    text = parse.text.lower()
-    for phrase, (pred, sign) in lexicon()["polarity_phrases"].items():
-        at = text.find(phrase)
-        if at < 0:
-            continue
-        before = [t for t in parse if t.idx < at and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        if not before:
-            continue
-        noun = before[-1]
-        thing = _thing(noun)
-        if thing is None or _negated(noun.head):
-            continue
-        end = at + len(phrase)
-        yield Reading(noun.head, thing[0], thing[1], pred, sign, (), noun.left_edge.idx, end)

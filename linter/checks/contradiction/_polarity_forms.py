@@ -1,0 +1,265 @@
+"""Polarity claims read from surface forms and from verb frames the clause reader does not
+cover (see ``_polarity`` for the kind):
+
+- ``read_label(text)``: "Milk jug: not included", "Annual fee: none", "Replacement
+  card: $7" (a price on the label: not free);
+- ``read_phrases(parse)``: "wash by hand only", "sold separately";
+- ``read_frames(token)``: a price on a thing ("X costs $5", "an extra $18 for X", "X is
+  charged at £9") says it is neither free nor included; "X lacks Y" / "X has no Y" /
+  "Y is missing from X" says Y is not included or supported; "works with Y" says Y is
+  supported; an imperative or a prohibitive modal ("never put X in the dishwasher",
+  "you should not take X") denies that X is dishwasher-safe / that taking X is allowed,
+  and a permission ("you can take X") allows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from linter.checks.contradiction._polarity_read import (
+    _PERSONAL,
+    Reading,
+    _adjectives,
+    _key,
+    _money,
+    _negated,
+    _no,
+    _predicate_word,
+    _reading,
+    _thing,
+)
+from linter.checks.contradiction._words import NEUTRAL_MODIFIERS, lexicon, singular
+
+_LABEL_LINE = re.compile(
+    r"^\W*(?P<label>[A-Za-z][\w '’-]{0,40}?)\s*:\W*\s*(?P<value>[^.;,(]{1,40})"
+)
+
+
+def read_label(text: str) -> Reading | None:
+    """ "Milk jug: not included" / "Annual fee: none" / "Stuff sack: sold separately"."""
+    m = _LABEL_LINE.match(text)
+    if m is None:
+        return None
+    value = m.group("value").strip().lower()
+    label = m.group("label").strip()
+    key = tuple(
+        singular(w) for w in re.findall(r"[\w'’-]+", label.lower()) if w not in NEUTRAL_MODIFIERS
+    )
+    if not key:
+        return None
+    pred = _label_value(value)
+    if pred is None:
+        return None
+    return Reading(None, key, label, pred[0], pred[1], (), m.start("label"), m.end("value"))
+
+
+def _label_value(value: str) -> tuple[str, int] | None:
+    if value in ("none", "no charge", "nil"):
+        return "exists", -1
+    if _PRICE.match(value):
+        return "free", -1  # "Replacement card: $7"
+    phrases = lexicon()["polarity_phrases"]
+    if value in phrases:
+        return tuple(phrases[value])
+    neg = value.startswith("not ")
+    word = value[4:] if neg else value
+    pred = _adjectives().get(word)
+    if pred is None:
+        return None
+    return pred[0], -pred[1] if neg else pred[1]
+
+
+def read_phrases(parse: Any) -> Iterator[Reading]:
+    """ "Wash these plates by hand only", "footprint sold separately": a phrase of
+    ``polarity_phrases`` denies (or asserts) its predicate of the clause's subject, or of
+    an imperative's object."""
+    text = parse.text.lower()
+    for phrase, (pred, sign) in lexicon()["polarity_phrases"].items():
+        at = text.find(phrase)
+        if at < 0:
+            continue
+        before = [t for t in parse if t.idx < at and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if not before:
+            continue
+        noun = before[-1]
+        thing = _thing(noun)
+        if thing is None or _negated(noun.head):
+            continue
+        end = at + len(phrase)
+        yield Reading(noun.head, thing[0], thing[1], pred, sign, (), noun.left_edge.idx, end)
+
+
+_PRICE = re.compile(
+    r"^(?:from\s+|just\s+|only\s+|an?\s+extra\s+)?(?:[$£€¥]\s?\d|\d[\d.,]*\s?(?:usd|eur|gbp)\b)"
+)
+ALLOWED = "allowed"
+_PERMISSION = frozenset({"can", "may"})
+_PROHIBITION = frozenset({"should", "must", "can", "may", "shall", "ought"})
+_PLACING = frozenset({"put", "place", "pop", "throw", "run", "go", "wash", "clean", "use"})
+
+
+def read_frames(token: Any) -> Iterator[Reading]:
+    """The claims of the verb frames in the module's docstring whose verb is ``token``."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.lemma_ in ("cost", "charge"):
+        yield from _priced(token, subj)
+    elif token.lemma_ == "have" and subj is not None and subj.lower_ not in _PERSONAL:
+        yield from _has_no(token)
+    elif token.lemma_ == "work" and subj is not None:
+        yield from _works_with(token, subj)
+    elif token.lemma_ in ("come", "ship", "arrive") and subj is not None:
+        yield from _comes(token, subj)
+    elif token.tag_ == "VBG" and subj is not None:
+        yield from _participle(token, subj)
+    yield from _placed_in(token, subj)
+    yield from _permitted(token, subj)
+
+
+def _participle(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "X is missing from the car", "is lacking": a predicate adjective the parser read
+    as a progressive verb."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return
+    pred = _predicate_word(verb)
+    thing = _thing(subj)
+    if pred is not None and thing is not None and not _objects_of(verb):
+        sign = -pred[1] if _negated(verb) else pred[1]
+        yield _reading(verb, subj, thing, pred[0], sign, verb)
+
+
+def _objects_of(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _priced(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "Cancelling costs a $30 fee", "breakfast is charged at €18": not free, not
+    included (a denial, "doesn't cost a thing", is left alone)."""
+    if subj is None or _negated(verb):
+        return
+    priced = any(_money(c) or _PRICE.match(c.text) for c in verb.children)
+    priced = priced or any(_money(o) for p in verb.children if p.dep_ == "prep" for o in p.children)
+    thing = _thing(subj)
+    if priced and thing is not None:
+        for pred in ("free", "included"):
+            yield _reading(verb, subj, thing, pred, -1, verb)
+
+
+def _has_no(verb: Any) -> Iterator[Reading]:
+    """ "The case has no wireless charging" / "doesn't have a lift": not included, not
+    supported."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")):
+        if _no(obj) or _negated(verb):
+            for pred in ("included", "supported"):
+                yield _reading(verb, obj, _key(obj), pred, -1, verb)
+
+
+def _works_with(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "It works with Apple Home": Apple Home is supported."""
+    sign = -1 if _negated(verb) else 1
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            yield _reading(verb, obj, _key(obj), "supported", sign, verb)
+
+
+def _comes(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "Adaptive cruise comes standard", "ships included": a copula in other words."""
+    thing = _thing(subj)
+    if thing is None:
+        return
+    sign = -1 if _negated(verb) else 1
+    for comp in (c for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj")):
+        pred = _predicate_word(comp) if comp.pos_ in ("ADJ", "VERB", "NOUN") else None
+        if pred is not None and pred[0] in ("included", "free"):
+            yield _reading(verb, subj, thing, pred[0], sign * pred[1], comp)
+
+
+def _modal(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _imperative(verb: Any, subj: Any) -> bool:
+    return (
+        subj is None
+        and verb.tag_ == "VB"
+        and verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+        and not _modal(verb)
+    )
+
+
+def _placed_in(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "Never put the board in the dishwasher", "the pan should not go in the oven":
+    the thing is not dishwasher-safe / oven-safe."""
+    if verb.lemma_ not in _PLACING or not _negated(verb):
+        return
+    if _imperative(verb, subj) or verb.lemma_ == "use":
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif _modal(verb) & _PROHIBITION:
+        target = subj
+    else:
+        return
+    thing = _thing(target) if target is not None else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+        place = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+        if thing is not None and place is not None:
+            yield _reading(verb, target, thing, f"{place.lower_}-safe", -1, verb)
+
+
+def _permitted(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "You can take ibuprofen with it" (allowed) against "patients should not take
+    ibuprofen" / "never take ibuprofen" (not allowed): the thing is the verb and its
+    object. A permission is read only for the reader ("you"): "most people can" hedges."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB":
+        return
+    modal = _modal(verb)
+    if _negated(verb) and (modal & _PROHIBITION or _imperative(verb, subj)):
+        sign = -1
+    elif modal & _PERMISSION and subj is not None and subj.lower_ == "you" and not _negated(verb):
+        sign = 1
+    else:
+        return
+    if not _anyone(subj):
+        return  # "children should not take it": a group, not every reader
+    key, text = _key(obj)
+    thing = ((verb.lemma_, *key), f"{verb.text} {text}")
+    yield _reading(verb, subj if subj is not None else verb, thing, ALLOWED, sign, verb)
+
+
+def _anyone(subj: Any) -> bool:
+    """The reader, anyone, or the product's users ("patients on Restiva")."""
+    if subj is None or subj.lower_ in ("you", "anyone", "everyone", "nobody"):
+        return True
+    return any(
+        t.pos_ == "PROPN"
+        for p in subj.children
+        if (p.dep_ == "prep" and p.lower_ == "on") or (p.dep_ == "acl" and p.lemma_ in _USING)
+        for t in p.subtree
+    )
+
+
+_USING = frozenset({"take", "use", "try", "start"})
+
+
+def modal_claim(reading: Reading) -> bool:
+    """True for a permission or prohibition ("you can take X", "should not take X"),
+    whose modal is the claim itself, not a hedge on it; an adverb hedge ("can usually
+    take") or a hedged subject ("most people") still hedges it (``_hedged_besides``)."""
+    if reading.predicate != ALLOWED and not reading.predicate.endswith("-safe"):
+        return False
+    return not _hedged_besides(reading.head)
+
+
+def _hedged_besides(verb: Any) -> bool:
+    words = set(lexicon()["hedges"]) - _PROHIBITION - {"might", "could", "would"}
+    for child in verb.children:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.lower_ in words for d in child.children if d.dep_ in ("det", "amod")
+        ):
+            return True
+    return False
