@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -62,6 +62,7 @@ from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parse_of, parse_sentences, parse_texts
 from linter.checks.contradiction._polarity_events import read_event, read_limit
 from linter.checks.contradiction._polarity_forms import (
+    also_about,
     modal_claim,
     read_frames,
     read_label,
@@ -240,6 +241,8 @@ def _readings(parse: Any) -> Iterator[Reading]:
         if hedged or predicate_conditional(head) or predicate_attributed(head):
             continue
         yield reading
+        for thing, text in also_about(reading):
+            yield replace(reading, thing=thing, thing_text=text)
 
 
 def _raw(sentence: Sentence, text: str, r: Reading, sentence_offset: bool) -> Iterator[_Raw]:

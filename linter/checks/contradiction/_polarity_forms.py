@@ -104,7 +104,7 @@ def read_frames(token: Any) -> Iterator[Reading]:
     """The claims of the verb frames in the module's docstring whose verb is ``token``."""
     if token.pos_ not in ("VERB", "AUX"):
         return
-    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if token.lemma_ in ("cost", "charge"):
         yield from _priced(token, subj)
     elif token.lemma_ == "have" and subj is not None and subj.lower_ not in _PERSONAL:
@@ -263,3 +263,32 @@ def _hedged_besides(verb: Any) -> bool:
         ):
             return True
     return False
+
+
+def also_about(reading: Reading) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The other things a clause's claim is about (key, text): the conjuncts of its
+    subject ("a personal item and a cabin bag are included") and the things a universal
+    subject names as included ("every loaf, sourdough included, is", "every dish,
+    including the pancakes, is")."""
+    head = reading.head
+    if head is None:
+        return
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _key(subj)[0] != reading.thing:
+        return
+    for noun in (c for c in subj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+        yield _key(noun)
+    if not any(c.dep_ == "det" and c.lower_ in ("every", "all", "each") for c in subj.children):
+        return
+    for mod in (c for c in subj.children if c.lemma_ == "include" and c.dep_ in _MODIFIERS):
+        for name in mod.children:
+            named = [name] if name.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") else []
+            named += [o for o in name.children if name.dep_ == "prep" and o.dep_ == "pobj"]
+            for noun in (n for n in named if n.pos_ in ("NOUN", "PROPN")):
+                yield _key(noun)
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "including"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")):
+            yield _key(noun)
+
+
+_MODIFIERS = frozenset({"relcl", "acl", "prep", "appos"})

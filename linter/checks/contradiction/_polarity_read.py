@@ -273,6 +273,8 @@ def _predicate_word(word: Any) -> tuple[str, int] | None:
     """An adjective's (predicate, sign): the lexicon, WordNet's pairs, "X-free", "X-safe"."""
     adjectives = _adjectives()
     low = word.lower_
+    if word.i + 2 < len(word.doc) and word.nbor(1).text == "-" and word.nbor(2).pos_ == "ADJ":
+        return _predicate_word(word.nbor(2))  # "gluten-free" headed by "gluten"
     prev = word.nbor(-1) if word.i > 0 else None
     if prev is not None and prev.text == "-" and word.i > 1:
         compound = f"{word.nbor(-2).lower_}-{low}"
