@@ -1260,3 +1260,60 @@ def test_a_pair_far_apart_among_unrelated_claims_is_still_found():
     (finding,) = run("CT005", source)
     assert (finding.line, finding.related[0].line) == (31, 1)
     assert finding.message.startswith("“Towels”: included here, not included at line 1")
+
+
+# Round 2 (issue 13): verb frames and prefixed antonyms of the polarity reader, on
+# fresh sentences.
+CT005_FRAMES = [
+    (
+        "The Marlow tin is oven-safe, and the handles stay cool.\n\n"
+        "Never put the Marlow tin in the oven; it is meant for the grill only.\n",
+        (3, 7, "“Marlow tin”: not oven-safe here, oven-safe at line 1"),
+    ),
+    (
+        "You can take paracetamol alongside Calmora.\n\n"
+        "Anyone on Calmora must not take paracetamol, since both strain the liver.\n",
+        (3, 1, "“take paracetamol”: not allowed here, allowed at line 1"),
+    ),
+    (
+        "Padlocks for the lockers are free for every member.\n\n"
+        "A padlock for the lockers costs $4 at the front desk.\n",
+        (3, 1, "“padlock”: not free here, free at line 1"),
+    ),
+    (
+        "Keep-warm mode comes standard on every Brenna kettle.\n\n"
+        "Keep-warm mode is missing from the Brenna, which is a shame.\n",
+        (3, 1, "“Keep-warm mode”: not included here, included at line 1"),
+    ),
+    (
+        "The Orla granules are non-toxic to dogs.\n\nBe careful: Orla granules are toxic to dogs.\n",
+        (3, 13, "“Orla granules”: toxic here, not toxic at line 1"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CT005_FRAMES)
+def test_ct005_frames_and_prefixed_antonyms(source, expected):
+    (finding,) = run("CT005", source, fmt="markdown")
+    line, column, message = expected
+    assert (finding.code, finding.line, finding.column) == ("CT005", line, column)
+    assert finding.message.startswith(message)
+    assert finding.related[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a hedged subject: not every reader
+        "Most adults can take paracetamol alongside Calmora.\n\n"
+        "If you have liver disease, you should not take paracetamol.\n",
+        # another part of the product
+        "The glass lid is oven-safe.\n\nNever put the plastic handle in the oven.\n",
+        # a group, not every reader
+        "You can take aspirin after the first dose.\n\nChildren should not take aspirin.\n",
+        # a price before a change, free after it
+        "Until May, exports cost $5 each.\n\nSince the May update, exports are free.\n",
+    ],
+)
+def test_ct005_frames_near_misses(source):
+    assert run("CT005", source, fmt="markdown") == []

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.contradiction._polarity_read import (
+    _CURRENCY,
     _PERSONAL,
     Reading,
     _adjectives,
     _key,
-    _money,
     _negated,
     _no,
     _predicate_word,
@@ -113,10 +113,27 @@ def read_frames(token: Any) -> Iterator[Reading]:
         yield from _works_with(token, subj)
     elif token.lemma_ in ("come", "ship", "arrive") and subj is not None:
         yield from _comes(token, subj)
+    elif token.lemma_ == "contain" and subj is not None:
+        yield from _contains(token, subj)
     elif token.tag_ == "VBG" and subj is not None:
         yield from _participle(token, subj)
     yield from _placed_in(token, subj)
     yield from _permitted(token, subj)
+
+
+def _contains(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "The bites contain nuts" / "contains no gluten": against "nut-free"."""
+    thing = _thing(subj)
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        if thing is not None and not _determined_by_number(obj):
+            sign = -1 if _negated(verb) or _no(obj) else 1
+            pred = f"contains {singular(obj.lower_)}"
+            yield _reading(verb, subj, thing, pred, sign, verb)
+
+
+def _determined_by_number(noun: Any) -> bool:
+    """ "contains 12 grams of sugar" is a figure, not a yes/no claim."""
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _participle(verb: Any, subj: Any) -> Iterator[Reading]:
@@ -140,8 +157,12 @@ def _priced(verb: Any, subj: Any) -> Iterator[Reading]:
     included (a denial, "doesn't cost a thing", is left alone)."""
     if subj is None or _negated(verb):
         return
-    priced = any(_money(c) or _PRICE.match(c.text) for c in verb.children)
-    priced = priced or any(_money(o) for p in verb.children if p.dep_ == "prep" for o in p.children)
+    priced = any(
+        _CURRENCY.match(t.text)
+        for c in verb.children
+        if c.dep_ in ("dobj", "attr", "npadvmod", "prep", "oprd")
+        for t in c.subtree
+    )
     thing = _thing(subj)
     if priced and thing is not None:
         for pred in ("free", "included"):
