@@ -16,7 +16,14 @@ per clause head (a word with a subject, or an imperative):
 - "there is no X" / "X: none" / "no X" as an object against "a $95 X" or "there is a X":
   whether X exists (fees, minimum balances, deposits...);
 - "Label: value" lines of spec lists ("Milk jug: not included", "Stuff sack: sold
-  separately").
+  separately", "Replacement card: $7");
+- verb frames of ``_polarity_forms``: a price on a thing ("costs $5": not free, not
+  included), "lacks X" / "has no X" / "X is missing", "works with X", "contains X"
+  (against "X-free"), "never put X in the oven" (not oven-safe), and permissions against
+  prohibitions ("you can take X" / "should not take X": the modal is the claim, not a
+  hedge). A claim also speaks of its subject's conjuncts and of what a universal subject
+  names as included ("every loaf, sourdough included"). A "non-" / "un-" prefix on a
+  predicate adjective flips it ("non-toxic").
 
 A claim's sign is flipped by "not", "never", "no" on its subject ("No smoking is
 allowed": smoking is not allowed) or object. Hedges count only when they modify the

@@ -11,6 +11,9 @@ content words, where the thing claimed about must be named. A sentence is chosen
 or when it speaks of the page's topic ("everything", "this cake") and its group occurs
 elsewhere; sentences with the fewest possible partners are parsed first, so a page's
 parse budget goes to likely pairs before the claims a page repeats in every paragraph.
+A sentence is a candidate when it has a cue of ``_parse.CANDIDATE`` or any word of the
+reader's tables (so every WordNet antonym pair, "accessible" / "inaccessible", is seen),
+and the frames of ``_polarity_forms`` have surface cues of their own (``_SURFACE``).
 Pronoun subjects make no claim (the reader skips them), so they need no
 wildcard. Over-approximate on purpose: the gate may let through a sentence that gives
 no claim, never drop one that would meet another.
