@@ -1289,6 +1289,11 @@ CT005_FRAMES = [
         "The Orla granules are non-toxic to dogs.\n\nBe careful: Orla granules are toxic to dogs.\n",
         (3, 13, "“Orla granules”: toxic here, not toxic at line 1"),
     ),
+    (
+        "Our tests found the Sorrel spray harmless, and the Sorrel spray is harmless to bees.\n\n"
+        "Sadly, the Sorrel spray is harmful to bees.\n",
+        (3, 8, "“Sorrel spray”: harmful here, not harmful at line 1"),
+    ),
 ]
 
 

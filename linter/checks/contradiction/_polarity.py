@@ -82,6 +82,7 @@ from linter.checks.contradiction._polarity_read import (
     read_clause,
     read_existence,
 )
+from linter.checks.contradiction._words import lexicon
 from linter.model import QUOTE, Document, Sentence
 
 TOPIC = ("<topic>",)
@@ -89,14 +90,27 @@ TOPIC = ("<topic>",)
 
 @cache
 def antonyms() -> dict[str, tuple[str, int]]:
-    """WordNet's prefixed adjective pairs: word -> (positive word, sign)."""
+    """WordNet's prefixed adjective pairs: word -> (positive word, sign); and their
+    prefixed satellites ("venomous" / "nonvenomous" for "toxic"), except where the pair's
+    word is one of the lexicon's own predicates ("free" there means no charge, not
+    "autonomous")."""
     text = (resources.files("linter") / "data" / "ct_polarity_antonyms.txt").read_text("utf-8")
     out: dict[str, tuple[str, int]] = {}
+    satellites = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            pos, neg = line.split()
+            fields = line.split()
+            if len(fields) == 3:
+                satellites.append(fields)
+                continue
+            pos, neg = fields
             out[pos] = (pos, 1)
             out[neg] = (pos, -1)
+    lex = lexicon()
+    own = {*lex["predicates"], *lex["polarity_adjectives"]}
+    for word, pos, sign in satellites:
+        if pos not in own and word not in out:
+            out[word] = (pos, int(sign))
     return out
 
 
