@@ -1294,6 +1294,11 @@ CT005_FRAMES = [
         "Sadly, the Sorrel spray is harmful to bees.\n",
         (3, 8, "“Sorrel spray”: harmful here, not harmful at line 1"),
     ),
+    (
+        "Foxgloves are a toxic plant for cats.\n\n"
+        "Our favourite is the foxglove, which is non-toxic for cats.\n",
+        (3, 32, "“foxglove”: not toxic here, toxic at line 1"),
+    ),
 ]
 
 

@@ -117,8 +117,26 @@ def read_frames(token: Any) -> Iterator[Reading]:
         yield from _contains(token, subj)
     elif token.tag_ == "VBG" and subj is not None:
         yield from _participle(token, subj)
+    if token.lemma_ in ("be", "make") and subj is not None:
+        yield from _kind_of(token, subj)
     yield from _placed_in(token, subj)
     yield from _permitted(token, subj)
+
+
+def _kind_of(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "Lilies are a toxic plant", "frozen grapes make a safe treat": the adjective on
+    the indefinite noun complement is said of the subject."""
+    thing = _thing(subj)
+    if thing is None:
+        return
+    sign = -1 if _negated(verb) else 1
+    for noun in (c for c in verb.children if c.dep_ in ("attr", "dobj") and c.pos_ == "NOUN"):
+        if not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children):
+            continue
+        for adj in (a for a in noun.children if a.dep_ == "amod" and a.pos_ == "ADJ"):
+            pred = _predicate_word(adj)
+            if pred is not None and not pred[0].startswith("contains "):
+                yield _reading(verb, subj, thing, pred[0], sign * pred[1], noun)
 
 
 def _contains(verb: Any, subj: Any) -> Iterator[Reading]:

@@ -40,6 +40,7 @@ _PRONOUN_SKIP = frozenset(
         "there",
     }
 )
+_RELATIVE = frozenset({"which", "that", "who"})
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her"})
 _DEICTIC = frozenset({"this", "that", "these", "those", "my", "his", "her", "our", "their"})
 _COMP_PREPS = frozenset({"for", "on", "to", "under", "over", "with"})
@@ -133,6 +134,9 @@ def _thing(subject: Any) -> tuple[tuple[str, ...], str] | None:
         d.lower_ in _DEMONSTRATIVE for d in subject.children if d.dep_ == "det"
     ):
         return ("<topic>",), subject.doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    clause = subject.head
+    if low in _RELATIVE and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return _thing(clause.head)  # "grapes, which are toxic": the noun the clause is on
     if low in _PRONOUN_SKIP or subject.pos_ == "PRON":
         return None
     if subject.pos_ == "VERB":  # "Filing a simple federal return is free"
