@@ -1299,6 +1299,11 @@ CT005_FRAMES = [
         "Our favourite is the foxglove, which is non-toxic for cats.\n",
         (3, 32, "“foxglove”: not toxic here, toxic at line 1"),
     ),
+    (
+        "Hikers will find the upper trail inaccessible in winter.\n\n"
+        "The upper trail is accessible in winter, with a cleared path.\n",
+        (3, 1, "“upper trail”: accessible here, not accessible at line 1"),
+    ),
 ]
 
 

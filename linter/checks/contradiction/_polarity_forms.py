@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from linter.checks.contradiction._clauses import predicate_attributed, predicate_hedged
 from linter.checks.contradiction._polarity_read import (
     _CURRENCY,
     _PERSONAL,
@@ -102,8 +103,14 @@ _PLACING = frozenset({"put", "place", "pop", "throw", "run", "go", "wash", "clea
 
 def read_frames(token: Any) -> Iterator[Reading]:
     """The claims of the verb frames in the module's docstring whose verb is ``token``."""
+    if token.pos_ == "ADJ" and token.dep_ in ("ccomp", "oprd", "xcomp"):
+        yield from _found(token)
     if token.pos_ not in ("VERB", "AUX"):
         return
+    if token.lemma_ == "find":  # "find the trail inaccessible", read as a noun's amod
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            for adj in (a for a in obj.children if a.dep_ == "amod" and a.i > obj.i):
+                yield from _found(adj, token, obj)
     subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if token.lemma_ in ("cost", "charge"):
         yield from _priced(token, subj)
@@ -121,6 +128,21 @@ def read_frames(token: Any) -> Iterator[Reading]:
         yield from _kind_of(token, subj)
     yield from _placed_in(token, subj)
     yield from _permitted(token, subj)
+
+
+def _found(adj: Any, verb: Any = None, subj: Any = None) -> Iterator[Reading]:
+    """ "You'll find the ferry fully accessible", "we found the trail inaccessible": the
+    finder's report of the thing (an opinion verb, "consider", is someone's view)."""
+    verb = adj.head if verb is None else verb
+    if verb.lemma_ != "find" or predicate_hedged(verb) or predicate_attributed(verb):
+        return
+    if subj is None:
+        subj = next((c for c in adj.children if c.dep_ == "nsubj"), None)
+    pred = _predicate_word(adj)
+    thing = _thing(subj) if subj is not None else None
+    if pred is not None and thing is not None:
+        sign = -pred[1] if _negated(adj) or _negated(verb) else pred[1]
+        yield _reading(adj, subj, thing, pred[0], sign, adj)
 
 
 def _kind_of(verb: Any, subj: Any) -> Iterator[Reading]:
