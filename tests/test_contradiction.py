@@ -1328,6 +1328,9 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
         "You can take aspirin after the first dose.\n\nChildren should not take aspirin.\n",
         # a price before a change, free after it
         "Until May, exports cost $5 each.\n\nSince the May update, exports are free.\n",
+        # a permission against a prohibition limited in time
+        "You can take the ferry.\n\nDon't take the ferry after dark; the crossing is rough.\n",
+        "Backups are free for every user.\n\nBackups cost $2 a month after the first year.\n",
     ],
 )
 def test_ct005_frames_near_misses(source):

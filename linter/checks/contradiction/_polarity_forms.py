@@ -206,7 +206,7 @@ def _priced(verb: Any, subj: Any) -> Iterator[Reading]:
     thing = _thing(subj)
     if priced and thing is not None:
         for pred in ("free", "included"):
-            yield _reading(verb, subj, thing, pred, -1, verb)
+            yield _scoped(_reading(verb, subj, thing, pred, -1, verb), verb)
 
 
 def _has_no(verb: Any) -> Iterator[Reading]:
@@ -239,7 +239,33 @@ def _comes(verb: Any, subj: Any) -> Iterator[Reading]:
 
 
 def _modal(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lemma_ != "do"}
+
+
+_WHEN_WHERE = frozenset(
+    {"after", "before", "during", "until", "till", "in", "at", "within", "from", "past", "by"}
+)
+
+
+_TIME_MARKS = frozenset({"after", "before", "until", "till", "while", "when", "once"})
+
+
+def _scoped(reading: Reading, verb: Any, skip: Any = None) -> Reading:
+    """A frame's claim with the time or place it is limited to in its complement ("costs
+    $4 after the trial", "don't take the ferry after dark"): such a claim meets only one
+    with the same limit (the clause reader keeps only for/on/to/with)."""
+    extra = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHEN_WHERE):
+        if skip is not None and prep.i == skip.i:
+            continue  # the dishwasher of "never put it in the dishwasher"
+        extra += [(prep.lower_, o.lemma_.lower()) for o in prep.children if o.dep_ == "pobj"]
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marks = (m.lower_ for m in clause.children if m.dep_ == "mark")
+        extra += [("~when", m) for m in marks if m in _TIME_MARKS]  # not "since", "because"
+    if not extra or reading.comp == "*" or reading.comp[:1] == ("*",):
+        return reading
+    reading.comp = tuple(sorted({*reading.comp, *extra}))
+    return reading
 
 
 def _imperative(verb: Any, subj: Any) -> bool:
@@ -266,7 +292,9 @@ def _placed_in(verb: Any, subj: Any) -> Iterator[Reading]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
         place = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
         if thing is not None and place is not None:
-            yield _reading(verb, target, thing, f"{place.lower_}-safe", -1, verb)
+            yield _scoped(
+                _reading(verb, target, thing, f"{place.lower_}-safe", -1, verb), verb, prep
+            )
 
 
 def _permitted(verb: Any, subj: Any) -> Iterator[Reading]:
@@ -286,8 +314,11 @@ def _permitted(verb: Any, subj: Any) -> Iterator[Reading]:
     if not _anyone(subj):
         return  # "children should not take it": a group, not every reader
     key, text = _key(obj)
-    thing = ((verb.lemma_, *key), f"{verb.text} {text}")
-    yield _reading(verb, subj if subj is not None else verb, thing, ALLOWED, sign, verb)
+    # marked so that no claim about the object itself takes it for its long form
+    thing = (("|", verb.lemma_, *key), f"{verb.text} {text}")
+    yield _scoped(
+        _reading(verb, subj if subj is not None else verb, thing, ALLOWED, sign, verb), verb
+    )
 
 
 def _anyone(subj: Any) -> bool:
