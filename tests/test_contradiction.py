@@ -1330,7 +1330,7 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
         "Until May, exports cost $5 each.\n\nSince the May update, exports are free.\n",
         # a permission against a prohibition limited in time
         "You can take the ferry.\n\nDon't take the ferry after dark; the crossing is rough.\n",
-        "Backups are free for every user.\n\nBackups cost $2 a month after the first year.\n",
+        "Backups are free.\n\nBackups cost $2 a month after the first year.\n",
     ],
 )
 def test_ct005_frames_near_misses(source):
