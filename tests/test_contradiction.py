@@ -1335,3 +1335,29 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
 )
 def test_ct005_frames_near_misses(source):
     assert run("CT005", source, fmt="markdown") == []
+
+
+def test_ct005_faq_answer_after_an_attitude_word_is_a_no():
+    source = (
+        "<h1>The Larch Room</h1>\n"
+        "<p>You can bring your own wine, and there is no corkage fee.</p>\n"
+        "<h2>FAQ</h2>\n"
+        "<h3>Can I bring my own wine?</h3>\n"
+        "<p>Sadly, no. We hold a full licence.</p>\n"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 5, 4)
+    assert finding.message.startswith(
+        "“bring your own wine”: not allowed here, allowed at line 2 (“You can bring your own wine”)"
+    )
+
+
+@pytest.mark.parametrize("answer", ["Definitely not, not even e-cigarettes.", "Of course not."])
+def test_ct005_an_emphatic_no_agrees_with_a_denial(answer):
+    source = (
+        "<h1>The Larch Room</h1>\n"
+        "<p>Smoking is not allowed on the terrace.</p>\n"
+        "<h3>Is smoking allowed on the terrace?</h3>\n"
+        f"<p>{answer}</p>\n"
+    )
+    assert run("CT005", source) == []
