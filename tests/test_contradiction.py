@@ -1304,6 +1304,15 @@ CT005_FRAMES = [
         "The upper trail is accessible in winter, with a cleared path.\n",
         (3, 1, "“upper trail”: accessible here, not accessible at line 1"),
     ),
+    (
+        "Card payments are free at every stall.\n\n"
+        "Card payments carry a 3% fee at the fish stalls, though.\n",
+        (3, 1, "“Card payments”: not free here, free at line 1"),
+    ),
+    (
+        "Breakfast is free on the terrace.\n\nBreakfast is available for €18 on the terrace.\n",
+        (3, 1, "“Breakfast”: not free here, free at line 1"),
+    ),
 ]
 
 
@@ -1331,6 +1340,8 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
         # a permission against a prohibition limited in time
         "You can take the ferry.\n\nDon't take the ferry after dark; the crossing is rough.\n",
         "Backups are free.\n\nBackups cost $2 a month after the first year.\n",
+        # free, with a price only in a condition of the offer
+        "Breakfast is free.\n\nDelivery is free for orders over $50.\n",
     ],
 )
 def test_ct005_frames_near_misses(source):

@@ -194,8 +194,9 @@ def _purpose(comp: Any) -> tuple[tuple[Any, ...], Any]:
 
 
 def _covers(universal: Any, other: Any) -> bool:
-    """ "with every sofa and bed" covers "with your bed" and a claim without complement,
-    not "with sofas" when it says "with every bed" (the same preposition, another noun)."""
+    """ "with every sofa and bed" covers "with your bed", "with the corner sofa" and a claim
+    without complement, not "with sofas" when it says "with every bed" (the same
+    preposition, another noun)."""
     if universal == "*":
         return True
     if not universal or universal[0] != "*" or other == "*":
@@ -204,7 +205,16 @@ def _covers(universal: Any, other: Any) -> bool:
     preps = {o[0] for o in objects}
     if other and other[0] == "*":
         other = other[1:]
-    return all(o in objects or o[0] not in preps for o in other)
+    return all(o in objects or o[0] not in preps or _kind_of_any(o, objects) for o in other)
+
+
+def _kind_of_any(obj: tuple[str, ...], objects: set[tuple[str, ...]]) -> bool:
+    """ "at the fish stalls" is one kind of "at every stall": same preposition, and the
+    universal's noun ends the other's."""
+    return any(
+        u[0] == obj[0] and len(obj) > len(u) > 1 and obj[len(obj) - len(u) + 1 :] == u[1:]
+        for u in objects
+    )
 
 
 def _raw_claims(doc: Document) -> Iterator[_Raw]:

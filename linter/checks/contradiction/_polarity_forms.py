@@ -28,6 +28,7 @@ from linter.checks.contradiction._polarity_read import (
     _negated,
     _no,
     _predicate_word,
+    _prep_objects,
     _reading,
     _thing,
 )
@@ -126,8 +127,39 @@ def read_frames(token: Any) -> Iterator[Reading]:
         yield from _participle(token, subj)
     if token.lemma_ in ("be", "make") and subj is not None:
         yield from _kind_of(token, subj)
+    if token.lemma_ not in ("cost", "charge", "pay", "spend") and subj is not None:
+        yield from _charged(token, subj)
     yield from _placed_in(token, subj)
     yield from _permitted(token, subj)
+
+
+def _charged(verb: Any, subj: Any) -> Iterator[Reading]:
+    """ "Card payments carry a 3% fee", "breakfast is available for €18", "towels are
+    rented at $2": a charge as the object, or a price right after "for" / "at", says the
+    subject is not free. A clause that calls it free ("free for orders over $50") is left
+    to the clause reader."""
+    thing = _thing(subj)
+    if thing is None or _negated(verb):
+        return
+    words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if any(w.lower_ in ("free", "included", "complimentary") for w in words):
+        return
+    charges = set(lexicon()["polarity_charge_nouns"])
+    charged = any(
+        c.dep_ == "dobj" and c.lemma_.lower() in charges and not _no(c) for c in verb.children
+    )
+    for word in words:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("for", "at")):
+            charged = charged or any(_a_price(o) for o in prep.children if o.dep_ == "pobj")
+    if charged:
+        yield _scoped(_reading(verb, subj, thing, "free", -1, verb), verb)
+
+
+def _a_price(noun: Any) -> bool:
+    """ "€18", "$2 a day", "18 euros": the object itself is an amount of money."""
+    if noun.pos_ in ("NUM", "SYM"):
+        return any(_CURRENCY.match(t.text) for t in (noun, *noun.children))
+    return _CURRENCY.match(noun.text) is not None and any(c.pos_ == "NUM" for c in noun.children)
 
 
 def _found(adj: Any, verb: Any = None, subj: Any = None) -> Iterator[Reading]:
@@ -258,7 +290,7 @@ def _scoped(reading: Reading, verb: Any, skip: Any = None) -> Reading:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHEN_WHERE):
         if skip is not None and prep.i == skip.i:
             continue  # the dishwasher of "never put it in the dishwasher"
-        extra += [(prep.lower_, o.lemma_.lower()) for o in prep.children if o.dep_ == "pobj"]
+        extra += list(_prep_objects([prep]))
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         marks = (m.lower_ for m in clause.children if m.dep_ == "mark")
         extra += [("~when", m) for m in marks if m in _TIME_MARKS]  # not "since", "because"

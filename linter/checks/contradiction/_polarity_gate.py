@@ -150,7 +150,7 @@ def signature(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         at.extend((i, group) for group in named)
         # a word that names a predicate is not the thing the claim is about
         stems.append(None if named else stem)
-    for pattern, group in _SURFACE:
+    for pattern, group in (*_SURFACE, (_a_charge(), "free")):
         at.extend((bisect_right(starts, m.start()) - 1, group) for m in pattern.finditer(low))
     for m in _PLACED_IN.finditer(low):  # "never put it in the oven": oven-safe
         at.append((bisect_right(starts, m.start()) - 1, f"{m.group(1)}-safe"))
@@ -168,6 +168,13 @@ def signature(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         if stem is not None
     }
     return frozenset(group for _, group in at), frozenset(keys)
+
+
+@cache
+def _a_charge() -> re.Pattern[str]:
+    """ "a 3% fee", "an extra cleaning charge" (not "no fee"): a charge put on something."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["polarity_charge_nouns"])
+    return re.compile(rf"\ban?\s+(?:\S+\s+){{0,3}}?(?:{nouns})s?\b")
 
 
 @cache
