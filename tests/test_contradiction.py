@@ -1313,6 +1313,14 @@ CT005_FRAMES = [
         "Breakfast is free on the terrace.\n\nBreakfast is available for €18 on the terrace.\n",
         (3, 1, "“Breakfast”: not free here, free at line 1"),
     ),
+    (
+        "Paper statements are free for everyone.\n\nThere is a $2 fee for paper statements.\n",
+        (3, 10, "“paper statements”: not free here, free at line 1"),
+    ),
+    (
+        "There's no fee to close your account.\n\nClosing your account costs $10.\n",
+        (3, 1, "“Closing your account”: not free here, free at line 1"),
+    ),
 ]
 
 
@@ -1342,6 +1350,8 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
         "Backups are free.\n\nBackups cost $2 a month after the first year.\n",
         # free, with a price only in a condition of the offer
         "Breakfast is free.\n\nDelivery is free for orders over $50.\n",
+        # a charge for another action
+        "There's no fee to open an account.\n\nClosing your account costs $10.\n",
     ],
 )
 def test_ct005_frames_near_misses(source):
@@ -1372,3 +1382,16 @@ def test_ct005_an_emphatic_no_agrees_with_a_denial(answer):
         f"<p>{answer}</p>\n"
     )
     assert run("CT005", source) == []
+
+
+def test_ct005_faq_asking_about_a_charge_if_one_does_something():
+    source = (
+        "<h1>Tallyho Invoicing</h1>\n"
+        "<p>Cancelling your plan costs a $25 exit fee.</p>\n"
+        "<h2>FAQ</h2>\n"
+        "<h3>Is there a charge if I cancel my plan?</h3>\n"
+        "<p>No, never.</p>\n"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 5, 4)
+    assert finding.message.startswith("“cancel your plan”: free here, not free at line 2")

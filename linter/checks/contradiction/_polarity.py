@@ -67,6 +67,7 @@ from linter.checks.contradiction._clauses import (
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parse_of, parse_sentences, parse_texts
+from linter.checks.contradiction._polarity_charges import charge_condition
 from linter.checks.contradiction._polarity_events import read_event, read_limit
 from linter.checks.contradiction._polarity_forms import (
     also_about,
@@ -269,7 +270,8 @@ def _readings(parse: Any) -> Iterator[Reading]:
     for reading in found:
         head = reading.head
         hedged = predicate_hedged(head) and not modal_claim(reading)
-        if hedged or predicate_conditional(head) or predicate_attributed(head):
+        conditional = predicate_conditional(head) and not charge_condition(reading)
+        if hedged or conditional or predicate_attributed(head):
             continue
         yield reading
         for thing, text in also_about(reading):

@@ -4,12 +4,16 @@ cover (see ``_polarity`` for the kind):
 - ``read_label(text)``: "Milk jug: not included", "Annual fee: none", "Replacement
   card: $7" (a price on the label: not free);
 - ``read_phrases(parse)``: "wash by hand only", "sold separately";
-- ``read_frames(token)``: a price on a thing ("X costs $5", "an extra $18 for X", "X is
-  charged at £9") says it is neither free nor included; "X lacks Y" / "X has no Y" /
-  "Y is missing from X" says Y is not included or supported; "works with Y" says Y is
-  supported; an imperative or a prohibitive modal ("never put X in the dishwasher",
-  "you should not take X") denies that X is dishwasher-safe / that taking X is allowed,
-  and a permission ("you can take X") allows it.
+- ``read_frames(token)``: a price on a thing (``_polarity_charges``: "X costs $5", "a
+  $2 fee for X", "X is available for €18") says it is not free; "X lacks Y" / "X has no
+  Y" / "Y is missing from X" says Y is not included or supported; "works with Y" says Y
+  is supported; "comes standard" is a copula; "contains Y" meets "Y-free"; "find X
+  inaccessible" and "X is a toxic plant" say the adjective of X; an imperative or a
+  prohibitive modal ("never put X in the dishwasher", "you should not take X") denies
+  that X is dishwasher-safe / that taking X is allowed, and a permission ("you can take
+  X") allows it (``modal_claim``: that modal is no hedge);
+- ``also_about(reading)``: the conjuncts of a claim's subject and what a universal
+  subject names as included ("every loaf, sourdough included").
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.contradiction._clauses import predicate_attributed, predicate_hedged
+from linter.checks.contradiction._polarity_charges import charge_for, charged, priced, scoped
 from linter.checks.contradiction._polarity_read import (
-    _CURRENCY,
     _PERSONAL,
     Reading,
     _adjectives,
@@ -28,7 +32,6 @@ from linter.checks.contradiction._polarity_read import (
     _negated,
     _no,
     _predicate_word,
-    _prep_objects,
     _reading,
     _thing,
 )
@@ -106,6 +109,8 @@ def read_frames(token: Any) -> Iterator[Reading]:
     """The claims of the verb frames in the module's docstring whose verb is ``token``."""
     if token.pos_ == "ADJ" and token.dep_ in ("ccomp", "oprd", "xcomp"):
         yield from _found(token)
+    if token.pos_ == "NOUN" and token.dep_ in ("attr", "dobj"):
+        yield from charge_for(token)
     if token.pos_ not in ("VERB", "AUX"):
         return
     if token.lemma_ == "find":  # "find the trail inaccessible", read as a noun's amod
@@ -114,7 +119,7 @@ def read_frames(token: Any) -> Iterator[Reading]:
                 yield from _found(adj, token, obj)
     subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if token.lemma_ in ("cost", "charge"):
-        yield from _priced(token, subj)
+        yield from priced(token, subj)
     elif token.lemma_ == "have" and subj is not None and subj.lower_ not in _PERSONAL:
         yield from _has_no(token)
     elif token.lemma_ == "work" and subj is not None:
@@ -128,38 +133,9 @@ def read_frames(token: Any) -> Iterator[Reading]:
     if token.lemma_ in ("be", "make") and subj is not None:
         yield from _kind_of(token, subj)
     if token.lemma_ not in ("cost", "charge", "pay", "spend") and subj is not None:
-        yield from _charged(token, subj)
+        yield from charged(token, subj)
     yield from _placed_in(token, subj)
     yield from _permitted(token, subj)
-
-
-def _charged(verb: Any, subj: Any) -> Iterator[Reading]:
-    """ "Card payments carry a 3% fee", "breakfast is available for €18", "towels are
-    rented at $2": a charge as the object, or a price right after "for" / "at", says the
-    subject is not free. A clause that calls it free ("free for orders over $50") is left
-    to the clause reader."""
-    thing = _thing(subj)
-    if thing is None or _negated(verb):
-        return
-    words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
-    if any(w.lower_ in ("free", "included", "complimentary") for w in words):
-        return
-    charges = set(lexicon()["polarity_charge_nouns"])
-    charged = any(
-        c.dep_ == "dobj" and c.lemma_.lower() in charges and not _no(c) for c in verb.children
-    )
-    for word in words:
-        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("for", "at")):
-            charged = charged or any(_a_price(o) for o in prep.children if o.dep_ == "pobj")
-    if charged:
-        yield _scoped(_reading(verb, subj, thing, "free", -1, verb), verb)
-
-
-def _a_price(noun: Any) -> bool:
-    """ "€18", "$2 a day", "18 euros": the object itself is an amount of money."""
-    if noun.pos_ in ("NUM", "SYM"):
-        return any(_CURRENCY.match(t.text) for t in (noun, *noun.children))
-    return _CURRENCY.match(noun.text) is not None and any(c.pos_ == "NUM" for c in noun.children)
 
 
 def _found(adj: Any, verb: Any = None, subj: Any = None) -> Iterator[Reading]:
@@ -224,23 +200,6 @@ def _objects_of(verb: Any) -> list[Any]:
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
-def _priced(verb: Any, subj: Any) -> Iterator[Reading]:
-    """ "Cancelling costs a $30 fee", "breakfast is charged at €18": not free, not
-    included (a denial, "doesn't cost a thing", is left alone)."""
-    if subj is None or _negated(verb):
-        return
-    priced = any(
-        _CURRENCY.match(t.text)
-        for c in verb.children
-        if c.dep_ in ("dobj", "attr", "npadvmod", "prep", "oprd")
-        for t in c.subtree
-    )
-    thing = _thing(subj)
-    if priced and thing is not None:
-        for pred in ("free", "included"):
-            yield _scoped(_reading(verb, subj, thing, pred, -1, verb), verb)
-
-
 def _has_no(verb: Any) -> Iterator[Reading]:
     """ "The case has no wireless charging" / "doesn't have a lift": not included, not
     supported."""
@@ -274,32 +233,6 @@ def _modal(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lemma_ != "do"}
 
 
-_WHEN_WHERE = frozenset(
-    {"after", "before", "during", "until", "till", "in", "at", "within", "from", "past", "by"}
-)
-
-
-_TIME_MARKS = frozenset({"after", "before", "until", "till", "while", "when", "once"})
-
-
-def _scoped(reading: Reading, verb: Any, skip: Any = None) -> Reading:
-    """A frame's claim with the time or place it is limited to in its complement ("costs
-    $4 after the trial", "don't take the ferry after dark"): such a claim meets only one
-    with the same limit (the clause reader keeps only for/on/to/with)."""
-    extra = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHEN_WHERE):
-        if skip is not None and prep.i == skip.i:
-            continue  # the dishwasher of "never put it in the dishwasher"
-        extra += list(_prep_objects([prep]))
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        marks = (m.lower_ for m in clause.children if m.dep_ == "mark")
-        extra += [("~when", m) for m in marks if m in _TIME_MARKS]  # not "since", "because"
-    if not extra or reading.comp == "*" or reading.comp[:1] == ("*",):
-        return reading
-    reading.comp = tuple(sorted({*reading.comp, *extra}))
-    return reading
-
-
 def _imperative(verb: Any, subj: Any) -> bool:
     return (
         subj is None
@@ -324,7 +257,7 @@ def _placed_in(verb: Any, subj: Any) -> Iterator[Reading]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
         place = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
         if thing is not None and place is not None:
-            yield _scoped(
+            yield scoped(
                 _reading(verb, target, thing, f"{place.lower_}-safe", -1, verb), verb, prep
             )
 
@@ -348,7 +281,7 @@ def _permitted(verb: Any, subj: Any) -> Iterator[Reading]:
     key, text = _key(obj)
     # marked so that no claim about the object itself takes it for its long form
     thing = (("|", verb.lemma_, *key), f"{verb.text} {text}")
-    yield _scoped(
+    yield scoped(
         _reading(verb, subj if subj is not None else verb, thing, ALLOWED, sign, verb), verb
     )
 
