@@ -1321,6 +1321,22 @@ CT005_FRAMES = [
         "There's no fee to close your account.\n\nClosing your account costs $10.\n",
         (3, 1, "“Closing your account”: not free here, free at line 1"),
     ),
+    (
+        "No booking is necessary at the Alder Inn.\n\nBookings are essential at the Alder Inn.\n",
+        (3, 1, "“Bookings”: required here, not required at line 1"),
+    ),
+    (
+        "Breakfast is complimentary.\n\nBreakfast costs $14.\n",
+        (3, 1, "“Breakfast”: not free here, free at line 1"),
+    ),
+    (
+        "A licence is not required for the river.\n\nAnglers must hold a licence for the river.\n",
+        (3, 14, "“licence”: required here, not required at line 1"),
+    ),
+    (
+        "Guest parking is available on site.\n\nThere is no guest parking on site.\n",
+        (3, 1, "“guest parking”: not available here, available at line 1"),
+    ),
 ]
 
 
@@ -1352,6 +1368,9 @@ def test_ct005_frames_and_prefixed_antonyms(source, expected):
         "Breakfast is free.\n\nDelivery is free for orders over $50.\n",
         # a charge for another action
         "There's no fee to open an account.\n\nClosing your account costs $10.\n",
+        # allowed in one place, not in another
+        "Dogs are welcome in the garden.\n\nDogs are not allowed in the bedrooms.\n",
+        "Vaping is allowed outside.\n\nVaping is forbidden inside.\n",
     ],
 )
 def test_ct005_frames_near_misses(source):

@@ -273,9 +273,28 @@ def _readings(parse: Any) -> Iterator[Reading]:
         conditional = predicate_conditional(head) and not charge_condition(reading)
         if hedged or conditional or predicate_attributed(head):
             continue
-        yield reading
+        yield _attached(reading)
         for thing, text in also_about(reading):
-            yield replace(reading, thing=thing, thing_text=text)
+            yield _attached(replace(reading, thing=thing, thing_text=text))
+
+
+def _attached(reading: Reading) -> Reading:
+    """ "must get a permit for the trail": the parser may hang "for the trail" on the
+    noun or on the verb; a thing restricted by one such phrase and a claim without a
+    complement of its own is read the verb's way, so both parses meet."""
+    thing = reading.thing
+    if "|" not in thing:
+        return reading
+    cut = thing.index("|")
+    rest = thing[cut + 1 :]
+    if len(rest) < 2 or rest[0] not in _PLAIN_PREPS or "|" in rest:
+        return reading
+    if reading.comp == (rest,):  # the parse gave it to both
+        return replace(reading, thing=thing[:cut])
+    return reading if reading.comp else replace(reading, thing=thing[:cut], comp=(rest,))
+
+
+_PLAIN_PREPS = frozenset({"for", "on", "to"})
 
 
 def _raw(sentence: Sentence, text: str, r: Reading, sentence_offset: bool) -> Iterator[_Raw]:
@@ -321,4 +340,4 @@ def _aliases(things: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, .
     return out
 
 
-_DETERMINER = re.compile(r"^(?:a|an|the|this|these|that|those|your|our|its)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:a|an|the|no|this|these|that|those|your|our|its)\s+", re.I)

@@ -71,6 +71,7 @@ _SURFACE = (
     (_HAS_NO, "supported"),
     (_WORKS_WITH, "supported"),
     (_MODAL, "allowed"),
+    (re.compile(r"\bthere(?:'s|\s+is|\s+are)\s+no\b"), "available"),  # "no parking on site"
 )
 # Words of the triggers above that never name the thing claimed about.
 _NOT_THINGS = frozenset({"must", "without", "never", "said", "says", "new", "use", "used"})

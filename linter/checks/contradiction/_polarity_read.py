@@ -173,8 +173,25 @@ def _comp(token: Any) -> Any:
         return ("*", *sorted(set(_prep_objects(universal))))
     if any(c.dep_ == "advmod" and c.lower_ in ("always",) for c in token.children):
         return "*"
-    kept = [p for p in preps if p.lower_ in _COMP_PREPS and _restricts(p, token)]
-    return tuple(sorted([*_prep_objects(kept), *_purposes(token)]))
+    place = _allowing(token)  # where something is allowed: "in the garden", "outside"
+    kept = [
+        p
+        for p in preps
+        if (p.lower_ in _COMP_PREPS or (place and p.lower_ in _PLACE_PREPS))
+        and _restricts(p, token)
+    ]
+    where = [("@", c.lower_) for c in token.children if place and c.lower_ in _PLACE_WORDS]
+    return tuple(sorted([*_prep_objects(kept), *_purposes(token), *where]))
+
+
+_PLACE_PREPS = frozenset({"in", "at", "inside", "outside", "from", "near", "around"})
+_PLACE_WORDS = frozenset({"inside", "outside", "indoors", "outdoors", "upstairs", "downstairs"})
+
+
+def _allowing(token: Any) -> bool:
+    """True if the predicate word says whether something is allowed."""
+    pred = _adjectives().get(token.lower_) or lexicon()["polarity_verbs"].get(token.lemma_)
+    return pred is not None and pred[0] == "allowed"
 
 
 PURPOSE = "~to"
@@ -424,6 +441,7 @@ def _existence(be: Any, expl: Any) -> Iterator[Reading]:
         if len(_key(attr)[0]) < 2:
             continue  # "there's no reason": only a named charge ("no minimum deposit")
         yield _reading(be, expl, _key(attr), "exists", sign, attr)
+        yield _reading(be, expl, _key(attr), "available", sign, attr)  # "no parking on site"
 
 
 HELD = "held"  # events happen ("exams are held"); see _polarity_events
