@@ -1410,3 +1410,157 @@ def test_ct003_the_comparative_one_ranks_the_pair():
     assert "(“weighs less”)" in finding.message
     better = source.replace("the lighter one", "the better one")
     assert run("CT003", better, model=MODEL) == []  # a verdict, CT004's business
+
+
+# Round 2 (issue 13): verb frames and prefixed antonyms of the polarity reader, on
+# fresh sentences.
+CT005_FRAMES = [
+    (
+        "The Marlow tin is oven-safe, and the handles stay cool.\n\n"
+        "Never put the Marlow tin in the oven; it is meant for the grill only.\n",
+        (3, 7, "“Marlow tin”: not oven-safe here, oven-safe at line 1"),
+    ),
+    (
+        "You can take paracetamol alongside Calmora.\n\n"
+        "Anyone on Calmora must not take paracetamol, since both strain the liver.\n",
+        (3, 1, "“take paracetamol”: not allowed here, allowed at line 1"),
+    ),
+    (
+        "Padlocks for the lockers are free for every member.\n\n"
+        "A padlock for the lockers costs $4 at the front desk.\n",
+        (3, 1, "“padlock”: not free here, free at line 1"),
+    ),
+    (
+        "Keep-warm mode comes standard on every Brenna kettle.\n\n"
+        "Keep-warm mode is missing from the Brenna, which is a shame.\n",
+        (3, 1, "“Keep-warm mode”: not included here, included at line 1"),
+    ),
+    (
+        "The Orla granules are non-toxic to dogs.\n\nBe careful: Orla granules are toxic to dogs.\n",
+        (3, 13, "“Orla granules”: toxic here, not toxic at line 1"),
+    ),
+    (
+        "Our tests found the Sorrel spray harmless, and the Sorrel spray is harmless to bees.\n\n"
+        "Sadly, the Sorrel spray is harmful to bees.\n",
+        (3, 8, "“Sorrel spray”: harmful here, not harmful at line 1"),
+    ),
+    (
+        "Foxgloves are a toxic plant for cats.\n\n"
+        "Our favourite is the foxglove, which is non-toxic for cats.\n",
+        (3, 32, "“foxglove”: not toxic here, toxic at line 1"),
+    ),
+    (
+        "Hikers will find the upper trail inaccessible in winter.\n\n"
+        "The upper trail is accessible in winter, with a cleared path.\n",
+        (3, 1, "“upper trail”: accessible here, not accessible at line 1"),
+    ),
+    (
+        "Card payments are free at every stall.\n\n"
+        "Card payments carry a 3% fee at the fish stalls, though.\n",
+        (3, 1, "“Card payments”: not free here, free at line 1"),
+    ),
+    (
+        "Breakfast is free on the terrace.\n\nBreakfast is available for €18 on the terrace.\n",
+        (3, 1, "“Breakfast”: not free here, free at line 1"),
+    ),
+    (
+        "Paper statements are free for everyone.\n\nThere is a $2 fee for paper statements.\n",
+        (3, 10, "“paper statements”: not free here, free at line 1"),
+    ),
+    (
+        "There's no fee to close your account.\n\nClosing your account costs $10.\n",
+        (3, 1, "“Closing your account”: not free here, free at line 1"),
+    ),
+    (
+        "No booking is necessary at the Alder Inn.\n\nBookings are essential at the Alder Inn.\n",
+        (3, 1, "“Bookings”: required here, not required at line 1"),
+    ),
+    (
+        "Breakfast is complimentary.\n\nBreakfast costs $14.\n",
+        (3, 1, "“Breakfast”: not free here, free at line 1"),
+    ),
+    (
+        "A licence is not required for the river.\n\nAnglers must hold a licence for the river.\n",
+        (3, 14, "“licence”: required here, not required at line 1"),
+    ),
+    (
+        "Guest parking is available on site.\n\nThere is no guest parking on site.\n",
+        (3, 1, "“guest parking”: not available here, available at line 1"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CT005_FRAMES)
+def test_ct005_frames_and_prefixed_antonyms(source, expected):
+    (finding,) = run("CT005", source, fmt="markdown")
+    line, column, message = expected
+    assert (finding.code, finding.line, finding.column) == ("CT005", line, column)
+    assert finding.message.startswith(message)
+    assert finding.related[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a hedged subject: not every reader
+        "Most adults can take paracetamol alongside Calmora.\n\n"
+        "If you have liver disease, you should not take paracetamol.\n",
+        # another part of the product
+        "The glass lid is oven-safe.\n\nNever put the plastic handle in the oven.\n",
+        # a group, not every reader
+        "You can take aspirin after the first dose.\n\nChildren should not take aspirin.\n",
+        # a price before a change, free after it
+        "Until May, exports cost $5 each.\n\nSince the May update, exports are free.\n",
+        # a permission against a prohibition limited in time
+        "You can take the ferry.\n\nDon't take the ferry after dark; the crossing is rough.\n",
+        "Backups are free.\n\nBackups cost $2 a month after the first year.\n",
+        # free, with a price only in a condition of the offer
+        "Breakfast is free.\n\nDelivery is free for orders over $50.\n",
+        # a charge for another action
+        "There's no fee to open an account.\n\nClosing your account costs $10.\n",
+        # allowed in one place, not in another
+        "Dogs are welcome in the garden.\n\nDogs are not allowed in the bedrooms.\n",
+        "Vaping is allowed outside.\n\nVaping is forbidden inside.\n",
+    ],
+)
+def test_ct005_frames_near_misses(source):
+    assert run("CT005", source, fmt="markdown") == []
+
+
+def test_ct005_faq_answer_after_an_attitude_word_is_a_no():
+    source = (
+        "<h1>The Larch Room</h1>\n"
+        "<p>You can bring your own wine, and there is no corkage fee.</p>\n"
+        "<h2>FAQ</h2>\n"
+        "<h3>Can I bring my own wine?</h3>\n"
+        "<p>Sadly, no. We hold a full licence.</p>\n"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 5, 4)
+    assert finding.message.startswith(
+        "“bring your own wine”: not allowed here, allowed at line 2 (“You can bring your own wine”)"
+    )
+
+
+@pytest.mark.parametrize("answer", ["Definitely not, not even e-cigarettes.", "Of course not."])
+def test_ct005_an_emphatic_no_agrees_with_a_denial(answer):
+    source = (
+        "<h1>The Larch Room</h1>\n"
+        "<p>Smoking is not allowed on the terrace.</p>\n"
+        "<h3>Is smoking allowed on the terrace?</h3>\n"
+        f"<p>{answer}</p>\n"
+    )
+    assert run("CT005", source) == []
+
+
+def test_ct005_faq_asking_about_a_charge_if_one_does_something():
+    source = (
+        "<h1>Tallyho Invoicing</h1>\n"
+        "<p>Cancelling your plan costs a $25 exit fee.</p>\n"
+        "<h2>FAQ</h2>\n"
+        "<h3>Is there a charge if I cancel my plan?</h3>\n"
+        "<p>No, never.</p>\n"
+    )
+    (finding,) = run("CT005", source)
+    assert (finding.code, finding.line, finding.column) == ("CT005", 5, 4)
+    assert finding.message.startswith("“cancel your plan”: free here, not free at line 2")

@@ -22,7 +22,8 @@ PREFIXES = ("un", "in", "im", "il", "ir", "non-", "non", "dis", "a")
 NOTICE = """\
 # CT005 antonym pairs: "word antonym" per line, derived from WordNet 3.0 by
 # tools/ct_polarity_antonyms.py (adjective antonym pointers whose words differ by a
-# negative prefix). The first word of a line is the positive one.
+# negative prefix, or -ful / -less). The first word of a line is the positive one; a
+# line of three ("dangerous safe -1") is a synonym of one side of a pair.
 #
 # WordNet Release 3.0. This software and database is being provided to you, the
 # LICENSEE, by Princeton University under the following license. By obtaining, using
@@ -62,8 +63,51 @@ def _synsets(path: Path) -> dict[str, list[tuple[list[str], list[tuple[str, int]
             sym, target, _pos, srcdst = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             if sym == "!":
                 ptrs.append((int(srcdst[:2], 16), target, int(srcdst[2:], 16)))
+            elif sym == "&":
+                similar.setdefault(offset, []).append(target)
         out[offset] = (words, ptrs)
     return out
+
+
+similar: dict[str, list[str]] = {}  # offset -> its similar-to (satellite) synsets
+
+
+def _opposite(pos: str, neg: str) -> bool:
+    """ "toxic" / "nontoxic", "harmful" / "harmless"."""
+    return any(neg == p + pos for p in PREFIXES) or (
+        pos.endswith("ful") and neg == pos[:-3] + "less"
+    )
+
+
+def synonyms(wordnet: Path) -> list[tuple[str, str, int]]:
+    """(word, positive word of its pair, sign) for the satellite words of a pair that are
+    themselves a prefixed pair across its two sides ("poisonous" is similar to "toxic"
+    and "nonpoisonous" to "nontoxic"): they say the same as the pair. Other synonyms of
+    a side (synset members, lone satellites) are left out: a many-sense adjective's
+    synonyms ("autonomous" for "free") would make claims the page never meant. A word
+    that would take two readings is left out too."""
+    synsets = _synsets(wordnet / "data.adj")
+    direct = set(pairs(wordnet))
+    seen: dict[str, set[tuple[str, int]]] = {}
+    for offset, (words, ptrs) in synsets.items():
+        for src, target, dst in ptrs:
+            word = words[src - 1] if src else None
+            other = synsets[target][0][dst - 1] if dst else None
+            if (word, other) not in direct:
+                continue  # each pair once, from its positive side
+            plus = [w for s in similar.get(offset, []) for w in synsets[s][0]]
+            minus = [w for s in similar.get(target, []) for w in synsets[s][0]]
+            for a in plus:
+                for b in minus:
+                    if _opposite(a, b) or _opposite(b, a):
+                        seen.setdefault(a, set()).add((word, 1))
+                        seen.setdefault(b, set()).add((word, -1))
+    paired = {w for pair in direct for w in pair}
+    return sorted(
+        (w, *next(iter(r)))
+        for w, r in seen.items()
+        if len(r) == 1 and w not in paired and "_" not in w
+    )
 
 
 def pairs(wordnet: Path) -> list[tuple[str, str]]:
@@ -77,7 +121,7 @@ def pairs(wordnet: Path) -> list[tuple[str, str]]:
             if not word or not other or "_" in word + other:
                 continue
             for pos, neg in ((word, other), (other, word)):
-                if any(neg == p + pos for p in PREFIXES):
+                if _opposite(pos, neg):
                     found.add((pos, neg))
     return sorted(found)
 
@@ -86,8 +130,10 @@ def main() -> None:
     wordnet = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/wn/x/usr/share/wordnet")
     out = Path(__file__).resolve().parents[1] / "linter" / "data" / "ct_polarity_antonyms.txt"
     rows = pairs(wordnet)
-    out.write_text(NOTICE + "".join(f"{a} {b}\n" for a, b in rows), encoding="utf-8")
-    print(f"{len(rows)} pairs -> {out}")
+    same = synonyms(wordnet)
+    text = "".join(f"{a} {b}\n" for a, b in rows) + "".join(f"{w} {p} {s}\n" for w, p, s in same)
+    out.write_text(NOTICE + text, encoding="utf-8")
+    print(f"{len(rows)} pairs, {len(same)} synonyms -> {out}")
 
 
 if __name__ == "__main__":

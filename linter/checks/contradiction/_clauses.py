@@ -279,13 +279,31 @@ def answer_sign(text: str) -> int:
     """+1 if an FAQ answer opens with yes ("Yes.", "Sure, ...", "It does: ..."), -1 if with
     no ("No, ...", "Nope.", "It doesn't"), 0 otherwise."""
     yes, no = _answer_words()
-    if no.match(text):
+    text = _ANSWER_LEAD.sub("", text, count=1)  # "Unfortunately, no": the "no" answers
+    if _BOTH.match(text):
+        return 0
+    if no.match(text) or _STRONG_NO.match(text):
         return -1
     return 1 if yes.match(text) else 0
 
 
+# An attitude in front of the answer word ("Sadly, no", "Good news: yes"); hedges
+# ("Generally, yes") are no attitude and keep the answer open.
+_ANSWER_LEAD = re.compile(
+    r"^\W*(?:unfortunately|sadly|happily|luckily|fortunately|thankfully|alas|honestly|"
+    r"actually|well|in short|short answer|good news|bad news)\s*[,:—–-]+\s*",
+    re.I,
+)
+# "Definitely not", "of course not": an emphatic no that opens like a yes.
+_STRONG_NO = re.compile(
+    r"^\W*(?:definitely|certainly|absolutely|of\s+course|surely|really|nope|sadly)\s+not\b",
+    re.I,
+)
+_BOTH = re.compile(r"^\W*(?:yes\s+and\s+no|no\s+and\s+yes|it\s+depends)\b", re.I)
+
+
 _POLAR = re.compile(
-    r"^\s*(?P<aux>is|are|was|were|does|do|did|can|will|would|should|has|have|must)\s+"
+    r"^\s*(?P<aux>is|are|was|were|does|do|did|can|could|may|will|would|should|has|have|must)\s+"
     r"(?P<neg>n[o’']t\s+)?(?P<rest>.+?)\s*\?\s*$",
     re.I,
 )
@@ -307,7 +325,12 @@ def _polar(question: str) -> tuple[str, list[str]] | None:
     if m is None:
         return None
     words = [_GENERIC_READER.get(w.lower(), w) for w in m.group("rest").split()]
-    return m.group("aux").lower(), words
+    aux = m.group("aux").lower()
+    return _ASKING.get(aux, aux), words
+
+
+# "Could I pay in cash?" / "May I bring a dog?" ask whether one can: the answer says so.
+_ASKING = {"could": "can", "may": "can"}
 
 
 def _question_text(aux: str, words: list[str]) -> str:

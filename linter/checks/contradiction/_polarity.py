@@ -16,7 +16,14 @@ per clause head (a word with a subject, or an imperative):
 - "there is no X" / "X: none" / "no X" as an object against "a $95 X" or "there is a X":
   whether X exists (fees, minimum balances, deposits...);
 - "Label: value" lines of spec lists ("Milk jug: not included", "Stuff sack: sold
-  separately").
+  separately", "Replacement card: $7");
+- verb frames of ``_polarity_forms``: a price on a thing ("costs $5": not free, not
+  included), "lacks X" / "has no X" / "X is missing", "works with X", "contains X"
+  (against "X-free"), "never put X in the oven" (not oven-safe), and permissions against
+  prohibitions ("you can take X" / "should not take X": the modal is the claim, not a
+  hedge). A claim also speaks of its subject's conjuncts and of what a universal subject
+  names as included ("every loaf, sourdough included"). A "non-" / "un-" prefix on a
+  predicate adjective flips it ("non-toxic").
 
 A claim's sign is flipped by "not", "never", "no" on its subject ("No smoking is
 allowed": smoking is not allowed) or object. Hedges count only when they modify the
@@ -44,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -60,16 +67,23 @@ from linter.checks.contradiction._clauses import (
 )
 from linter.checks.contradiction._pairing import Claim
 from linter.checks.contradiction._parse import parse_of, parse_sentences, parse_texts
+from linter.checks.contradiction._polarity_charges import charge_condition
 from linter.checks.contradiction._polarity_events import read_event, read_limit
+from linter.checks.contradiction._polarity_forms import (
+    also_about,
+    modal_claim,
+    read_frames,
+    read_label,
+    read_phrases,
+)
 from linter.checks.contradiction._polarity_gate import polarity_chosen
 from linter.checks.contradiction._polarity_read import (
     PURPOSE,
     Reading,
     read_clause,
     read_existence,
-    read_label,
-    read_phrases,
 )
+from linter.checks.contradiction._words import lexicon
 from linter.model import QUOTE, Document, Sentence
 
 TOPIC = ("<topic>",)
@@ -77,14 +91,27 @@ TOPIC = ("<topic>",)
 
 @cache
 def antonyms() -> dict[str, tuple[str, int]]:
-    """WordNet's prefixed adjective pairs: word -> (positive word, sign)."""
+    """WordNet's prefixed adjective pairs: word -> (positive word, sign); and their
+    prefixed satellites ("venomous" / "nonvenomous" for "toxic"), except where the pair's
+    word is one of the lexicon's own predicates ("free" there means no charge, not
+    "autonomous")."""
     text = (resources.files("linter") / "data" / "ct_polarity_antonyms.txt").read_text("utf-8")
     out: dict[str, tuple[str, int]] = {}
+    satellites = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            pos, neg = line.split()
+            fields = line.split()
+            if len(fields) == 3:
+                satellites.append(fields)
+                continue
+            pos, neg = fields
             out[pos] = (pos, 1)
             out[neg] = (pos, -1)
+    lex = lexicon()
+    own = {*lex["predicates"], *lex["polarity_adjectives"]}
+    for word, pos, sign in satellites:
+        if pos not in own and word not in out:
+            out[word] = (pos, int(sign))
     return out
 
 
@@ -168,8 +195,9 @@ def _purpose(comp: Any) -> tuple[tuple[Any, ...], Any]:
 
 
 def _covers(universal: Any, other: Any) -> bool:
-    """ "with every sofa and bed" covers "with your bed" and a claim without complement,
-    not "with sofas" when it says "with every bed" (the same preposition, another noun)."""
+    """ "with every sofa and bed" covers "with your bed", "with the corner sofa" and a claim
+    without complement, not "with sofas" when it says "with every bed" (the same
+    preposition, another noun)."""
     if universal == "*":
         return True
     if not universal or universal[0] != "*" or other == "*":
@@ -178,7 +206,16 @@ def _covers(universal: Any, other: Any) -> bool:
     preps = {o[0] for o in objects}
     if other and other[0] == "*":
         other = other[1:]
-    return all(o in objects or o[0] not in preps for o in other)
+    return all(o in objects or o[0] not in preps or _kind_of_any(o, objects) for o in other)
+
+
+def _kind_of_any(obj: tuple[str, ...], objects: set[tuple[str, ...]]) -> bool:
+    """ "at the fish stalls" is one kind of "at every stall": same preposition, and the
+    universal's noun ends the other's."""
+    return any(
+        u[0] == obj[0] and len(obj) > len(u) > 1 and obj[len(obj) - len(u) + 1 :] == u[1:]
+        for u in objects
+    )
 
 
 def _raw_claims(doc: Document) -> Iterator[_Raw]:
@@ -225,15 +262,39 @@ def _readings(parse: Any) -> Iterator[Reading]:
     found: list[Reading] = []
     for token in parse:
         found.extend(read_clause(token))
+        found.extend(read_frames(token))
         for extra in (read_existence(token), read_limit(token), read_event(token)):
             if extra is not None:
                 found.append(extra)
     found.extend(read_phrases(parse))
     for reading in found:
         head = reading.head
-        if predicate_hedged(head) or predicate_conditional(head) or predicate_attributed(head):
+        hedged = predicate_hedged(head) and not modal_claim(reading)
+        conditional = predicate_conditional(head) and not charge_condition(reading)
+        if hedged or conditional or predicate_attributed(head):
             continue
-        yield reading
+        yield _attached(reading)
+        for thing, text in also_about(reading):
+            yield _attached(replace(reading, thing=thing, thing_text=text))
+
+
+def _attached(reading: Reading) -> Reading:
+    """ "must get a permit for the trail": the parser may hang "for the trail" on the
+    noun or on the verb; a thing restricted by one such phrase and a claim without a
+    complement of its own is read the verb's way, so both parses meet."""
+    thing = reading.thing
+    if "|" not in thing:
+        return reading
+    cut = thing.index("|")
+    rest = thing[cut + 1 :]
+    if len(rest) < 2 or rest[0] not in _PLAIN_PREPS or "|" in rest:
+        return reading
+    if reading.comp == (rest,):  # the parse gave it to both
+        return replace(reading, thing=thing[:cut])
+    return reading if reading.comp else replace(reading, thing=thing[:cut], comp=(rest,))
+
+
+_PLAIN_PREPS = frozenset({"for", "on", "to"})
 
 
 def _raw(sentence: Sentence, text: str, r: Reading, sentence_offset: bool) -> Iterator[_Raw]:
@@ -279,4 +340,4 @@ def _aliases(things: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, .
     return out
 
 
-_DETERMINER = re.compile(r"^(?:a|an|the|this|these|that|those|your|our|its)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:a|an|the|no|this|these|that|those|your|our|its)\s+", re.I)

@@ -11,6 +11,9 @@ content words, where the thing claimed about must be named. A sentence is chosen
 or when it speaks of the page's topic ("everything", "this cake") and its group occurs
 elsewhere; sentences with the fewest possible partners are parsed first, so a page's
 parse budget goes to likely pairs before the claims a page repeats in every paragraph.
+A sentence is a candidate when it has a cue of ``_parse.CANDIDATE`` or any word of the
+reader's tables (so every WordNet antonym pair, "accessible" / "inaccessible", is seen),
+and the frames of ``_polarity_forms`` have surface cues of their own (``_SURFACE``).
 Pronoun subjects make no claim (the reader skips them), so they need no
 wildcard. Over-approximate on purpose: the gate may let through a sentence that gives
 no claim, never drop one that would meet another.
@@ -35,6 +38,8 @@ from linter.model import Document, Sentence
 # "none", "without a deposit" deny; "there is a fee", a currency figure ("a $95 fee") or
 # an event verb ("exams are held") assert. Two denials never clash, so a denial is
 # parsed only when an assertion shares a content word with it, and the other way round.
+DENIED = "exists-"
+ASSERTED = "exists+"
 _DENY_WORDS = frozenset({"no", "none", "without", "never"})
 _THERE_IS = re.compile(r"\bthere(?:\s+is|\s+are|'s|\s+will\s+be)\s+(?!no\b|not\b)", re.I)
 _CURRENCY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|pounds?|euros?)\b", re.I)
@@ -43,11 +48,34 @@ _TOPIC = re.compile(r"\b(?:everything|all|every|each|this|these)\b", re.I)
 # "covers one vehicle" / "covers any vehicle" (``read_limit``): the limit's object is
 # among the next two words.
 _LIMIT = re.compile(r"\b(?:one|single|1|any|every|unlimited)\s+(\w+)(?:\s+(\w+))?", re.I)
+# Frames of ``_polarity_forms``: "has no X" (not included / supported), "works with X",
+# a price ("costs $5": not free), a permission or prohibition ("you can take X",
+# "should not take X": allowed), "put X in the dishwasher" (``_PLACED_IN``: W-safe).
+_HAS_NO = re.compile(r"\b(?:has|have|had)\s+no\b|\b(?:doesn't|does\s+not|don't|do\s+not)\s+have\b")
+_WORKS_WITH = re.compile(r"\bworks?\s+with\b")
+_MODAL = re.compile(
+    r"\byou\s+(?:can|may)\b|\b(?:should|must|can|may)\s+(?:not|never)\b"
+    r"|\b(?:shouldn't|mustn't|can't|cannot|don't|do\s+not|never)\s+(?!have\b)\w+"
+)
+_PLACED_IN = re.compile(
+    r"\b(?:put|place|pop|throw|run|go|goes|wash|use)\b[^.;:]{0,40}?\b(?:in|into)\s+"
+    r"(?:the\s+|a\s+|your\s+)?([a-z]+)"
+)
+_SURFACE = (
+    (_THERE_IS, ASSERTED),
+    (_CURRENCY, ASSERTED),
+    (_CURRENCY, "free"),
+    (_CURRENCY, "included"),
+    (_MUST, "required"),
+    (_HAS_NO, "included"),
+    (_HAS_NO, "supported"),
+    (_WORKS_WITH, "supported"),
+    (_MODAL, "allowed"),
+    (re.compile(r"\bthere(?:'s|\s+is|\s+are)\s+no\b"), "available"),  # "no parking on site"
+)
 # Words of the triggers above that never name the thing claimed about.
 _NOT_THINGS = frozenset({"must", "without", "never", "said", "says", "new", "use", "used"})
 _OFFLINE = frozenset({"offline", "online", "online-only"})
-DENIED = "exists-"
-ASSERTED = "exists+"
 
 
 @cache
@@ -123,8 +151,10 @@ def signature(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         at.extend((i, group) for group in named)
         # a word that names a predicate is not the thing the claim is about
         stems.append(None if named else stem)
-    for pattern, group in ((_THERE_IS, ASSERTED), (_CURRENCY, ASSERTED), (_MUST, "required")):
+    for pattern, group in (*_SURFACE, (_a_charge(), "free")):
         at.extend((bisect_right(starts, m.start()) - 1, group) for m in pattern.finditer(low))
+    for m in _PLACED_IN.finditer(low):  # "never put it in the oven": oven-safe
+        at.append((bisect_right(starts, m.start()) - 1, f"{m.group(1)}-safe"))
     if any(g == "required" for _, g in at) and not {s for s in stems if s}.isdisjoint(
         _online_stems()
     ):
@@ -139,6 +169,13 @@ def signature(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         if stem is not None
     }
     return frozenset(group for _, group in at), frozenset(keys)
+
+
+@cache
+def _a_charge() -> re.Pattern[str]:
+    """ "a 3% fee", "an extra cleaning charge" (not "no fee"): a charge put on something."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["polarity_charge_nouns"])
+    return re.compile(rf"\ban?\s+(?:\S+\s+){{0,3}}?(?:{nouns})s?\b")
 
 
 @cache
@@ -195,7 +232,9 @@ def _ranked(doc: Document) -> dict[tuple[int, int], tuple[int, int]]:
     from linter.checks.contradiction._clauses import faq_resolved
     from linter.checks.contradiction._parse import CANDIDATE
 
-    cued = [s for s in doc.sentences if CANDIDATE.search(s.text)]
+    # a cue of the parse's list, or any word of the reader's tables (WordNet's antonym
+    # pairs: "accessible" / "inaccessible", "toxic" / "non-toxic")
+    cued = [s for s in doc.sentences if CANDIDATE.search(s.text) or signature(s.text)[0]]
     if not cued:
         return {}
     statements = [statement for _, statement in faq_resolved(doc)]

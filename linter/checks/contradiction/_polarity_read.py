@@ -40,9 +40,11 @@ _PRONOUN_SKIP = frozenset(
         "there",
     }
 )
+_RELATIVE = frozenset({"which", "that", "who"})
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her"})
 _DEICTIC = frozenset({"this", "that", "these", "those", "my", "his", "her", "our", "their"})
 _COMP_PREPS = frozenset({"for", "on", "to", "under", "over", "with"})
+_NEGATIVE_PREFIXES = frozenset({"non", "un", "in", "im", "il", "ir", "dis"})
 _CURRENCY = re.compile(r"^[$£€¥]|^(?:usd|eur|gbp|dollars?|pounds?|euros?)$", re.I)
 
 
@@ -132,6 +134,9 @@ def _thing(subject: Any) -> tuple[tuple[str, ...], str] | None:
         d.lower_ in _DEMONSTRATIVE for d in subject.children if d.dep_ == "det"
     ):
         return ("<topic>",), subject.doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    clause = subject.head
+    if low in _RELATIVE and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return _thing(clause.head)  # "grapes, which are toxic": the noun the clause is on
     if low in _PRONOUN_SKIP or subject.pos_ == "PRON":
         return None
     if subject.pos_ == "VERB":  # "Filing a simple federal return is free"
@@ -168,8 +173,25 @@ def _comp(token: Any) -> Any:
         return ("*", *sorted(set(_prep_objects(universal))))
     if any(c.dep_ == "advmod" and c.lower_ in ("always",) for c in token.children):
         return "*"
-    kept = [p for p in preps if p.lower_ in _COMP_PREPS and _restricts(p, token)]
-    return tuple(sorted([*_prep_objects(kept), *_purposes(token)]))
+    place = _allowing(token)  # where something is allowed: "in the garden", "outside"
+    kept = [
+        p
+        for p in preps
+        if (p.lower_ in _COMP_PREPS or (place and p.lower_ in _PLACE_PREPS))
+        and _restricts(p, token)
+    ]
+    where = [("@", c.lower_) for c in token.children if place and c.lower_ in _PLACE_WORDS]
+    return tuple(sorted([*_prep_objects(kept), *_purposes(token), *where]))
+
+
+_PLACE_PREPS = frozenset({"in", "at", "inside", "outside", "from", "near", "around"})
+_PLACE_WORDS = frozenset({"inside", "outside", "indoors", "outdoors", "upstairs", "downstairs"})
+
+
+def _allowing(token: Any) -> bool:
+    """True if the predicate word says whether something is allowed."""
+    pred = _adjectives().get(token.lower_) or lexicon()["polarity_verbs"].get(token.lemma_)
+    return pred is not None and pred[0] == "allowed"
 
 
 PURPOSE = "~to"
@@ -272,11 +294,16 @@ def _predicate_word(word: Any) -> tuple[str, int] | None:
     """An adjective's (predicate, sign): the lexicon, WordNet's pairs, "X-free", "X-safe"."""
     adjectives = _adjectives()
     low = word.lower_
+    if word.i + 2 < len(word.doc) and word.nbor(1).text == "-" and word.nbor(2).pos_ == "ADJ":
+        return _predicate_word(word.nbor(2))  # "gluten-free" headed by "gluten"
     prev = word.nbor(-1) if word.i > 0 else None
     if prev is not None and prev.text == "-" and word.i > 1:
         compound = f"{word.nbor(-2).lower_}-{low}"
         if compound in adjectives:
             return adjectives[compound]
+        base = adjectives.get(low)
+        if base is not None and word.nbor(-2).lower_ in _NEGATIVE_PREFIXES:
+            return base[0], -base[1]  # "non-toxic", "un-safe"
         if low == "free":
             return f"contains {singular(word.nbor(-2).lower_)}", -1
         if low == "safe":
@@ -414,6 +441,7 @@ def _existence(be: Any, expl: Any) -> Iterator[Reading]:
         if len(_key(attr)[0]) < 2:
             continue  # "there's no reason": only a named charge ("no minimum deposit")
         yield _reading(be, expl, _key(attr), "exists", sign, attr)
+        yield _reading(be, expl, _key(attr), "available", sign, attr)  # "no parking on site"
 
 
 HELD = "held"  # events happen ("exams are held"); see _polarity_events
@@ -437,60 +465,3 @@ def read_existence(token: Any) -> Reading | None:
     return Reading(
         token, key, text, "exists", sign, (), token.left_edge.idx, token.idx + len(token)
     )
-
-
-_LABEL_LINE = re.compile(
-    r"^\W*(?P<label>[A-Za-z][\w '’-]{0,40}?)\s*:\W*\s*(?P<value>[^.;,(]{1,40})"
-)
-
-
-def read_label(text: str) -> Reading | None:
-    """ "Milk jug: not included" / "Annual fee: none" / "Stuff sack: sold separately"."""
-    m = _LABEL_LINE.match(text)
-    if m is None:
-        return None
-    value = m.group("value").strip().lower()
-    label = m.group("label").strip()
-    key = tuple(
-        singular(w) for w in re.findall(r"[\w'’-]+", label.lower()) if w not in NEUTRAL_MODIFIERS
-    )
-    if not key:
-        return None
-    pred = _label_value(value)
-    if pred is None:
-        return None
-    return Reading(None, key, label, pred[0], pred[1], (), m.start("label"), m.end("value"))
-
-
-def _label_value(value: str) -> tuple[str, int] | None:
-    if value in ("none", "no charge", "nil"):
-        return "exists", -1
-    phrases = lexicon()["polarity_phrases"]
-    if value in phrases:
-        return tuple(phrases[value])
-    neg = value.startswith("not ")
-    word = value[4:] if neg else value
-    pred = _adjectives().get(word)
-    if pred is None:
-        return None
-    return pred[0], -pred[1] if neg else pred[1]
-
-
-def read_phrases(parse: Any) -> Iterator[Reading]:
-    """ "Wash these plates by hand only", "footprint sold separately": a phrase of
-    ``polarity_phrases`` denies (or asserts) its predicate of the clause's subject, or of
-    an imperative's object."""
-    text = parse.text.lower()
-    for phrase, (pred, sign) in lexicon()["polarity_phrases"].items():
-        at = text.find(phrase)
-        if at < 0:
-            continue
-        before = [t for t in parse if t.idx < at and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        if not before:
-            continue
-        noun = before[-1]
-        thing = _thing(noun)
-        if thing is None or _negated(noun.head):
-            continue
-        end = at + len(phrase)
-        yield Reading(noun.head, thing[0], thing[1], pred, sign, (), noun.left_edge.idx, end)
