@@ -1564,3 +1564,14 @@ def test_ct005_faq_asking_about_a_charge_if_one_does_something():
     (finding,) = run("CT005", source)
     assert (finding.code, finding.line, finding.column) == ("CT005", 5, 4)
     assert finding.message.startswith("“cancel your plan”: free here, not free at line 2")
+
+
+def test_the_gate_pairs_claims_only_when_their_signs_can_differ():
+    # two sentences that both say "included" with no negation near it cannot clash
+    both_yes = ["Towels are included with each room.", "Each room includes towels and soap."]
+    assert partners_of(both_yes) == [None, None]
+    # a negation near the predicate word leaves its sign open; an antonym gives the other
+    assert partners_of(["Towels are included.", "Towels are not included."]) == [1, 1]
+    assert partners_of(["The kettle is safe for kids.", "The kettle is unsafe for kids."]) == [1, 1]
+    # a price on a thing is the other sign of "free"
+    assert partners_of(["Parking is free for guests.", "Guest parking costs $12."]) == [1, 1]
