@@ -1575,3 +1575,33 @@ def test_the_gate_pairs_claims_only_when_their_signs_can_differ():
     assert partners_of(["The kettle is safe for kids.", "The kettle is unsafe for kids."]) == [1, 1]
     # a price on a thing is the other sign of "free"
     assert partners_of(["Parking is free for guests.", "Guest parking costs $12."]) == [1, 1]
+
+
+def test_a_model_and_its_pro_variant_are_two_products():
+    source = (
+        "# Two Kettles From Brisa\n\n"
+        "The Brisa costs $45 and boils a litre in three minutes.\n\n"
+        "The Brisa Max costs $70 and adds a keep-warm mode.\n"
+    )
+    assert run("CT002", source, fmt="markdown") == []
+    # the same model at two prices still clashes
+    (finding,) = run("CT002", source.replace("Brisa Max", "Brisa"), fmt="markdown")
+    assert (finding.line, finding.related[0].line) == (5, 3)
+    assert finding.message.startswith("$70 here, $45 at line 3")
+
+
+def test_advice_under_different_if_headings_does_not_clash():
+    source = (
+        "<h1>Annual or Monthly: which Gym Pass suits you?</h1>\n"
+        "<h2>If you train three times a week</h2>\n"
+        "<p>Annual is the better choice: it pays for itself by March.</p>\n"
+        "<h2>If your schedule changes often</h2>\n"
+        "<p>Stick with Monthly. You can stop whenever you like.</p>\n"
+    )
+    assert run("CT004", source) == []
+    # the same two verdicts under headings that set no condition still clash
+    plain = source.replace("If you train three times a week", "Price").replace(
+        "If your schedule changes often", "Flexibility"
+    )
+    (finding,) = run("CT004", plain)
+    assert (finding.line, finding.related[0].line) == (5, 3)

@@ -115,6 +115,28 @@ def _section_headings(doc: Document) -> dict[int, int]:
     return out
 
 
+_CONDITION_HEADING = re.compile(r"^\s*(?:if|when|unless|whenever)\b", re.I)
+
+
+def conditional_sections(doc: Document) -> dict[int, int]:
+    """Block index -> index of the heading that puts it under a condition ("If you
+    travel often", "When money is tight"), down to the next heading of that level or
+    above: advice under two such headings holds under different conditions, and advice
+    under a condition does not meet an unconditional verdict."""
+    out: dict[int, int] = {}
+    current: tuple[int, int] | None = None  # (heading index, level)
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            level = block.level or 1
+            if current is not None and level <= current[1]:
+                current = None
+            if _CONDITION_HEADING.match(block.text):
+                current = (block.index, level)
+        elif current is not None:
+            out[block.index] = current[0]
+    return out
+
+
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -152,6 +174,7 @@ def conflicts(
     # The same for every claim kind of the page: made once (4 kinds ran it each).
     sections = doc.memo("contradiction.entity_sections", lambda: entity_sections(doc))
     headings = doc.memo("contradiction.section_headings", lambda: _section_headings(doc))
+    conditions = doc.memo("contradiction.conditions", lambda: conditional_sections(doc))
     pair = comparison_pair(doc) if by_side else None
     topics = side_topics(doc) if pair else {}
     for claim in claims:
@@ -160,7 +183,10 @@ def conflicts(
         if pair is not None:
             side = _mentions(set(phrase_key(claim.sentence.text)), pair) or topics.get(index)
         topic = headings.get(index) if _elliptical(doc, claim.sentence) else None
-        group = groups.setdefault((claim.key, sections.get(index), side, topic), [])
+        # a condition in a heading scopes advice, not facts ("If your cat wheezes")
+        condition = conditions.get(index) if claim.key[0] == "stance" else None
+        scope = (sections.get(index), condition, side, topic)
+        group = groups.setdefault((claim.key, *scope), [])
         for earlier in group:
             if earlier.sentence is claim.sentence or not clash(earlier, claim):
                 continue

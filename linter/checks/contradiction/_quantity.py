@@ -447,8 +447,19 @@ def figure_claims(doc: Document) -> Iterator[Claim]:
 
 
 def holders_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two holders can be one thing: equal, one generic, or a short form."""
-    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
+    """Whether two holders can be one thing: equal, one generic, or a short form; not
+    when what one adds is a model's variant ("Alto" and "Alto Pro", "Plan" and "Plan
+    Plus" are two products)."""
+    if not a or not b:
+        return True
+    if not (set(a) <= set(b) or set(b) <= set(a)):
+        return False
+    extra = set(a) ^ set(b)
+    return not extra or not all(w in _variants() or w.isdigit() for w in extra)
+
+
+def _variants() -> frozenset[str]:
+    return frozenset(quantity_lexicon("model_variants"))
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
