@@ -187,6 +187,16 @@ def test_title_of_wide_letters_is_too_long_before_60_characters() -> None:
     assert run("SEO002", "<title>" + "illicit " * 7 + "</title>") == []
 
 
+def test_title_past_60_characters_that_fits_600_px_is_not_cut_off() -> None:
+    # 64 characters of mostly narrow letters: about 520 px, shown whole by Google
+    title = "Little tips: fill, trim, lift, tilt, tint, frill and lilt it right"
+    assert len(title) > 60 and round(pixel_width(title)) < 600
+    assert run("SEO002", f"<html><head><title>{title}</title></head></html>") == []
+    # with no pixel limit the character count decides again
+    (finding,) = run("SEO002", f"<title>{title}</title>", max_pixels=0)
+    assert finding.message.startswith(f"Title is {len(title)} characters")
+
+
 def test_several_titles_reported_after_the_first() -> None:
     source = "<html><head>\n<title>Pruning Roses in Late Winter</title>\n<title>Home</title>\n</head></html>"
     (finding,) = run("SEO004", source)

@@ -2,8 +2,8 @@
 
 ``element`` names it: ``title`` (the first ``<title>``; an empty one is the missing-title
 rule's) or ``description`` (the first meta description). It is too long over
-``max_chars`` characters or ``max_pixels`` pixels wide in Arial at ``font_px`` (a limit
-of 0 is no limit), too short under ``min_chars``. The message gets ``chars``,
+``max_pixels`` pixels wide in Arial at ``font_px``, or, where ``max_pixels`` is 0, over
+``max_chars`` characters; too short under ``min_chars``. The message gets ``chars``,
 ``pixels``, ``problem`` ("long" or "short"), the ``limit`` passed, ``advice`` and the
 params.
 """
@@ -45,7 +45,10 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     chars = len(block.text)
     pixels = round(pixel_width(block.text, params["font_px"]))
     most, widest = params["max_chars"], params["max_pixels"]
-    if (most and chars > most) or (widest and pixels > widest):
+    # Search results cut a title by its width: with a pixel limit, the width decides (a
+    # 64-character title of narrow letters fits; "cut off" would be untrue), and the
+    # character count decides only where no pixel limit is set.
+    if (widest and pixels > widest) or (not widest and most and chars > most):
         problem, limit = "long", most
         advice = (
             "it will be cut off in search results; "
