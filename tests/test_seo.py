@@ -474,3 +474,18 @@ def test_stuffing_by_density_and_by_repeated_phrase() -> None:
     assert where(finding) == (1, 4, 1, 31)
     (dense,) = run("SEO021", stuffed, keyphrase="rose bush", min_words=10)
     assert "20 % of 45 words" in dense.message
+
+
+def test_thin_content_points_at_the_headline_in_the_page_header() -> None:
+    source = (
+        "<html><head><title>Ferry fares rise again | Harbour News</title></head><body>\n"
+        "<header><nav><a href='/'>Home</a></nav>\n<h1>Ferry fares rise again</h1></header>\n"
+        "<main><article><p>Fares on the island route go up by a tenth in May.</p></article>"
+        "</main></body></html>"
+    )
+    (finding,) = run("SEO018", source)
+    assert (finding.line, finding.column, finding.excerpt) == (3, 5, "Ferry fares rise again")
+    # an H1 the title does not repeat (a logo, a dialog) is not the headline
+    logo = source.replace("<h1>Ferry fares rise again</h1>", "<h1>Harbour</h1>")
+    (finding,) = run("SEO018", logo)
+    assert finding.line == 1 and finding.excerpt.startswith("Ferry fares rise again")

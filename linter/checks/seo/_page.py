@@ -4,11 +4,13 @@ and lists of findings capped per page."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TypeVar
 
 from linter.checks.base import Hit
+from linter.lexicon import KEYPHRASE_WORD
 from linter.model import (
     CHROME,
     FAQ_QUESTION,
@@ -36,6 +38,29 @@ def heading_blocks(doc: Document, region: str | None = None) -> list[Block]:
         if (b.kind == HEADING or (b.kind == FAQ_QUESTION and b.level > 0))
         and (region is None or b.region == region)
     ]
+
+
+def article_headline(doc: Document) -> Block | None:
+    """The H1 that titles the article: the first one in the main region, else an H1 the
+    page's ``<title>`` repeats (most of its words are in the title's headline part, and
+    it holds half of that part: many sites put the headline in a header the reader
+    counts as chrome, and a logo H1 repeats only the site name), else None."""
+    h1s = [b for b in heading_blocks(doc) if b.level == 1 and b.text.strip()]
+    main = next((b for b in h1s if b.region == MAIN), None)
+    if main is not None or not doc.title:
+        return main
+    # the title's headline part: its longest piece between separators ("Headline | Site")
+    pieces = _TITLE_SEPARATOR.split(doc.title.lower())
+    title = set(KEYPHRASE_WORD.findall(max(pieces, key=len)))
+    for block in h1s:
+        words = set(KEYPHRASE_WORD.findall(block.text.lower()))
+        shared = len(words & title)
+        if words and shared / len(words) >= 0.6 and shared / max(len(title), 1) >= 0.5:
+            return block
+    return None
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 
 
 def _text_starts(doc: Document) -> tuple[list[Block], list[int]]:

@@ -1,6 +1,7 @@
 """Fewer than ``min_words`` words of body text (``doc.word_count``: main-region prose).
 
-Reported at the body's H1, else the title, else the first body block; at ``<head>``
+Reported at the article's headline (``_page.article_headline``: the main region's H1,
+or an H1 the title repeats), else the title, else the first body block; at ``<head>``
 (HTML) or the first character when the page has none of them.
 """
 
@@ -10,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param, block_hit
-from linter.checks.seo._page import head_anchor, heading_blocks
-from linter.model import MAIN, TITLE, Document
+from linter.checks.seo._page import article_headline, head_anchor
+from linter.model import TITLE, Document
 
 PARAMS: dict[str, Param] = {"min_words": COUNT}
 
@@ -20,7 +21,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     words = doc.word_count
     if words >= params["min_words"]:
         return
-    anchor = next((b for b in heading_blocks(doc, MAIN) if b.level == 1), None)
+    anchor = article_headline(doc)
     anchor = anchor or next((b for b in doc.blocks if b.kind == TITLE), None)
     anchor = anchor or next(iter(doc.body_blocks()), None)
     if anchor is not None:
