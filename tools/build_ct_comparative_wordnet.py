@@ -94,18 +94,19 @@ def scales_of(offset: int, adj: dict) -> set[str]:
     return out
 
 
-def derived_rows(root: Path, noun: dict, adj: dict) -> list[str]:
-    """``d`` rows: a noun and the scales of the adjectives derived from any of its senses
-    ("more noise" is "noisier" whatever noise is meant)."""
+def linked_rows(tag: str, words: dict, synsets: dict, symbol: str, adj: dict) -> list[str]:
+    """``tag`` rows: each word and the scales of the adjectives its senses point to with
+    ``symbol`` (an adverb's "\\" to its adjective; a noun's "+" to the adjectives
+    derived from it: "more noise" is "noisier" whatever noise is meant)."""
     rows = []
-    for word, offsets in sorted(index(root / "index.noun", True, 99).items()):
+    for word, offsets in sorted(words.items()):
         scales = set()
         for o in offsets:
-            for sym, other, pos in noun[o][2]:
-                if sym == "+" and pos in "as":
+            for sym, other, pos in synsets[o][2]:
+                if sym == symbol and pos in "as":
                     scales |= scales_of(other, adj)
         if scales:
-            rows.append(f"d\t{word}\t{' '.join(sorted(scales))}")
+            rows.append(f"{tag}\t{word}\t{' '.join(sorted(scales))}")
     return rows
 
 
@@ -118,19 +119,12 @@ def main() -> None:
         scales = set().union(*(scales_of(o, adj) for o in offsets))
         if scales:
             rows.append(f"a\t{word}\t{' '.join(sorted(scales))}")
-    for word, offsets in sorted(index(root / "index.adv").items()):
-        scales = set()
-        for o in offsets:
-            for sym, other, pos in adv[o][2]:
-                if sym == "\\" and pos in "as":
-                    scales |= scales_of(other, adj)
-        if scales:
-            rows.append(f"r\t{word}\t{' '.join(sorted(scales))}")
+    rows += linked_rows("r", index(root / "index.adv"), adv, "\\", adj)
     for word, offsets in sorted(index(root / "index.verb", True).items()):
         rows.append(f"v\t{word}\t{' '.join(map(str, offsets))}")
     for word, offsets in sorted(index(root / "index.noun", True).items()):
         rows.append(f"n\t{word}\t{' '.join(map(str, offsets))}")
-    rows += derived_rows(root, noun, adj)
+    rows += linked_rows("d", index(root / "index.noun", True, 99), noun, "+", adj)
     for word, offsets in sorted(index(root / "index.noun").items()):
         if any(noun[o][0] in PERSON_OR_GROUP for o in offsets[:2]):
             rows.append(f"p\t{word}")

@@ -182,6 +182,8 @@ def _events(anchor: Any, predicate: Any, scales: dict[str, int]) -> frozenset[tu
     return frozenset(out)
 
 
+# What a sentence must hold to be parsed for a comparison (a figure or a polarity word is
+# no cue here), so a page pays for the parser only where a comparison can be.
 _COMPARISON = re.compile(
     r"\bthan\b|\bof\s+the\s+(?:two|pair)\b|\bout-?(?:last|perform|earn|sell|pace|run|class|do)\w*"
     r"|\b(?:beats?|beat|trails?|trailed|lag(?:s|ged)?|behind|tops|topped|undercut\w*"

@@ -131,8 +131,6 @@ def _setting_word(token: Any) -> str:
     return "time" if lemma in DURATIONS or lemma == "decade" else stem(token.lower_)
 
 
-# What a sentence must hold to be parsed for a comparison: much narrower than
-# ``_parse.CANDIDATE``, so a page pays for the parser only where a comparison can be.
 def same_scope(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Same years and audience; under each preposition both name, settings that meet."""
     if a[:2] != b[:2]:

@@ -4,7 +4,7 @@
 (``linter.nlp.TRAINED``, a package dependency) of the sentences a claim reader chose,
 whatever pipeline split them: one cache per document, each text parsed once whichever
 reader asks, each reader within ``PARSE_BUDGET`` characters. ``parse_of`` is the
-polarity reader's choice (sentences with a polarity cue, ``CANDIDATE``). Offsets in a
+polarity reader's choice (``_polarity_gate.polarity_chosen``). Offsets in a
 parse are the sentence text's.
 
 ``parsed`` and ``subject_parse_ok`` read the segmentation's own parse (``--model``
@@ -18,22 +18,6 @@ from typing import Any
 
 from linter import nlp
 from linter.model import Document, Sentence
-
-# What a sentence must hold for the polarity reader to have it parsed: a word that
-# asserts or denies (the other readers choose their sentences with their own cues: a
-# figure, a comparison). Cheap (one search a sentence) and generous: the reader decides.
-CANDIDATE = re.compile(
-    r"\b(?:not|no|never|n't|none|without|free|included?|includes|required?|requires|"
-    r"need\w*|must|allowed|optional|mandatory|safe|available|offered|supports?|only|"
-    r"separately|extra|offline|standard|proprietary|open[\s-]source|"
-    r"prohibited|forbidden|banned|permitted|(?:il)?legal|(?:in)?eligible|necessary|"
-    r"unnecessary|accredited|refundable|(?:in)?compatible|unavailable|covers?|covered|"
-    r"contains?|comes?\s+with|"
-    r"vegan|plant-based|waterproof|held|takes?\s+place|took\s+place)\b"
-    r"|\w-(?:free|safe)\b",
-    re.I,
-)
-
 
 # Characters of sentences each claim reader may have parsed in one document (about 250
 # words, the candidates of a short article): the parser costs about 0.2 ms a word, so a
@@ -76,9 +60,9 @@ def parse_sentences(
 
 
 def parse_of(doc: Document, sentence: Sentence) -> Any | None:
-    """The trained parse of ``sentence`` for the polarity reader, or None when it holds
-    no polarity cue (``CANDIDATE``), is past the budget, or the pipeline is missing. The
-    document's candidates are parsed together on the first request."""
+    """The trained parse of ``sentence`` for the polarity reader, or None when the gate
+    (``_polarity_gate``) did not choose it, it is past the budget, or the pipeline is
+    missing. The document's chosen sentences are parsed together on the first request."""
     parses = doc.memo("contradiction.polarity_parses", lambda: _parse_candidates(doc))
     return parses.get((sentence.block.index, sentence.start))
 

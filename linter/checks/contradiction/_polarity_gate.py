@@ -12,12 +12,12 @@ free), left open (0) when a negation sits just before it: two claims clash only 
 their signs differ, so "breakfast is included" twice needs no parse. A sentence is
 chosen when a (group, stem) of it occurs with another sign in another sentence, or an
 FAQ answer read as a statement, or when it speaks of the page's topic ("everything",
-"this cake") and its group occurs elsewhere with another sign; sentences with the fewest possible partners are parsed first, so a page's
-parse budget goes to likely pairs before the claims a page repeats in every paragraph.
-A sentence is a candidate when it has a cue of ``_parse.CANDIDATE`` or any word of the
-reader's tables (so every WordNet antonym pair, "accessible" / "inaccessible", is seen),
-and the frames of ``_polarity_forms`` have surface cues of their own (``_SURFACE``).
-Pronoun subjects make no claim (the reader skips them), so they need no
+"this cake") and its group occurs elsewhere with another sign; sentences with the fewest
+possible partners are parsed first, so a page's parse budget goes to likely pairs before
+the claims a page repeats in every paragraph. A sentence is a candidate when any word of
+the reader's tables names a group (so every WordNet antonym pair, "accessible" /
+"inaccessible", is seen) or a frame of ``_polarity_forms`` has its surface cue
+(``_SURFACE``). Pronoun subjects make no claim (the reader skips them), so they need no
 wildcard. Over-approximate on purpose: the gate may let through a sentence that gives
 no claim, never drop one that would meet another.
 
@@ -65,8 +65,6 @@ _PLACED_IN = re.compile(
     r"\b(?:put|place|pop|throw|run|go|goes|wash|use)\b[^.;:]{0,40}?\b(?:in|into)\s+"
     r"(?:the\s+|a\s+|your\s+)?([a-z]+)"
 )
-# (frame, group, sign, whether the frame says its own sign, so a negation near it
-# changes nothing: "has no X" is already a denial).
 # (frame, group, sign, whether the frame says its own sign, so a negation near it
 # changes nothing: "has no X" is already a denial; how many words before and after it
 # may name the thing: a modal's verb and object follow it, a price sits by its noun).
@@ -167,53 +165,47 @@ Key = tuple[str, str, int]
 
 @lru_cache(maxsize=4096)  # the gate asks twice of a sentence: is it cued, whom can it meet
 def signature(text: str) -> tuple[frozenset[Group], frozenset[Key]]:
-    """((predicate group, sign) pairs, (group, content stem, sign) keys) of a sentence's words:
-    each group pairs with the content words within ``WINDOW`` words of the word naming
-    it. A sentence with a negation anywhere gives its groups sign 0 (either way); one
-    without keeps the sign its words have ("optional" says required -1)."""
+    """((predicate group, sign) pairs, (group, content stem, sign) keys) of a sentence's
+    words: each group pairs with the content words near the word naming it (``_REACH``,
+    or the frame's own reach). A negation up to ``NEGATION_REACH`` words before a
+    predicate word, or two after it, leaves its sign open (0); otherwise it keeps the
+    sign its word has ("optional" says required -1)."""
     low = text.lower()
     found = [(m.start(), m.group()) for m in SIGNATURE_WORD.finditer(low)]
     starts = [start for start, _ in found]
     stems: list[str | None] = []
-    at: list[tuple[int, str, int]] = []  # (word index, group, sign)
+    # (word index, group, sign, whether the sign is the frame's own, reach or None)
+    at: list[tuple[int, str, int, bool, tuple[int, int] | None]] = []
     for i, (_, word) in enumerate(found):
         named, stem = _word(word)
-        at.extend((i, group, sign) for group, sign in named)
+        at.extend((i, group, sign, False, None) for group, sign in named)
         stems.append(stem)
-    fixed = set()  # entries whose frame says its own sign
-    reach: dict[int, tuple[int, int]] = {}  # entries with a reach of their own
     if _any_surface().search(low):  # one scan decides whether the frames need a look
         for pattern, group, sign, own, near in (*_SURFACE, (_a_charge(), "free", -1, False, _NEAR)):
-            for m in pattern.finditer(low):
-                at.append((bisect_right(starts, m.start()) - 1, group, sign))
-                reach[len(at) - 1] = near
-                if own:
-                    fixed.add(len(at) - 1)
+            at.extend(
+                (bisect_right(starts, m.start()) - 1, group, sign, own, near)
+                for m in pattern.finditer(low)
+            )
         for m in _PLACED_IN.finditer(low):  # "never put it in the oven": oven-safe
-            at.append((bisect_right(starts, m.start()) - 1, f"{m.group(1)}-safe", 1))
-    if any(g == "required" for _, g, _ in at) and not {s for s in stems if s}.isdisjoint(
+            at.append((bisect_right(starts, m.start()) - 1, f"{m.group(1)}-safe", 1, False, None))
+    if any(e[1] == "required" for e in at) and not {s for s in stems if s}.isdisjoint(
         _online_stems()
     ):
-        at.extend((i, "offline", 0) for i, g, _ in list(at) if g == "required")
+        at.extend((e[0], "offline", 0, False, None) for e in list(at) if e[1] == "required")
     for m in _LIMIT.finditer(low):
         i = bisect_right(starts, m.start())
         sign = 1 if m.group(0).split()[0].lower() in _ONE else -1
-        at.extend((i, f"limit {concept_stem(w)}", sign) for w in m.groups() if w)
-    # a negation up to NEGATION_REACH words before a predicate word (or two after) leaves
-    # its sign open
+        at.extend((i, f"limit {concept_stem(w)}", sign, False, None) for w in m.groups() if w)
     negations = [i for i, (_, word) in enumerate(found) if _NEGATION.fullmatch(word)]
-    if negations:
-        at = [
-            (i, group, 0)
-            if n not in fixed and any(i - NEGATION_REACH <= j <= i + 2 for j in negations)
-            else (i, group, sign)
-            for n, (i, group, sign) in enumerate(at)
-        ]
     keys = set()
-    for n, (i, group, sign) in enumerate(at):
-        before, after = reach.get(n, _REACH[group])
+    groups = set()
+    for i, group, sign, own, near in at:
+        if not own and any(i - NEGATION_REACH <= j <= i + 2 for j in negations):
+            sign = 0
+        before, after = near or _REACH[group]
+        groups.add((group, sign))
         keys.update((group, s, sign) for s in stems[max(0, i - before) : i + after + 1] if s)
-    return frozenset((group, sign) for _, group, sign in at), frozenset(keys)
+    return frozenset(groups), frozenset(keys)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -299,10 +291,10 @@ _OPPOSITE = {DENIED: ASSERTED, ASSERTED: DENIED}
 
 
 def polarity_chosen(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences of ``sentences`` with a polarity cue (``_parse.CANDIDATE``) that could
-    meet another claim of the page, those with the fewest possible partners first (the
-    parse budget is spent in this order): every sentence with a cue and the FAQ answers
-    read as statements are the possible partners (``partners_of``, once a document)."""
+    """The sentences of ``sentences`` that could meet another claim of the page, those
+    with the fewest possible partners first (the parse budget is spent in this order):
+    every sentence whose words name a predicate group and the FAQ answers read as
+    statements are the possible partners (``partners_of``, once a document)."""
     rank = doc.memo("contradiction.polarity_gate", lambda: _ranked(doc))
     chosen = [s for s in sentences if (s.block.index, s.start) in rank]
     return sorted(chosen, key=lambda s: rank[(s.block.index, s.start)])
@@ -311,11 +303,10 @@ def polarity_chosen(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
 def _ranked(doc: Document) -> dict[tuple[int, int], tuple[int, int]]:
     """(block index, start) of each sentence worth parsing -> (partners, reading order)."""
     from linter.checks.contradiction._clauses import faq_resolved
-    from linter.checks.contradiction._parse import CANDIDATE
 
-    # a cue of the parse's list, or any word of the reader's tables (WordNet's antonym
-    # pairs: "accessible" / "inaccessible", "toxic" / "non-toxic")
-    cued = [s for s in doc.sentences if CANDIDATE.search(s.text) or signature(s.text)[0]]
+    # any word of the reader's tables (WordNet's antonym pairs: "accessible" /
+    # "inaccessible", "toxic" / "non-toxic") or a frame's cue
+    cued = [s for s in doc.sentences if signature(s.text)[0]]
     if not cued:
         return {}
     statements = [statement for _, statement in faq_resolved(doc)]

@@ -455,11 +455,8 @@ def holders_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not (set(a) <= set(b) or set(b) <= set(a)):
         return False
     extra = set(a) ^ set(b)
-    return not extra or not all(w in _variants() or w.isdigit() for w in extra)
-
-
-def _variants() -> frozenset[str]:
-    return frozenset(quantity_lexicon("model_variants"))
+    variants = quantity_lexicon("model_variants")
+    return not extra or not all(w in variants or w.isdigit() for w in extra)
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
