@@ -219,7 +219,7 @@ def discover(start: Path | None = None) -> Config:
 
 
 def _matches(selector: str, rule: Rule) -> bool:
-    if selector in (rule.code, rule.name, rule.category):
+    if selector in (rule.code, rule.name, rule.category) or selector in rule.tags:
         return True
     return any(fnmatchcase(key, selector) for key in (rule.code, rule.name))
 
@@ -230,7 +230,7 @@ def select_rules(
     """Rules chosen by ``select`` (all if empty) minus ``ignore``; unknown selectors fail."""
     for selector in (*select, *ignore):
         if selector not in CATEGORIES and not any(_matches(selector, r) for r in rules):
-            raise ConfigError(f"{where}: {selector!r} matches no rule, name or category")
+            raise ConfigError(f"{where}: {selector!r} matches no rule, name, category or tag")
     chosen = [r for r in rules if not select or any(_matches(s, r) for s in select)]
     return [r for r in chosen if not any(_matches(s, r) for s in ignore)]
 

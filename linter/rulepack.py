@@ -46,6 +46,7 @@ _KEYS = {
     "anchor",
     "settings",
     "renamed",
+    "tags",
 }
 FIXES = ("safe", "suggest")
 ANCHORS = ("span", "document")
@@ -94,6 +95,10 @@ class Rule:
     # Old names of renamed params (``{old: new}``): a user's config that still sets
     # ``[params.FQ011] required`` sets the param now called ``topics``.
     renamed: dict[str, str] = field(default_factory=dict)
+    # Words a user selects the rule by besides its code, name and category: ``template``
+    # marks findings about the site's template (header, footer, navigation), which a
+    # developer fixes once for every page, not the writer of this one.
+    tags: tuple[str, ...] = ()
 
     def fixes_safely(self, fmt: str) -> bool:
         """Whether ``--fix`` applies this rule's fixes in ``fmt`` input."""
@@ -334,7 +339,19 @@ def load_rule(path: Path, check_depth: bool = True) -> Rule:
     fields = _identity(data, where) | _kind_and_params(data, where)
     declared = kind_params(fields["module"])
     extra = _fix_and_anchor(data, declared, where)
-    return Rule(**fields, **extra, renamed=_renamed(data, declared, where), path=where)
+    renamed = _renamed(data, declared, where)
+    return Rule(**fields, **extra, renamed=renamed, tags=_tags(data, where), path=where)
+
+
+_TAG = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+
+
+def _tags(data: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The rule's ``tags``: short lowercase words, checked."""
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and _TAG.match(t) for t in tags):
+        raise RuleError(f"{where}: tags must be a list of lowercase words like 'template'")
+    return tuple(tags)
 
 
 def _renamed(data: dict[str, Any], declared: dict[str, Param], where: str) -> dict[str, str]:

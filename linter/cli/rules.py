@@ -31,6 +31,7 @@ def list_rules(config_path: str | None, output_format: str) -> None:
                 "category": r.category,
                 "severity": str(r.severity),
                 "summary": r.summary,
+                "tags": list(r.tags),
             }
             for r in rules
         ]
