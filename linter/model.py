@@ -57,6 +57,13 @@ PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE, FAQ_ANSWER, TABLE_CELL})
 MAIN = "main"
 CHROME = "chrome"
 
+# Parts of the article that are not its running text (``Block.part``): prose rules leave
+# them alone, the SEO rules still count them as the article's.
+HEADLINE = "headline"
+BYLINE = "byline"
+CAPTION = "caption"
+RELATED = "related"  # a "Related: ..." or "Read more: ..." line linking to another story
+
 
 # Block's role fields, as ``Block.roles`` reports them.
 _ROLES = (
@@ -68,6 +75,7 @@ _ROLES = (
     "bullet",
     "front_matter",
     "table",
+    "part",
 )
 
 
@@ -116,6 +124,9 @@ class Block:
     """A title or description block read from Markdown YAML front matter."""
     table: TableCell | None = None
     """Where a table cell sits; plain text (the other readers leave it ``None``)."""
+    part: str | None = None
+    """HTML: a part of the article that is not its running text (``HEADLINE``, ``BYLINE``,
+    ``CAPTION``, ``RELATED``); prose rules skip it."""
 
     @property
     def is_prose(self) -> bool:
@@ -338,8 +349,8 @@ class Document:
         return bool(spans) and any(a < sentence.end and sentence.start < b for a, b in spans)
 
     def body_blocks(self) -> list[Block]:
-        """Prose blocks of the article body: what prose rules read."""
-        return [b for b in self.blocks if b.is_prose and b.region == MAIN]
+        """Prose blocks of the article body: what prose rules read (no captions, bylines)."""
+        return [b for b in self.blocks if b.is_prose and b.region == MAIN and b.part is None]
 
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == HEADING]

@@ -10,6 +10,7 @@ from linter.model import Block, Document
 from linter.read import read_bytes
 from linter.read.decode import decode
 from linter.read.html import read_html
+from tests.helpers import lint_rule
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bench"
 
@@ -589,3 +590,84 @@ def test_white_space_only_text_between_inline_elements_is_one_mapped_space() -> 
     # The space stands just after "one"'s closing tag's text: at the "<" of "</b>".
     assert source[para.tmap.to_source(para.text.index(" "))] == "<"
     assert where(doc, "one", "two") == (2, 6)
+
+
+# --- parts of the article and the text cluster (issue 14) ------------------------------
+
+_LONG = (
+    "Our volunteers repaired forty bicycles last spring, and most of them went to students"
+    " who ride to the technical college, which has no bus stop within two miles. "
+)
+
+
+def test_headline_byline_and_caption_are_article_parts_outside_its_prose():
+    doc = read(
+        "<html><body><article><h1>Fixing bikes for students</h1>"
+        '<div class="entry-meta">By Rosa Lind, 4 March</div>'
+        f"<p>{_LONG * 3}</p>"
+        '<figure><img src="/img/workshop.jpg" alt="A workshop bench">'
+        "<figcaption>The workshop on Mill Lane, photographed in May.</figcaption></figure>"
+        f"<p>{_LONG}</p></article></body></html>"
+    )
+    assert block(doc, "Fixing bikes").part == "headline"
+    assert block(doc, "By Rosa Lind").part == "byline"
+    assert block(doc, "The workshop on Mill Lane").part == "caption"
+    body = [b.text for b in doc.body_blocks()]
+    assert len(body) == 2 and all(text.startswith("Our volunteers") for text in body)
+    assert block(doc, "The workshop on Mill Lane").region == "main"  # still the article's
+
+
+def test_related_line_is_a_part_the_related_line_rule_still_sees():
+    source = (
+        f"<article><p>{_LONG * 3}</p>"
+        '<p>Read more: <a href="/tyres">How to patch a tyre at home</a></p>'
+        f"<p>{_LONG}</p></article>"
+    )
+    doc = read(source)
+    assert block(doc, "Read more:").part == "related"
+    assert all("Read more" not in b.text for b in doc.body_blocks())
+    (finding,) = lint_rule("BP006", source, "html")
+    assert (finding.line, finding.column) == (1, source.index("Read more") + 1)
+
+
+def test_visually_hidden_text_is_not_glued_into_the_sentence():
+    doc = read(
+        f"<article><p>{_LONG}</p><p>The mayor <a href='/x'>said<span class='sr-only'>"
+        " (opens in a new window)</span></a> the lane would stay open.</p></article>"
+    )
+    assert block(doc, "The mayor").text == "The mayor said the lane would stay open."
+
+
+def test_story_cards_and_a_more_stories_list_inside_the_article_are_chrome():
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s{n}">Story number {n}</a></h3><p>Teaser {n}.</p></div>'
+        for n in range(3)
+    )
+    doc = read(
+        f"<article><p>{_LONG * 4}</p><div class='grid'>{cards}</div>"
+        "<h3>More local stories</h3><ul>"
+        '<li><a href="/a">Library hours change</a></li><li><a href="/b">A new cafe</a></li>'
+        f"</ul><p>{_LONG}</p></article>"
+    )
+    for needle in ("Story number 1", "Teaser 2.", "More local stories", "Library hours"):
+        assert block(doc, needle).region == "chrome", needle
+    assert block(doc, "Our volunteers").region == "main"
+
+
+def test_without_a_container_the_paragraph_cluster_is_the_article():
+    comments = "".join(f"<p>{_LONG}</p>" for _ in range(6))
+    doc = read(
+        "<html><body><div class='top'><a href='/'>Home</a></div>"
+        f"<div class='story'><h1>Bikes for students</h1><p>{_LONG * 2}</p><p>{_LONG * 2}</p></div>"
+        f"<div class='comments'>{comments}</div>"
+        "<div class='bottom'><p>Copyright the volunteers.</p></div></body></html>"
+    )
+    assert doc.body_found
+    assert [b.region for b in doc.blocks if b.kind != "title"][:4] == [
+        "chrome",
+        "main",
+        "main",
+        "main",
+    ]
+    assert block(doc, "Copyright").region == "chrome"
+    assert len(doc.body_blocks()) == 2

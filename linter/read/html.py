@@ -33,17 +33,23 @@ Body and chrome (``region``)
     under 30 % of the page's text are teasers and do not count. The article with the
     most text wins; a ``<main>`` that holds that article and also the first ``<h1>``
     (outside the article) is used instead, so the headline stays in the body; with no
-    article, the biggest ``<main>``, then the biggest ``articleBody``. When a container
-    is found, everything outside it is chrome. Inside it (or anywhere when none is
+    article, the biggest ``<main>``, then the biggest ``articleBody``; with none of these,
+    the element holding the article's paragraphs (``html_cluster``: scored as Readability
+    does, by long paragraphs with commas and few links, outside footers, navigation,
+    comment threads and story cards). When a container is found, everything outside it
+    is chrome. Inside it (or anywhere when none is
     found) header/nav/footer/aside/form/menu/dialog elements are chrome, and so are
     landmark roles (navigation, banner, contentinfo, complementary, search) and elements
     whose class or id has a token such as nav, menu, footer, sidebar, cookie, comments,
     share, social, breadcrumb, related, widget, newsletter, promo or ad. Layout wrappers
     of the article often carry such tokens (``has-sidebar``), so apart from comment
     sections an element holding 30 % of the body's text is not chrome by its class, and
-    the container and its ancestors never are. Chrome blocks are still emitted: an
-    ``<h1>`` in a page header is a heading with region chrome. Title and meta blocks are
-    main.
+    the container and its ancestors never are. Inside the body (``html_parts``), link
+    lists, grids of story cards, "More stories" lists and author boxes are chrome too;
+    the headline, bylines, captions and "Read more:" lines stay main but get a
+    ``Block.part``, which keeps them out of the prose rules; visually hidden and
+    hover-only text is not read. Chrome blocks are still emitted: an ``<h1>`` in a page
+    header is a heading with region chrome. Title and meta blocks are main.
 
 FAQ
     A heading that names an FAQ ("FAQ", "FAQs", "Frequently Asked Questions", "Questions
@@ -66,7 +72,8 @@ Page markup
 
 Modules
     ``html_tree`` walks the tree into blocks, ``html_runs`` collapses their text keeping
-    the runs, ``html_body`` chooses the body and tells chrome, ``html_faq`` marks FAQs,
+    the runs, ``html_body`` chooses the body and tells chrome (with
+    ``html_cluster`` and ``html_parts``), ``html_faq`` marks FAQs,
     ``html_head`` reads the head, links, images and JSON-LD, ``html_page`` the page's
     markup; this module prepares the source and puts them together.
 """
@@ -144,9 +151,9 @@ def _read_tree(root: etree._Element, text: str, reader: Reader, doc: Document) -
     lang = root.get("lang") or root.get("xml:lang")
     doc.lang = lang.strip() or None if lang else None
     body = find_body(root, text)
-    reader.regions = Regions(body)
+    reader.regions = Regions(body, root)
     region = CHROME if body.container is not None else MAIN
-    reader.bctx = (PARAGRAPH, 0, region, "body", None)
+    reader.bctx = (PARAGRAPH, 0, region, "body", None, None)
     doc.body_found = body.container is not None
     for child in root:
         if child.tag == "head":

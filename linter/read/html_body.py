@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from linter.model import CHROME, MAIN
+from linter.read.html_cluster import text_cluster
+from linter.read.html_parts import find_parts
 from linter.read.html_runs import string_of
 from linter.read.htmlpos import RAW_TEXT
 
@@ -70,6 +72,18 @@ def _chrome_names(value: str) -> int:
         if (tokens and tokens[0] in _CHROME_FIRST) or not _CHROME_WORDS.isdisjoint(tokens):
             found = 1
     return found
+
+
+def _surely_chrome(el: Any) -> bool:
+    """Whether an element is chrome by its tag or landmark role, or a comment thread by its
+    class or id: no paragraph under it is the article's."""
+    if el.tag in CHROME_TAGS:
+        return True
+    role = el.get("role")
+    if role and role.strip().lower() in CHROME_ROLES:
+        return True
+    cls, ident = el.get("class"), el.get("id")
+    return (bool(cls) and _chrome_names(cls) == 2) or (bool(ident) and _chrome_names(ident) == 2)
 
 
 def _all_text(root: Any) -> tuple[dict[Any, int], int]:
@@ -129,6 +143,8 @@ def find_body(root: Any, source: str) -> Body:
     """Choose the article body (the rules are in ``linter.read.html``'s docstring)."""
     ptext, parents, total = _measure(root)
     container = _choose(root, source, ptext, max(total * _BODY_SHARE, 1))
+    if container is None:
+        container = text_cluster(root, _surely_chrome)
     if container is not None:
         return Body(container, container, ptext, ptext.get(container, 0))
     anchor = max(parents, key=parents.__getitem__) if parents else None
@@ -203,23 +219,31 @@ def _choose(root: Any, source: str, ptext: dict[Any, int], floor: float) -> Any 
 class Regions:
     """Whether an element of the body is main text or chrome, once the body is chosen."""
 
-    def __init__(self, body: Body | None = None) -> None:
+    def __init__(self, body: Body | None = None, root: Any = None) -> None:
         self.container: Any = None
         self.protected: set[Any] = set()
         self.ptext: dict[Any, int] = {}
         self.keep_share = 1.0
+        self.chrome: set[Any] = set()
+        self.part: dict[Any, str] = {}
+        self.hidden: set[Any] = set()
         if body is not None:
             self.container = body.container
             if body.anchor is not None:
                 self.protected = {body.anchor, *body.anchor.iterancestors()}
             self.ptext = body.ptext
             self.keep_share = max(body.reference * _KEEP_SHARE, 1)
+            scope = body.container if body.container is not None else root
+            if scope is not None:
+                self.chrome, self.part, self.hidden = find_parts(
+                    scope, self.protected, self.keep_share
+                )
 
     def of(self, el: Any, tag: str, cls: str | None) -> str:
         """Chrome by tag, landmark role, or class/id tokens (for an element in the body)."""
         if el in self.protected or tag in _NEVER_CHROME:
             return MAIN
-        if tag in CHROME_TAGS:
+        if tag in CHROME_TAGS or el in self.chrome:
             return CHROME
         chrome = _chrome_names(cls) if cls else 0
         if chrome < 2:

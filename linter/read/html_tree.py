@@ -71,9 +71,10 @@ _OWN_KIND = {
 # Kinds whose <br><br> starts a new block; a list item or a cell stays one unit.
 _SPLIT_KINDS = frozenset({PARAGRAPH, QUOTE})
 
-# (kind, level, region, tag, faq); faq is None or (role, key) with role "q", "a" or
-# "scope" (inside a schema.org Question, before its name or answer).
-Ctx = tuple[str, int, str, str, Any]
+# (kind, level, region, tag, faq, part); faq is None or (role, key) with role "q", "a" or
+# "scope" (inside a schema.org Question, before its name or answer); part is None or a
+# ``Block.part`` (caption, byline, headline).
+Ctx = tuple[str, int, str, str, Any, str | None]
 
 
 class Reader(Collector):
@@ -87,7 +88,7 @@ class Reader(Collector):
         self.buf: list[list[Piece]] = [[]]
         self.buf_ctx: Ctx | None = None
         self.buf_faq: Any = None
-        self.bctx: Ctx = (PARAGRAPH, 0, MAIN, "body", None)
+        self.bctx: Ctx = (PARAGRAPH, 0, MAIN, "body", None, None)
 
     # --- text --------------------------------------------------------------------------
 
@@ -148,9 +149,9 @@ class Reader(Collector):
             self._emit(group, ctx, faq)
 
     def _emit(self, group: list[Piece], ctx: Ctx, faq: Any) -> None:
-        kind, level, region, tag, _ = ctx
+        kind, level, region, tag, _, part = ctx
         text, tmap = text_map(group)
-        self.blocks.append(Block(kind, text, tmap, level=level, region=region))
+        self.blocks.append(Block(kind, text, tmap, level=level, region=region, part=part))
         self.block_tags.append(tag)
         self.block_faq.append(faq)
 
@@ -169,12 +170,19 @@ class Reader(Collector):
         if tag == "br":
             self.buf.append([])
             return
+        regions = self.regions
+        if el in regions.hidden:
+            self.skip_subtree(el)
+            return
         cls = el.get("class")
         region = ctx[2]
-        if el is self.regions.container:
+        if el is regions.container:
             region = MAIN
         elif region == MAIN:
-            region = self.regions.of(el, tag, cls)
+            region = regions.of(el, tag, cls)
+        part = regions.part.get(el)
+        if part is not None and ctx[5] is None:
+            ctx = (*ctx[:5], part)
         faq = ctx[4]
         if (
             faq is not None
@@ -209,7 +217,7 @@ class Reader(Collector):
             self.add_rel_link(el)
             return
         if region != ctx[2] or faq is not ctx[4]:
-            ctx = (ctx[0], ctx[1], region, ctx[3], faq)
+            ctx = (ctx[0], ctx[1], region, ctx[3], faq, ctx[5])
         text = el.text
         if text:
             self.add_text(text, faq, el)
@@ -229,7 +237,7 @@ class Reader(Collector):
         else:
             kind = _OWN_KIND.get(tag) or ctx[0]
             level = ctx[1] if kind == ctx[0] else 0
-        ctx = (kind, level, region, tag if tag in _OWN_KIND or tag == "p" else ctx[3], faq)
+        ctx = (kind, level, region, tag if tag in _OWN_KIND or tag == "p" else ctx[3], faq, ctx[5])
         if self.buf_ctx is not None:
             self.flush()
         outer = self.bctx
