@@ -169,3 +169,54 @@ def test_comparison_named_as_topic_is_not_pasted_but_a_running_noun_is():
         "<p>Dorms that choose Tea vs Coffee for Students machines save money.</p>\n"
     )
     assert spans(lint(source, "BP001")) == [(3, 22, 3, 48)]
+
+
+# Issue 14: a call to action the writer pasted into the article (BP007) ----------------------
+
+
+def test_shouted_app_prompt_in_an_article_paragraph_is_a_warning():
+    source = (
+        "<article><p>The festival opens on Friday with a parade.</p>\n"
+        "<p><strong>CLICK HERE TO GET OUR APP</strong></p></article>\n"
+    )
+    (finding,) = lint(source, "BP007")
+    assert where(finding) == (2, 12, 2, 37)
+    assert str(finding.severity) == "warning"
+    assert finding.message == (
+        "Promotional call to action in the article text: “CLICK HERE TO GET OUR APP”. Delete"
+        " it from the article; if the site wants it on every page, it belongs in the page"
+        " template."
+    )
+
+
+def test_call_to_action_is_reported_as_its_sentence():
+    source = "<p>The vote is on Monday. Follow us on Twitter for live updates.</p>\n"
+    (finding,) = lint(source, "BP007")
+    assert finding.excerpt == "Follow us on Twitter for live updates."
+    assert where(finding) == (1, 27, 1, 65)
+
+
+def test_call_to_action_in_plain_text():
+    text = "Garden Notes\n\nTomatoes need sun.\n\nSign up for our weekly newsletter today!\n"
+    (finding,) = lint(text, "BP007")
+    assert (finding.line, finding.column) == (5, 1)
+
+
+def test_template_buttons_and_boxes_are_no_pasted_call_to_action():
+    source = (
+        "<article><p>The festival opens on Friday with a parade.</p>\n"
+        '<div class="promo"><a href="/s">Subscribe</a> <a href="/in">Sign In</a></div>\n'
+        "<p>Apply Now</p>\n"
+        '<div class="signup"><span>Subscribe to our newsletter for daily news</span></div>\n'
+        "</article>\n"
+    )
+    assert lint(source, "BP007") == []
+
+
+def test_mentions_of_subscribing_or_apps_are_no_call_to_action():
+    source = (
+        "<p>Readers who subscribe to the print edition get it early.</p>\n"
+        "<p>To get the new version of the app, the store sends a patch.</p>\n"
+        "<p>A car began to follow us on the road home.</p>\n"
+    )
+    assert lint(source, "BP007") == []

@@ -593,3 +593,70 @@ def test_space_runs_in_a_file_with_lone_cr_line_ends_are_judged_line_by_line(cli
     result = cli("check", str(page), "--select", "HY006", "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert [(f["line"], f["column"], f["end_column"]) for f in findings] == [(6, 3, 5)]
+
+
+# Issue 14: "that that" judged by the word after it; quotation marks of mixed kinds ---------
+
+
+def test_that_that_before_an_article_is_a_doubled_word() -> None:
+    source = "Garden Notes\n\nShe said that that the plan would fail.\n"
+    (finding,) = run("HY001", source)
+    assert where(finding) == (3, 10, 3, 19)
+    assert finding.message == "The word “that” is repeated: “that that”. Delete one."
+    assert apply_fix(source, finding) == "Garden Notes\n\nShe said that the plan would fail.\n"
+
+
+@pytest.mark.parametrize("after", ["his idea", "it rained", "we left", "those two"])
+def test_that_that_before_a_possessive_or_pronoun_is_reported(after: str) -> None:
+    (finding,) = run("HY001", f"Garden Notes\n\nWe agreed that that {after} was best.\n")
+    assert finding.excerpt == "that that"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said that that plan failed.",
+        "The dog that that boy chased ran off.",
+        "He knew that that was wrong.",
+        "The size was like that that of a barn.",
+        "I think that that, on balance, is fine.",
+        "He said that that's fine.",
+    ],
+)
+def test_that_that_before_a_noun_or_verb_is_good_english(sentence: str) -> None:
+    assert run("HY001", f"Garden Notes\n\n{sentence}\n") == []
+
+
+def test_curly_quote_closed_by_a_straight_one() -> None:
+    (finding,) = run("HY005", 'Garden Notes\n\nHe called it “the best deal" and left.\n')
+    assert where(finding) == (3, 28, 3, 29)
+    assert finding.message == (
+        'Mismatched quotation marks “ … " in this paragraph: the quotation opens with a'
+        ' curly “ and closes with a straight ". Use the same kind of mark at both ends.'
+    )
+
+
+def test_straight_quote_closed_by_a_curly_one_is_reported_at_the_opening() -> None:
+    (finding,) = run("HY005", 'Garden Notes\n\nShe said "we will see” and smiled.\n')
+    assert where(finding) == (3, 10, 3, 11)
+    assert finding.message.startswith('Mismatched quotation marks " … ” in this paragraph:')
+
+
+def test_single_curly_quote_closed_by_an_apostrophe_mark() -> None:
+    (finding,) = run("HY005", "Garden Notes\n\nThe sign read ‘keep out' in red.\n")
+    assert where(finding) == (3, 24, 3, 25)
+    assert "opens with a curly ‘ and closes with a straight '" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't go; the '90s were fun; rock 'n' roll; O'Brien's students' books.",
+        'He is 5\'10" tall, bought a 12" pizza and said “a big one.”',
+        "He said ‘that is the students' problem’ and left.",
+        "He said ‘we were goin' home’ and left.",
+        'Nested “he said "no" to me” is fine, and so is ‘this’.',
+    ],
+)
+def test_apostrophes_and_inch_marks_are_no_mixed_quotes(text: str) -> None:
+    assert run("HY005", f"Garden Notes\n\n{text}\n") == []

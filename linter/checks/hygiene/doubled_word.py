@@ -29,6 +29,16 @@ _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _EMPHASIS_STYLE = re.compile(r"italic", re.IGNORECASE)
 # Words before a doubled verb that make "is is" a legitimate clause boundary.
 _CLAUSE_WORDS = frozenset({"what", "whatever", "where", "who", "how", "why", "all", "thing"})
+# "that that" is good English when the second "that" is a demonstrative ("She said that
+# that plan failed", "the dog that that boy chased", "He knew that that was wrong"). A
+# demonstrative cannot stand right before an article, a possessive, another determiner or
+# a subject pronoun, so "that that the plan" is a slip. (Prepositions are left out: "that
+# of the team", "that in itself" follow a demonstrative pronoun.) The blank pipeline has
+# no part-of-speech tags, so these closed word classes are listed.
+_NOT_AFTER_DEMONSTRATIVE = frozenset(
+    {"a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "these",
+     "those", "i", "you", "he", "she", "we", "they", "it"}
+)  # fmt: skip
 
 
 def _next_word(tokens: Any, i: int) -> int | None:
@@ -47,6 +57,17 @@ def _is_word(token: Any) -> bool:
 def _clause_double(tokens: Any, i: int) -> bool:
     """ "What it is is ..." : a wh-word a few tokens earlier makes the double grammatical."""
     return any(t.lower_ in _CLAUSE_WORDS for t in tokens[max(0, i - 6) : i])
+
+
+def _allowed(tokens: Any, j: int, lower: str, allow: frozenset[str]) -> bool:
+    """Whether the double ending at token ``j`` is on the allow list *and* grammatical
+    here: "that that" only when the next word may follow a demonstrative."""
+    if lower not in allow:
+        return False
+    if lower != "that":
+        return True
+    k = _next_word(tokens, j)
+    return k is None or tokens[k].lower_ not in _NOT_AFTER_DEMONSTRATIVE
 
 
 def _deliberate_markup(doc: Document, first_start: int, first_end: int, second_start: int) -> bool:
@@ -98,7 +119,7 @@ def _sentence_hits(
             lower != second.lower_
             or not _is_word(first)
             or not first.whitespace_
-            or lower in allow
+            or _allowed(tokens, j, lower, allow)
             or second.text[0].isupper()  # "Walla Walla", "a new New Zealand"
             or (lower in clause and _clause_double(tokens, i))
         ):

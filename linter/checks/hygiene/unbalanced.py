@@ -168,6 +168,51 @@ def _unmatched_quote(text: str) -> tuple[int, int, bool, bool] | None:
     return offset, length, (offset, length) in stack, not closers
 
 
+def _mixed_double(text: str) -> tuple[int, int, int, int] | None:
+    """``(open_offset, open_length, close_offset, close_length)`` of the first quotation
+    opened with a curly mark and closed with a straight one, or the reverse.
+
+    The count of marks is even then, so ``_unmatched_quote`` lets it pass; but “this"
+    and "this” are a slip a reader sees (the fonts draw the two differently). Inch marks
+    (a 12" pizza) are no quote marks and double primes (5″) are left out.
+    """
+    if '"' not in text or not _QUOTE_MARKS.search(text):
+        return None
+    stack: list[tuple[int, int]] = []
+    for offset, length, kind in _quote_tokens(text):
+        if kind == _PRIME:
+            return None  # a prime may close a quotation (WordPress): not a style slip
+        if kind == _OPEN:
+            stack.append((offset, length))
+        elif stack:
+            open_offset, open_length = stack.pop()
+            if (text[open_offset] == '"') != (text[offset] == '"'):
+                return open_offset, open_length, offset, length
+    return None
+
+
+# A single curly opening quote (‘ after a space, a bracket or a double quote, before a
+# letter) and the first single quote that ends a word after it: a straight ' followed by
+# a space or punctuation. An apostrophe inside a word (don't, O'Brien) is followed by a
+# letter; a plural possessive (the students' books) and a dropped g (goin') end in "s"
+# or "n" and are left out, as are 'n' and marks before digits ('90s, 5'10").
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–]))‘(?=[A-Za-z])")
+_SINGLE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])(?<![sSnN])'(?![\w'])|’(?![A-Za-z])")
+
+
+def _mixed_single(text: str) -> tuple[int, int, int, int] | None:
+    """The first ‘quotation' closed with a straight mark, as in ``_mixed_double``."""
+    if "‘" not in text or "'" not in text:
+        return None
+    for opener in _SINGLE_OPEN.finditer(text):
+        closer = _SINGLE_CLOSE.search(text, opener.end())
+        if closer is None:
+            return None
+        if closer.group() == "'" and "‘" not in text[opener.end() : closer.start()]:
+            return opener.start(), 1, closer.start(), 1
+    return None
+
+
 def _starts_with_quote(block: Block) -> bool:
     return block.text.lstrip()[:1] in ("“", '"', "„") or block.text.lstrip()[:2] == "‘‘"
 
@@ -259,6 +304,28 @@ def _quote_problem(mark: str) -> tuple[str, str]:
     )
 
 
+def _mixed_problem(
+    text: str, open_offset: int, open_length: int, close_offset: int, close_length: int
+) -> tuple[int, int, bool, str, str]:
+    """The problem tuple of ``check`` for a mixed pair, at its straight mark."""
+    opener = text[open_offset : open_offset + open_length]
+    closer = text[close_offset : close_offset + close_length]
+    style = {"“": "curly", "‘": "curly", '"': "straight", "'": "straight"}
+    straight_opens = opener in ('"', "'")
+    at, length = (open_offset, open_length) if straight_opens else (close_offset, close_length)
+    return (
+        at,
+        length,
+        straight_opens,
+        f"quotation marks {opener} … {closer}",  # "Mismatched quotation marks “ … \""
+        (
+            f"the quotation opens with a {style.get(opener, 'curly')} {opener} and closes"
+            f" with a {style.get(closer, 'curly')} {closer}. Use the same kind of mark at"
+            " both ends."
+        ),
+    )
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     """One hit per unmatched mark, at the mark itself."""
     kinds = frozenset(params["kinds"])
@@ -283,10 +350,21 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
                 problems.append(
                     (offset, length, opens, *_quote_problem(text[offset : offset + length]))
                 )
+        if found is None and params["quotes"]:
+            mixed = _mixed_double(text) or _mixed_single(text)
+            if mixed is not None:
+                problems.append(_mixed_problem(text, *mixed))
         where = _WHERE.get(block.kind, "block")
         edges = _Edges(text)
         for offset, length, opens, mark, detail in sorted(problems):
             if not _dangling(edges, offset, length, opens):
+                problem = "Mismatched" if mark.startswith("quotation marks") else "Unmatched"
                 yield block_hit(
-                    block, offset, offset + length, mark=mark, where=where, detail=detail
+                    block,
+                    offset,
+                    offset + length,
+                    problem=problem,
+                    mark=mark,
+                    where=where,
+                    detail=detail,
                 )
