@@ -202,6 +202,13 @@ class Image:
     tag: Tag | None = None
     """HTML: the ``<img>`` start tag (``None`` when the reader could not find it in the
     source, and in Markdown)."""
+    hidden: bool = False
+    """HTML: the image or an element around it is hidden by its markup (the ``hidden``
+    attribute, an inline ``display:none`` or ``visibility:hidden``, ``aria-hidden="true"``
+    or a ``<template>``; see ``read.html_hidden``)."""
+    interface: bool = False
+    """HTML: the element around the image or the one around that is named as part of the
+    site's interface ("logo", "icon" or "avatar" in its class or id)."""
 
 
 @dataclass(slots=True)

@@ -56,6 +56,7 @@ def test_rules_codes_and_severities() -> None:
         "SEO022": "info",
         "SEO023": "warning",
         "SEO024": "info",
+        "SEO025": "info",
     }
     text_rules = {code for code, rule in RULES.items() if "text" in rule.formats}
     assert text_rules == {"SEO018", "SEO019", "SEO020", "SEO021"}
@@ -302,8 +303,9 @@ def test_missing_alt_is_capped_with_a_count() -> None:
     found = run("SEO013", f"<article>\n{images}\n</article>", max_per_page=3)
     assert [f.line for f in found] == [2, 3, 4]
     assert found[-1].message.endswith(
-        "only decoration (11 more images without alt on this page not listed)."
+        "only decoration (11 more article images without alt, listed below)."
     )
+    assert [r.line for r in found[-1].related] == list(range(5, 16))
 
 
 def test_pixels_spacers_and_hidden_images_need_no_alt() -> None:
@@ -489,3 +491,114 @@ def test_thin_content_points_at_the_headline_in_the_page_header() -> None:
     logo = source.replace("<h1>Ferry fares rise again</h1>", "<h1>Harbour</h1>")
     (finding,) = run("SEO018", logo)
     assert finding.line == 1 and finding.excerpt.startswith("Ferry fares rise again")
+
+
+# Images: the article's, the template's, and the ones nobody sees (issue 14) ------------
+
+
+TEMPLATE_PAGE = (
+    "<html><body>\n"
+    '<header><a href="/"><img src="/img/site-logo.png" width="140"></a>\n'
+    '<nav><a href="/feed"><img src="/img/feed.svg"></a></nav></header>\n'
+    "<main><article><h1>Pruning roses</h1><p>Cut above a bud.</p>\n"
+    '<img src="/uploads/cut.jpg">\n'
+    '<p>Then feed.</p><img class="print-logo" src="/img/brand.png"></article></main>\n'
+    '<footer><img src="/img/badge.png"></footer>\n'
+    "</body></html>"
+)
+
+
+def test_template_images_without_alt_are_one_info_finding_listing_them() -> None:
+    (finding,) = run("SEO025", TEMPLATE_PAGE)
+    assert str(finding.severity) == "info"
+    assert where(finding) == (2, 21, 2, 63)
+    assert finding.message == (
+        "4 images in the page's header, footer, navigation or sidebar have no alt attribute,"
+        " the first “site-logo.png”. Fix them once in the site template: describe logos and"
+        ' linked images, use alt="" for decoration.'
+    )
+    places = [(r.line, r.column, r.excerpt) for r in finding.related]
+    assert places == [
+        (2, 21, "site-logo.png"),
+        (3, 22, "feed.svg"),
+        (6, 18, "brand.png"),
+        (7, 9, "badge.png"),
+    ]
+    assert "template" in RULES["SEO025"].tags
+
+
+def test_article_images_keep_their_own_warning_apart_from_the_template() -> None:
+    (finding,) = run("SEO013", TEMPLATE_PAGE)
+    assert where(finding) == (5, 1, 5, 29)
+    assert "“cut.jpg”" in finding.message
+    one = '<header><img src="/logo.png"></header><article><p>Text.</p></article>'
+    (single,) = run("SEO025", one)
+    assert single.message.startswith(
+        "1 image in the page's header, footer, navigation or sidebar has"
+    )
+
+
+def test_interface_images_in_the_article_are_the_templates() -> None:
+    source = (
+        "<article><p>Share this.</p>\n"
+        '<a href="/share"><img src="/s/fb-icon.png"></a><img src="/team/avatar-jo.jpg">'
+        '<img class="print" src="/p/masthead.png"><img src="/i/logo.svg"></article>'
+    )
+    assert run("SEO013", source) == []
+    (finding,) = run("SEO025", source)
+    assert [r.excerpt for r in finding.related] == [
+        "fb-icon.png",
+        "avatar-jo.jpg",
+        "masthead.png",
+        "logo.svg",
+    ]
+
+
+def test_images_nobody_sees_are_neither_article_nor_template() -> None:
+    hidden = [
+        '<img class="ad-choice">',  # a script sets its src later
+        '<img src="#">',
+        '<div style="display: none"><div><img src="/promo/card.jpg"></div></div>',
+        '<section hidden><img src="/promo/tile.jpg"></section>',
+        '<span aria-hidden="true"><img src="/deco/leaf.jpg"></span>',
+        '<div style="visibility:hidden"><img src="/x/hidden.jpg"></div>',
+        '<img src="/x/zero.gif" width="0" height="0">',
+        '<img src="/x/styled.gif" style="width:0;height:0px">',
+        '<img src="https://stats.example.net/pixel?id=4">',
+        '<img src="https://m.example.org/p?c1=2&c2=77">',
+        '<img src="https://ads.example.com/ad/N1;sz=1x1;ord=5">',
+        '<img src="https://stats.example.net/collect?v=1&t=pageview">',
+    ]
+    body = "\n".join(hidden)
+    source = f"<header>{body}</header><article><p>Text.</p>\n{body}\n</article>"
+    assert run("SEO013", source) == []
+    assert run("SEO025", source) == []
+    # a tracking address alone is no proof when the image has a size of its own
+    sized = '<article><p>Text.</p><img src="/img/p?id=3" width="400"></article>'
+    assert len(run("SEO013", sized)) == 1
+
+
+def test_missing_alt_names_a_lazy_image_from_its_srcset() -> None:
+    source = (
+        '<article><p>Text.</p><img src="data:image/gif;base64,R0lGOD=" '
+        'srcset="https://cdn.example.com/beds/rose-bed.jpg 800w"></article>'
+    )
+    (finding,) = run("SEO013", source)
+    assert "“rose-bed.jpg”" in finding.message
+
+
+def test_images_in_an_interface_wrapper_or_folder_are_the_templates() -> None:
+    source = (
+        "<article><p>Text.</p>\n"
+        '<div class="author-avatar"><a href="/jo"><img src="/u/jo.jpg"></a></div>\n'
+        '<a id="site-logo" href="/"><img src="/media/brand.png"></a>\n'
+        '<img src="/static/icons/mail.svg"><img src="/uploads/beds.jpg"></article>'
+    )
+    (article,) = run("SEO013", source)
+    assert (article.line, article.column) == (4, 35)
+    (template,) = run("SEO025", source)
+    assert [(r.line, r.excerpt) for r in template.related] == [
+        (2, "jo.jpg"),
+        (3, "brand.png"),
+        (4, "mail.svg"),
+    ]

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from linter.model import META, TITLE, Block, Document, HeadMeta, Image, JsonLd, Link, Tag
+from linter.read.html_hidden import hidden_in_markup, interface_in_markup
 from linter.read.html_runs import STRIP, collapse, string_of, text_map
 from linter.read.htmlpos import SourceIndex, TagQueue, attr_value_span, decode_runs
 from linter.textmap import TextMap
@@ -141,7 +142,10 @@ class Collector:
         tag = self._tag(el, "img")
         offset = self._line_offset(el) if tag is None else tag.start
         src = el.get("src") or el.get("data-src") or ""
-        self.images.append(Image(src.strip(), el.get("alt"), offset, region, tag))
+        image = Image(src.strip(), el.get("alt"), offset, region, tag)
+        image.hidden = hidden_in_markup(el)
+        image.interface = interface_in_markup(el)
+        self.images.append(image)
 
 
 _UNWRAP_HEAD = ("<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[")

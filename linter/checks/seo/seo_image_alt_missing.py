@@ -1,9 +1,12 @@
-"""Images without an ``alt`` attribute, at their ``<img>`` tag.
+"""Article images without an ``alt`` attribute, each at its ``<img>`` tag.
 
-Every image counts but hidden ones (``is_hidden_image``: tracking pixels, data:
-spacers, ``aria-hidden``, ``role="presentation"``, ``display:none``); at most
-``max_per_page`` are reported. ``src`` is the image's file name (``data-src``'s when
-``src`` is a data: URI).
+Only content images count: visible (not ``is_invisible``: no source, hidden by their
+own markup or an element around them, tracking pixels) and not the template's
+(``is_template_image``: outside the main region, avatars, print-only logos, icons; the
+template rule reports those once per page). At most ``max_per_page`` get a finding of
+their own; the last one lists the rest in its ``related`` places, so a gallery page
+stays readable and no image is lost. ``src`` is the image's file name (``data-src``'s
+when ``src`` is a data: URI).
 """
 
 from __future__ import annotations
@@ -12,36 +15,20 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param
-from linter.checks.seo._images import image_tag, is_hidden_image
-from linter.checks.seo._page import capped
-from linter.model import Document, Tag
+from linter.checks.seo._images import image_name, image_place, missing_alt
+from linter.model import Document
 
 PARAMS: dict[str, Param] = {"max_per_page": COUNT}
 FORMATS = ("html",)
 
 
-def _name(src: str, tag: Tag) -> str:
-    """The file name of the image, for the message (lazy-loaded ones from data-src)."""
-    if src.startswith("data:"):
-        src = next(
-            (
-                tag.attrs[k]
-                for k in ("data-src", "data-lazy-src", "data-original")
-                if tag.attrs.get(k)
-            ),
-            "",
-        )
-    name = src.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
-    return name[:60] or "(no file name)"
-
-
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
-    found = []
-    for image in doc.images:
-        if image.alt is not None:
-            continue
-        tag = image_tag(image)
-        if not is_hidden_image(tag):
-            found.append((image, tag))
-    for (image, tag), more in capped(found, params["max_per_page"], "images without alt"):
-        yield Hit(tag.start, tag.end, {"src": _name(image.src, tag), "more": more})
+    found = missing_alt(doc, template=False)
+    limit = max(params["max_per_page"], 1)
+    shown, rest = found[:limit], found[limit:]
+    for n, (image, tag) in enumerate(shown, 1):
+        hit = Hit(tag.start, tag.end, {"src": image_name(image, tag), "more": ""})
+        if n == len(shown) and rest:
+            hit.args["more"] = f" ({len(rest)} more article images without alt, listed below)"
+            hit.related = [image_place(doc, image, tag) for image, tag in rest]
+        yield hit

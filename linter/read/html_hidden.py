@@ -1,0 +1,47 @@
+"""Whether an element is hidden by its own markup, or part of the site's interface, for
+the images the reader records.
+
+A browser shows nothing of an element with the ``hidden`` attribute, an inline
+``display:none`` or ``visibility:hidden`` style, or inside a ``<template>``; assistive
+technology skips what sits under ``aria-hidden="true"``. An image in such an element is
+not one a reader sees or hears, so its alt text is nobody's concern (a card a script may
+show later is the template's business). Stylesheets are not read: this is markup only.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain, islice
+from typing import Any
+
+_HIDDEN_STYLES = ("display:none", "visibility:hidden")
+
+
+def _hides(node: Any) -> bool:
+    if node.tag == "template" or node.get("hidden") is not None:
+        return True
+    if (node.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = "".join((node.get("style") or "").split()).lower()
+    return any(hidden in style for hidden in _HIDDEN_STYLES)
+
+
+def hidden_in_markup(el: Any) -> bool:
+    """True when ``el`` or an element around it is hidden by its attributes."""
+    return any(
+        isinstance(node.tag, str) and _hides(node) for node in chain((el,), el.iterancestors())
+    )
+
+
+# A class or id word of the interface around an image: a logo, an icon, an avatar box.
+_INTERFACE = re.compile(r"(?:^|[-_ ])(?:icons?|logos?|avatars?)(?:[-_ ]|\d|$)", re.I)
+
+
+def interface_in_markup(el: Any, depth: int = 2) -> bool:
+    """True when one of the ``depth`` elements around ``el`` (its link, its wrapper) is
+    named as part of the interface: "site-logo", "avatar", "share-icons"."""
+    for node in islice(el.iterancestors(), depth):
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        if any(_INTERFACE.search(word) for word in words):
+            return True
+    return False
