@@ -113,3 +113,11 @@ def test_settings_tables_are_validated(tmp_path):
     path.write_text("[seo]\nkeyphrase = 3\n")
     with pytest.raises(ConfigError, match=r"seo\.keyphrase must be a string"):
         load_config_file(path)
+
+
+def test_selection_by_tag_picks_the_template_rules():
+    rules = load_rules()
+    chosen = select_rules(rules, ["template"], [])
+    assert "SEO025" in [r.code for r in chosen]
+    assert all("template" in r.tags for r in chosen)
+    assert "SEO025" not in [r.code for r in select_rules(rules, ["seo"], ["template"])]
