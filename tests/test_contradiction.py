@@ -1605,3 +1605,40 @@ def test_advice_under_different_if_headings_does_not_clash():
     )
     (finding,) = run("CT004", plain)
     assert (finding.line, finding.related[0].line) == (5, 3)
+
+
+# --- issue 14: per-entity runs of labelled paragraphs without headings (linter.checks._structure)
+
+
+def test_labelled_runs_without_headings_are_different_entities(nlp_mode):
+    """Each trail repeats "Dogs on the trail?" and "Parking at the start?": the lengths
+    in the third paragraph of each are three trails', not three figures for one."""
+    import re
+
+    from repeated_pages import TRAILS
+
+    flat = re.sub(r"<h2>.*?</h2>\n", "", TRAILS)
+    assert run("CT002", flat, model=nlp_mode) == []
+
+
+def test_labelled_runs_of_plans_keep_their_own_prices_and_roaming():
+    import re
+
+    from repeated_pages import GYMS, PHONE_PLANS
+
+    plans = re.sub(r"<h2>.*?</h2>\n", "", PHONE_PLANS)
+    assert run("CT002", plans) == []
+    gyms = re.sub(r"<h2>.*?</h2>\n", "", GYMS)
+    assert run("CT005", gyms) == []
+
+
+def test_the_same_figures_without_repeated_labels_still_meet():
+    source = (
+        "<h1>Three Hikes Near Pine Lake</h1>\n"
+        "<p>The trail is 9 km long and climbs steadily to the fire tower.</p>\n"
+        "<p>Bring water, since the climb is exposed.</p>\n"
+        "<p>The trail is 4 km long and stays flat along the water.</p>\n"
+    )
+    (finding,) = run("CT002", source)
+    assert (finding.line, finding.related[0].line) == (4, 2)
+    assert finding.message.startswith("4 km here, 9 km at line 2")

@@ -5,6 +5,11 @@ the sentences of the blocks not repeated whole, each folded to a key (spacing, c
 final stops). Only text that ends like a sentence and has at least ``min_words`` words
 counts: teaser headlines and "Read more" lines repeat by design. Copies of consecutive
 originals form one run (a section pasted twice), and each run is one hit.
+
+What a page repeats by design is left alone (``linter.checks._structure``): text shared by
+two instances of a per-entity run (one section per gym or phone plan, each with the same
+labels and template lines) is about two entities, and a summary box ("Key takeaways",
+"At a glance") restates the body like a pull quote.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from linter.checks._structure import Structure, structure
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.model import LIST_ITEM, QUOTE, TABLE_CELL, Block, Document
 
@@ -51,27 +57,51 @@ def _is_prose(text: str, min_words: int) -> bool:
     return last != "" and last in _STOPS
 
 
+_HOLDERS = 16  # earlier places kept per text: enough for a run's instances and a copy
+
+
+def _earlier(page: Structure, holders: list[Any], index: int) -> Any | None:
+    """The first earlier holder (block or sentence) of the same text that the page's
+    structure does not explain: not in another instance of the same per-entity run."""
+    for earlier in holders:
+        where = earlier.index if isinstance(earlier, Block) else earlier.block.index
+        if not page.across_instances(index, where):
+            return earlier
+    return None
+
+
 def _copies(doc: Document, min_words: int) -> Iterator[_Copy]:
-    blocks = [b for b in doc.body_blocks() if b.kind not in (LIST_ITEM, TABLE_CELL)]
-    first_block: dict[str, Block] = {}
+    page = structure(doc)
+    blocks = [
+        b
+        for b in doc.body_blocks()
+        if b.kind not in (LIST_ITEM, TABLE_CELL) and b.index not in page.summary
+    ]
+    first_block: dict[str, list[Block]] = {}
     repeated: set[int] = set()
     for block in blocks:
         if block.kind == QUOTE or not _is_prose(block.text, min_words):
             continue  # a pull quote repeats the body by design
-        earlier = first_block.setdefault(_key(block.text), block)
-        if earlier is not block:
+        holders = first_block.setdefault(_key(block.text), [])
+        earlier = _earlier(page, holders, block.index)
+        if len(holders) < _HOLDERS:
+            holders.append(block)
+        if earlier is not None:
             repeated.add(block.index)
             yield _Copy(block, 0, len(block.text), earlier, 0, len(earlier.text), "paragraph")
     indexes = {b.index for b in blocks if b.kind != QUOTE}
-    first_sentence: dict[str, Any] = {}
+    first_sentence: dict[str, list[Any]] = {}
     for sentence in doc.sentences:
         block = sentence.block
         if block.index not in indexes or block.index in repeated:
             continue
         if not _is_prose(sentence.text, min_words):
             continue
-        earlier = first_sentence.setdefault(_key(sentence.text), sentence)
-        if earlier is not sentence:
+        holders = first_sentence.setdefault(_key(sentence.text), [])
+        earlier = _earlier(page, holders, block.index)
+        if len(holders) < _HOLDERS:
+            holders.append(sentence)
+        if earlier is not None:
             yield _Copy(
                 block,
                 sentence.start,

@@ -7,8 +7,14 @@ future" in four paragraphs was padded or stitched from templates. Word n-grams o
 count too) are merged into maximal phrases. A phrase counts when at least
 ``min_content_words`` of its words are neither stop words nor topic words (from the
 title and headings) and fewer than half of its other words are capitalised (names
-repeat by convention). One hit per phrase,
-at its second occurrence, with the others as related places.
+repeat by convention).
+
+Phrases that share an n-gram are one family (a repeated span read as "A B C D" in one
+paragraph and "B C D E" in another): one hit per family, on its longest phrase, at its
+second occurrence, with the others as related places. What a page repeats by design
+(``linter.checks._structure``) does not count: all the instances of a per-entity run
+(one section per gym, each "Dogs allowed? At this gym, ...") count as one paragraph, and
+summary boxes are left out.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from itertools import chain
 from typing import Any
 
+from linter.checks._structure import structure
 from linter.checks.base import COUNT, Hit, Param, block_hit, related_at
 from linter.lexicon import PHRASE_WORD, spacy_stop_words
 from linter.model import FAQ_ANSWER, HEADING, PARAGRAPH, QUOTE, TITLE, Block, Document
@@ -72,7 +79,12 @@ def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
 
 def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     n = params["min_words"]
-    blocks = [b for b in doc.body_blocks() if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE)]
+    page = structure(doc)
+    blocks = [
+        b
+        for b in doc.body_blocks()
+        if b.kind in (PARAGRAPH, FAQ_ANSWER, QUOTE) and b.index not in page.summary
+    ]
     if len(blocks) < params["min_paragraphs"]:
         return  # no phrase can recur in enough paragraphs (spares n-grams of a huge one)
     lowered = {b.index: [w.lower() for w in PHRASE_WORD.findall(b.text)] for b in blocks}
@@ -108,12 +120,61 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
                     (block, matches[i].start(), matches[j - 1].end())
                 )
             i = j
-    for _phrase, places in occurrences.items():
-        if len({b.index for b, _, _ in places}) < params["min_paragraphs"]:
+    for longest, places in _families(occurrences, n):
+        if len({page.place(b.index) for b, _, _ in places}) < params["min_paragraphs"]:
             continue
-        first, *later = places
-        block, start, end = later[0]
-        hit = block_hit(block, start, end, count=len(places), phrase=block.text[start:end])
-        hit.related = [related_at(doc, b, s, e) for b, s, e in [first, *later[1:]]]
-        hit.args["line"] = hit.related[0].line
-        yield hit
+        if any(_whole(place) for place in places):
+            continue  # a paragraph repeated whole: duplicate text (BP004), not a phrase
+        yield _hit(doc, longest, places)
+
+
+def _whole(place: tuple[Block, int, int]) -> bool:
+    """The phrase is its paragraph's every word."""
+    block, start, end = place
+    return PHRASE_WORD.search(block.text[:start]) is None and (
+        PHRASE_WORD.search(block.text, end) is None
+    )
+
+
+Place = tuple[Block, int, int]
+
+
+def _families(
+    occurrences: dict[str, list[Place]], n: int
+) -> Iterator[tuple[list[Place], list[Place]]]:
+    """Phrases that share an ``n``-gram, as one family each: the places of its longest
+    phrase, and the places of all its phrases."""
+    parent = {phrase: phrase for phrase in occurrences}
+
+    def root(phrase: str) -> str:
+        while parent[phrase] != phrase:
+            parent[phrase] = parent[parent[phrase]]
+            phrase = parent[phrase]
+        return phrase
+
+    owner: dict[tuple[str, ...], str] = {}
+    for phrase in occurrences:
+        for gram in _grams(phrase.split(), n):
+            parent[root(phrase)] = root(owner.setdefault(gram, phrase))
+    families: dict[str, list[str]] = defaultdict(list)
+    for phrase in occurrences:
+        families[root(phrase)].append(phrase)
+    for members in families.values():
+        longest = max(members, key=lambda p: (len(p.split()), len(occurrences[p])))
+        yield occurrences[longest], [place for p in members for place in occurrences[p]]
+
+
+def _hit(doc: Document, longest: list[Place], places: list[Place]) -> Hit:
+    """One hit for a family: on its longest phrase's second occurrence (its only one if
+    it occurs once), the family's other paragraphs as related places, in page order."""
+    block, start, end = longest[1] if len(longest) > 1 else longest[0]
+    seen = {block.index}
+    others: list[Place] = []
+    for place in sorted(places, key=lambda p: (p[0].index, p[1])):
+        if place[0].index not in seen:
+            seen.add(place[0].index)
+            others.append(place)
+    hit = block_hit(block, start, end, count=len(seen), phrase=block.text[start:end])
+    hit.related = [related_at(doc, b, s, e) for b, s, e in others]
+    hit.args["line"] = hit.related[0].line
+    return hit

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.checks._structure import structure
 from linter.checks.base import Hit, block_hit, related_at
 from linter.checks.contradiction._sections import entity_sections
 from linter.checks.contradiction._words import phrase_key
@@ -175,6 +176,7 @@ def conflicts(
     sections = doc.memo("contradiction.entity_sections", lambda: entity_sections(doc))
     headings = doc.memo("contradiction.section_headings", lambda: _section_headings(doc))
     conditions = doc.memo("contradiction.conditions", lambda: conditional_sections(doc))
+    page = structure(doc)
     pair = comparison_pair(doc) if by_side else None
     topics = side_topics(doc) if pair else {}
     for claim in claims:
@@ -185,7 +187,9 @@ def conflicts(
         topic = headings.get(index) if _elliptical(doc, claim.sentence) else None
         # a condition in a heading scopes advice, not facts ("If your cat wheezes")
         condition = conditions.get(index) if claim.key[0] == "stance" else None
-        scope = (sections.get(index), condition, side, topic)
+        # the page-wide structure model adds runs of labelled paragraphs without headings
+        instance = page.instance.get(index)
+        scope = (sections.get(index), condition, side, topic, instance)
         group = groups.setdefault((claim.key, *scope), [])
         for earlier in group:
             if earlier.sentence is claim.sentence or not clash(earlier, claim):
