@@ -228,6 +228,12 @@ class Heading:
     """What assistive technology reads for it without text: its ``aria-label``, else the
     ``aria-label`` of elements inside, the ``alt`` of images inside and the ``<title>`` of
     an inline SVG, joined."""
+    within: frozenset[str] = frozenset()
+    """Where an H1 sits (other levels leave it empty): markers of the elements around it (``article``, ``main``, ``header``,
+    ``footer``, ``nav``, ``aside``, ``dialog``, ``button``, ``a``, ``logo``; see
+    ``linter.read.html_frame``)."""
+    holds: frozenset[str] = frozenset()
+    """What its markup holds: ``a``, ``button``, ``img``, ``logo`` (``html_frame``)."""
 
 
 @dataclass

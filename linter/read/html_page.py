@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from linter.model import Heading, PageFacts, Tag
+from linter.read.html_frame import frame_headings
 from linter.read.htmlpos import START_TAG, SourceIndex, start_tag_attrs
 
 # Characters that show nothing: a heading of only these is empty.
@@ -46,6 +47,7 @@ def page_facts(source: str, index: SourceIndex) -> PageFacts:
             page.headings.append(_heading(source, index, tag, close))
         elif getattr(page, name) is None:  # html, head, body: the first counts
             setattr(page, name, tag)
+    frame_headings(source, [h for h in page.headings if h.level == 1])
     return page
 
 

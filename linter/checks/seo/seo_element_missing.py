@@ -12,9 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from linter.checks.base import Hit, Param, choice
-from linter.checks.seo._page import head_anchor, heading_blocks, page_of, tag_hit
-from linter.model import Document
+from linter.checks.base import Hit, Param, block_hit, choice
+from linter.checks.seo._page import (
+    head_anchor,
+    heading_blocks,
+    page_h1s,
+    page_headline,
+    page_of,
+    repeats_title,
+    tag_hit,
+)
+from linter.model import Block, Document
 
 FORMATS = ("html",)
 
@@ -42,21 +50,53 @@ def _description(doc: Document) -> Hit | None:
     return hit
 
 
+_WHAT = {
+    "logo": "the site's logo",
+    "site name": "the site's name",
+    "button": "a button",
+    "dialog": "a pop-up's title",
+    "hidden": "hidden",
+    "teaser": "a link to another page",
+}
+
+
 def _h1(doc: Document) -> Hit | None:
-    """An H1 counts wherever it sits, and one whose only content is a logo with alt text
-    (or with an aria-label) is not empty."""
-    if any(b.level == 1 for b in heading_blocks(doc)):
+    """An H1 counts wherever it sits, unless it cannot be the article's headline (a
+    logo, the site's name, a button, a dialog's title, a hidden screen: ``_page``)."""
+    if page_headline(doc) is not None:
         return None
-    page = page_of(doc)
-    h1s = [h for h in page.headings if h.level == 1]
-    if any(h.text or h.label for h in h1s):
-        return None
-    if h1s:
-        return Hit(h1s[0].start, h1s[0].end, {"problem": "has no text"}, excerpt="")
-    body = page.body
+    h1s = page_h1s(doc)
+    worded = [h for h in h1s if not h.empty]
+    if h1s and not worded:
+        first = h1s[0].heading
+        return Hit(first.start, first.end, {"problem": "has no text"}, excerpt="")
+    if worded:
+        kinds = list(dict.fromkeys(_WHAT[h.not_headline] for h in worded))
+        lines = ", ".join(str(doc.lines.position(h.heading.start)[0]) for h in worded[:5])
+        only = "only H1" if len(worded) == 1 else "H1s"
+        where = "line" if len(worded) == 1 else "lines"
+        problem = f"is missing: the page's {only} ({where} {lines}) {'is' if len(worded) == 1 else 'are'} {' or '.join(kinds)}, not a headline"
+    else:
+        problem = "is missing"
+    lookalike = _headline_lookalike(doc)
+    if lookalike is not None:
+        hit = block_hit(lookalike, 0, len(lookalike.text))
+        hit.args["problem"] = f"{problem}; the headline here is marked up as an H{lookalike.level}"
+        return hit
+    if worded:
+        first = worded[0].heading
+        return Hit(first.start, first.end, {"problem": problem})
+    body = page_of(doc).body
     hit = Hit(body.start, body.end) if body else head_anchor(doc)
-    hit.args["problem"] = "is missing"
+    hit.args["problem"] = problem
     return hit
+
+
+def _headline_lookalike(doc: Document) -> Block | None:
+    """A lower heading that the title repeats: the headline, marked up as H2 or lower."""
+    return next(
+        (b for b in heading_blocks(doc) if b.level > 1 and repeats_title(doc, b.text)), None
+    )
 
 
 def _canonical(doc: Document) -> Hit | None:
