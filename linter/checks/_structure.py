@@ -87,7 +87,7 @@ def labels(block: Block) -> list[str]:
 def _build(doc: Document) -> Structure:
     out = Structure()
     blocks = doc.blocks
-    sections = _sections(blocks)
+    sections = heading_sections(blocks)
     for siblings in _sibling_groups(blocks):
         _sibling_runs(blocks, sections, siblings, out)
     for start, end in _plain_stretches(blocks):
@@ -96,7 +96,7 @@ def _build(doc: Document) -> Structure:
     return out
 
 
-def _sections(blocks: list[Block]) -> dict[int, list[int]]:
+def heading_sections(blocks: list[Block]) -> dict[int, list[int]]:
     """Heading index -> indices of every block in its section (sub-sections included)."""
     sections: dict[int, list[int]] = {}
     stack: list[Block] = []
@@ -114,7 +114,8 @@ def _sections(blocks: list[Block]) -> dict[int, list[int]]:
     return sections
 
 
-def _headings_with_parents(blocks: list[Block]) -> Iterator[tuple[Block, Block | None]]:
+def headings_with_parents(blocks: list[Block]) -> Iterator[tuple[Block, Block | None]]:
+    """Each heading with the heading it sits under (None at the top of the page)."""
     stack: list[Block] = []
     for block in blocks:
         if block.kind != HEADING:
@@ -129,7 +130,7 @@ def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
     """Heading indices grouped by parent, each group of one level (its first heading's)."""
     groups: dict[int | None, list[int]] = {}
     levels: dict[int | None, int] = {}
-    for heading, parent in _headings_with_parents(blocks):
+    for heading, parent in headings_with_parents(blocks):
         key = None if parent is None else parent.index
         if levels.setdefault(key, heading.level) == heading.level:
             groups.setdefault(key, []).append(heading.index)

@@ -21,9 +21,9 @@ Cost: one pass over the blocks, and one set per section.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from itertools import combinations
 
+from linter.checks._structure import heading_sections, headings_with_parents
 from linter.model import FAQ_QUESTION, HEADING, Block, Document
 
 _ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
@@ -37,7 +37,7 @@ _MIN_SHARED = 2  # labels two sibling sections must share to count as entity sec
 
 def entity_sections(doc: Document) -> dict[int, int]:
     """Block index -> index of the heading of the entity section it belongs to."""
-    sections = _sections(doc.blocks)
+    sections = heading_sections(doc.blocks)
     entries = _listicle_entries(doc.blocks) | _repeated_siblings(doc.blocks, sections)
     out: dict[int, int] = {}
     for heading, blocks in sections.items():
@@ -66,41 +66,11 @@ def _repeated_blocks(blocks: list[Block]) -> dict[int, int]:
     return out
 
 
-def _sections(blocks: list[Block]) -> dict[int, list[int]]:
-    """Heading index -> indices of every block in its section (sub-sections included)."""
-    sections: dict[int, list[int]] = {}
-    stack: list[Block] = []
-    for block in blocks:
-        if block.kind == HEADING:
-            while stack and stack[-1].level >= block.level:
-                stack.pop()
-            for open_heading in stack:
-                sections[open_heading.index].append(block.index)
-            stack.append(block)
-            sections[block.index] = []
-            continue
-        for open_heading in stack:
-            sections[open_heading.index].append(block.index)
-    return sections
-
-
-def _headings_with_parents(blocks: list[Block]) -> Iterator[tuple[Block, Block | None]]:
-    """Each heading with the heading it sits under (None at the top of the page)."""
-    stack: list[Block] = []
-    for block in blocks:
-        if block.kind != HEADING:
-            continue
-        while stack and stack[-1].level >= block.level:
-            stack.pop()
-        yield block, (stack[-1] if stack else None)
-        stack.append(block)
-
-
 def _listicle_entries(blocks: list[Block]) -> set[int]:
     """Numbered headings, and headings directly under a "N things" heading."""
     return {
         heading.index
-        for heading, parent in _headings_with_parents(blocks)
+        for heading, parent in headings_with_parents(blocks)
         if _ENTITY_HEADING.match(heading.text)
         or (parent is not None and _LISTICLE_HEADING.match(parent.text) is not None)
     }
@@ -132,7 +102,7 @@ def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
     page), each group of one level (the first sub-heading's)."""
     groups: dict[int | None, list[int]] = {}
     levels: dict[int | None, int] = {}
-    for heading, parent in _headings_with_parents(blocks):
+    for heading, parent in headings_with_parents(blocks):
         key = None if parent is None else parent.index
         if levels.setdefault(key, heading.level) == heading.level:
             groups.setdefault(key, []).append(heading.index)
