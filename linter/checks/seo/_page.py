@@ -140,6 +140,22 @@ def site_names(doc: Document) -> set[str]:
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+# A trailing title piece this short is a site name ("| The Daily Post"), not more headline.
+_SITE_SUFFIX_WORDS = 5
+
+
+def headline_of_title(title: str) -> str | None:
+    """The title without its trailing site name ("Headline | Site" -> "Headline"), or
+    None when it has no short piece after its last separator."""
+    cut = None
+    for m in _TITLE_SEPARATOR.finditer(title):
+        cut = m
+    if cut is None or cut.start() == 0:
+        return None
+    suffix = title[cut.end() :]
+    if not suffix.strip() or len(suffix.split()) > _SITE_SUFFIX_WORDS:
+        return None
+    return title[: cut.start()]
 
 
 def _normal(text: str) -> str:

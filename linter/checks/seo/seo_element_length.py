@@ -3,7 +3,8 @@
 ``element`` names it: ``title`` (the first ``<title>``; an empty one is the missing-title
 rule's) or ``description`` (the first meta description). It is too long over
 ``max_pixels`` pixels wide in Arial at ``font_px``, or, where ``max_pixels`` is 0, over
-``max_chars`` characters; too short under ``min_chars``. The message gets ``chars``,
+``max_chars`` characters; too short under ``min_chars``. A title whose headline fits and
+whose only overflow is a short trailing site name ("... | Site Name") is not too long. The message gets ``chars``,
 ``pixels``, ``problem`` ("long" or "short"), the ``limit`` passed, ``advice`` and the
 params.
 """
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, NUMBER, Hit, Param, block_hit, choice
+from linter.checks.seo._page import headline_of_title
 from linter.checks.seo._width import pixel_width
 from linter.model import META, TITLE, Block, Document
 
@@ -38,6 +40,17 @@ def _block(doc: Document, element: str) -> Block | None:
     )
 
 
+def _only_site_name_cut(title: str, params: Mapping[str, Any]) -> bool:
+    """Whether the headline fits and only the site name after it would be cut: search
+    engines shorten or drop a trailing site name themselves, and nobody need act."""
+    headline = headline_of_title(title)
+    if headline is None:
+        return False
+    if params["max_pixels"]:
+        return pixel_width(headline, params["font_px"]) <= params["max_pixels"]
+    return not params["max_chars"] or len(headline) <= params["max_chars"]
+
+
 def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     block = _block(doc, params["element"])
     if block is None:
@@ -49,6 +62,8 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     # 64-character title of narrow letters fits; "cut off" would be untrue), and the
     # character count decides only where no pixel limit is set.
     if (widest and pixels > widest) or (not widest and most and chars > most):
+        if params["element"] == "title" and _only_site_name_cut(block.text, params):
+            return
         problem, limit = "long", most
         advice = (
             "it will be cut off in search results; "
