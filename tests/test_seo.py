@@ -700,3 +700,16 @@ def test_site_name_h1_gives_way_to_the_headline_for_thin_content_and_same_title(
     (thin,) = run("SEO018", source)
     assert where(thin)[:2] == (3, 14)
     assert run("SEO012", source) == []
+
+
+def test_a_share_box_repeating_the_title_is_not_taken_for_the_headline() -> None:
+    source = (
+        "<html><head><title>Pruning Roses in Winter - Garden Notes</title></head><body>\n"
+        "<nav><h2>Garden Notes</h2></nav><aside class='share'><h4>Pruning Roses in Winter"
+        "</h4></aside>\n<main><h3>Pruning Roses in Winter</h3><p>Text.</p></main></body></html>"
+    )
+    (finding,) = run("SEO008", source)
+    assert where(finding) == (3, 11, 3, 34)
+    assert finding.message.startswith(
+        "The page's H1 is missing; the headline here is marked up as an H3."
+    )

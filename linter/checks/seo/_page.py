@@ -135,8 +135,8 @@ def site_names(doc: Document) -> set[str]:
     if len(pieces) > 1:  # "Mozilla - Wikipedia": the headline comes first, or is longest
         longest = max(pieces, key=len)
         names.update(p for p in pieces[1:] if p is not longest)
-    names = {n for n in (_normal(name) for name in names) if n}
-    return names - {_normal(pieces[0])} if pieces else names
+    names = {n for n in (normal_name(name) for name in names) if n}
+    return names - {normal_name(pieces[0])} if pieces else names
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
@@ -158,7 +158,8 @@ def headline_of_title(title: str) -> str | None:
     return title[: cut.start()]
 
 
-def _normal(text: str) -> str:
+def normal_name(text: str) -> str:
+    """A name folded for comparison: lowercase words joined by single spaces."""
     return " ".join(KEYPHRASE_WORD.findall(text.casefold()))
 
 
@@ -175,7 +176,7 @@ _ACTION_WORDS = _ACTIONS | frozenset(
 
 
 def _call_to_action(text: str) -> bool:
-    words = _normal(text).split()
+    words = normal_name(text).split()
     return 0 < len(words) <= 4 and set(words) <= _ACTION_WORDS and bool(_ACTIONS & set(words))
 
 
@@ -186,7 +187,7 @@ def _why_not_headline(h: Heading, title_match: bool, names: set[str]) -> str:
     if title_match:
         return ""  # the title's headline part: a headline wherever the theme put it
     short = len(h.text.split()) <= 4
-    if _normal(h.text) in names:
+    if normal_name(h.text) in names:
         return "site name"
     if "button" in h.within or ("button" in h.holds and short) or _call_to_action(h.text):
         return "button"

@@ -16,13 +16,15 @@ from linter.checks.base import Hit, Param, block_hit, choice
 from linter.checks.seo._page import (
     head_anchor,
     heading_blocks,
+    normal_name,
     page_h1s,
     page_headline,
     page_of,
     repeats_title,
+    site_names,
     tag_hit,
 )
-from linter.model import Block, Document
+from linter.model import MAIN, Block, Document
 
 FORMATS = ("html",)
 
@@ -93,9 +95,17 @@ def _h1(doc: Document) -> Hit | None:
 
 
 def _headline_lookalike(doc: Document) -> Block | None:
-    """A lower heading that the title repeats: the headline, marked up as H2 or lower."""
+    """A lower heading of the article that the title repeats: the headline, marked up as
+    H2 or lower. Not one in the page's chrome (a share box repeating the title, a menu)
+    and not the site's name."""
+    names = site_names(doc)
     return next(
-        (b for b in heading_blocks(doc) if b.level > 1 and repeats_title(doc, b.text)), None
+        (
+            b
+            for b in heading_blocks(doc, MAIN)
+            if b.level > 1 and repeats_title(doc, b.text) and normal_name(b.text) not in names
+        ),
+        None,
     )
 
 
