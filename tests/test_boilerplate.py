@@ -220,3 +220,13 @@ def test_mentions_of_subscribing_or_apps_are_no_call_to_action():
         "<p>A car began to follow us on the road home.</p>\n"
     )
     assert lint(source, "BP007") == []
+
+
+def test_a_sign_up_line_shown_twice_is_the_templates_not_the_writers() -> None:
+    line = "<p>SIGN UP FOR OUR WEEKLY GARDEN LETTER.</p>"
+    body = "<p>Roses want a sunny, sheltered spot and deep, rich soil.</p>"
+    assert lint_rule("BP007", f"<article>{body}{line}<p>More text.</p>{line}</article>") == []
+    (finding,) = lint_rule("BP007", f"<article>{body}{line}<p>More text.</p></article>")
+    assert finding.message.startswith(
+        "Promotional call to action in the article text: “SIGN UP FOR OUR WEEKLY GARDEN LETTER.”"
+    )

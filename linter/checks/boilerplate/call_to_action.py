@@ -9,12 +9,14 @@ The same words on a button or in a sign-up box of the template ("Subscribe", "Ap
 Now", "Subscribe Sign In") are the site's furniture, not the writer's text: a bare label
 of a few words without sentence punctuation is skipped, and in HTML so is text whose
 nearest enclosing block element is not a paragraph, list item or quotation (a ``div``,
-``span`` or ``a`` styled as a box or a button).
+``span`` or ``a`` styled as a box or a button). A line the page shows twice word for word
+(a sign-up box in a desktop and a mobile copy) is the template's too.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -116,8 +118,9 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
     regexes = _compile(tuple(params["patterns"]))
     kinds = frozenset(params["kinds"])
     max_words = params["max_words"]
+    copies = Counter(b.text for b in doc.blocks if b.kind in kinds)
     for block in doc.blocks:
-        if block.region != MAIN or block.kind not in kinds:
+        if block.region != MAIN or block.kind not in kinds or copies[block.text] > 1:
             continue
         if max_words and word_count(block.text) > max_words:
             continue
