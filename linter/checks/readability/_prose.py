@@ -14,14 +14,21 @@ A block is not prose when it is:
 - a citation: at least three citation marks (``_CITATION_MARKS``: "Retrieved <date>",
   "ISBN", a DOI, "pp. 12", volume(issue): pages, a year in brackets, "et al.", author
   initials "Smith, J.", a wiki back-link "^" or a "[12]" note number at the start, a
-  quoted title followed by a full stop), or two with few function words;
+  quoted title followed by a full stop), or two with almost no function words (under a
+  tenth);
 - code: at least three code tokens (``_CODE``: "=", "==", "=>", "<-", "{", "}", ";"
   between words, "name(", "a.b(", snake_case, camelCase) making up a quarter of its words;
 - links: a short block (under 25 words) whose text is mostly the text of links;
-- a label or credits line: under 80 words, no sentence punctuation at its end, and almost no
-  function words ("By Jane Doe | May 3, 2024 9:00 AM", "Tags: ...");
+- a label, caption or credits line: under 80 words, no sentence punctuation at its end,
+  under a quarter of its words function words ("By Jane Doe | May 3, 2024 9:00 AM");
+- a list of names or keywords: 20 words or more, a comma for every three words or fewer,
+  under 8 % of them function words (other languages have no English function words,
+  but are no comma lists);
 - an affiliation: under 80 words, names an institution (``AFFILIATION_WORDS``), has two
   commas or more and none of the verbs and pronouns of a sentence (``AFFILIATION_BREAKERS``).
+
+Most paragraphs are settled by the first test: a third of their words or more are
+function words and nothing hints at code or a citation (``_hints``).
 """
 
 from __future__ import annotations
@@ -49,14 +56,23 @@ _CODE = re.compile(
     r"==|=>|<-|->|!=|&&|\|\||[{}]|\w=|=\w| = |;\s*\w|\w\(|[^\W_]_[^\W_]"
     r"|(?<!\w)[a-z]{2,}[A-Z][a-z]"
 )
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_WORDS_FOR_LINKS = 25
+_ENDS = ".!?…:;"
+_CLOSERS = "\"'”’)]"
+_WORDS_FOR_LINKS = 25  # (a block under 250 characters: its link share is only read then)
 # Reference entries, code, bylines and affiliations have few function words; ordinary
 # prose has more than this share (0.4-0.5), and is taken as prose without more tests.
-# (Code has many too: "for i in range(n)"; so do long reference titles, hence ``_HINTS``.)
+# (Code has many too: "for i in range(n)"; so do long reference titles, hence ``_hints``.)
 _PLAIN_PROSE = 0.3
-_HINTS = re.compile(r"[={};_]|\w\(|\((?:19|20)\d\d|\bdoi\b|\bISBN\b|\bRetrieved\b|\bpp?\.\s?\d|\^")
+# Each is tried only when a plain substring test finds its first character (much faster
+# than one regex with many alternatives, which is tried at every position).
+_HINT_CHARS = re.compile(r"[={};_^]")
+_CALL = re.compile(r"\w\(|\((?:19|20)\d\d")  # "name(" or "(2020"
+_PAGES = re.compile(r"\bpp?\.\s?\d")
+_HINT_WORDS = ("doi", "ISBN", "Retrieved")
 _WORDS_FOR_LABEL = 80
+# The function-word share is read from a block's first words: a paragraph does not change
+# its nature half-way, and counting every word of a long page cost a twentieth of a run.
+_GLUE_SAMPLE = 100
 
 
 def prose_blocks(doc: Document) -> set[int]:
@@ -66,7 +82,11 @@ def prose_blocks(doc: Document) -> set[int]:
 
 def _judge(doc: Document) -> set[int]:
     links = _link_starts(doc)
-    return {b.index for b in doc.body_blocks() if is_prose_text(b.text, _link_share(doc, b, links))}
+    return {
+        block.index
+        for block in doc.body_blocks()
+        if is_prose_text(block.text, _link_share(block, links) if len(block.text) < 250 else 0.0)
+    }
 
 
 def is_prose_text(text: str, link_share: float = 0.0) -> bool:
@@ -77,16 +97,19 @@ def is_prose_text(text: str, link_share: float = 0.0) -> bool:
         return False
     if len(words) < _WORDS_FOR_LINKS and link_share >= 0.7:
         return False
-    glue = sum(1 for word in words if word.lower() in STOP_WORDS) / len(words)
-    if glue >= _PLAIN_PROSE and not _HINTS.search(text):
+    sample = words[:_GLUE_SAMPLE]
+    glue = sum(1 for word in sample if word.lower() in STOP_WORDS) / len(sample)
+    if glue >= _PLAIN_PROSE and not _hints(text):
         return True  # most paragraphs: many function words, no sign of code or citation
+    if glue < 0.08 and len(words) >= 20 and text.count(",") * 3 >= len(words):
+        return False  # a list of names or keywords: English prose is never this bare
+    if glue < 0.25 and not _ends_sentence(text) and len(words) < _WORDS_FOR_LABEL:
+        return False
     marks = sum(1 for mark in _CITATION_MARKS if mark.search(text))
-    if marks >= 3 or (marks >= 2 and glue < 0.2):
+    if marks >= 3 or (marks >= 2 and glue < 0.1):
         return False
     code = len(_CODE.findall(text))
     if code >= 3 and code * 4 >= len(words):
-        return False
-    if glue < 0.08 and not _SENTENCE_END.search(text) and len(words) < _WORDS_FOR_LABEL:
         return False
     return not (
         len(words) < _WORDS_FOR_LABEL
@@ -96,12 +119,28 @@ def is_prose_text(text: str, link_share: float = 0.0) -> bool:
     )
 
 
+def _hints(text: str) -> bool:
+    """Whether ``text`` shows a sign of code or a citation: "=", "{", ";", "_", "^",
+    "name(", "(2020", "pp. 12", "doi", "ISBN", "Retrieved"."""
+    return (
+        any(word in text for word in _HINT_WORDS)
+        or _HINT_CHARS.search(text) is not None
+        or ("(" in text and _CALL.search(text) is not None)
+        or ("p." in text and _PAGES.search(text) is not None)
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with sentence punctuation (closing quotes may follow)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_ENDS)
+
+
 def _link_starts(doc: Document) -> list[tuple[int, int]]:
     """``(source offset, text length)`` of the main region's links, in source order."""
     return sorted((link.offset, len(link.text)) for link in doc.links if link.text)
 
 
-def _link_share(doc: Document, block: Block, links: list[tuple[int, int]]) -> float:
+def _link_share(block: Block, links: list[tuple[int, int]]) -> float:
     """The share of ``block``'s characters that are link text (links inside its source
     span)."""
     if not links or not block.text:
