@@ -555,5 +555,6 @@ def test_datelines_and_labels_are_no_sentences():
         "The university said the garden opens in May, June, and July.",
         "Byrne et al. (2021) found that readers stop early, which surprised nobody.",
         "Yes.",
+        "Wind farms supplied a fifth of the power, mostly in the south.[12] Hydro did most of the rest.[12][13]",
     ):
         assert is_prose_text(sentence), sentence

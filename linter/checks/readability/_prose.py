@@ -58,6 +58,7 @@ _CODE = re.compile(
 )
 _ENDS = ".!?…:;"
 _CLOSERS = "\"'”’)]"
+_NOTE_MARKS = re.compile(r"(?:\[[\w ]{1,12}\])+$")  # "...in 2015.[231][note 4]"
 _WORDS_FOR_LINKS = 25  # (a block under 250 characters: its link share is only read then)
 # Reference entries, code, bylines and affiliations have few function words; ordinary
 # prose has more than this share (0.4-0.5), and is taken as prose without more tests.
@@ -70,8 +71,9 @@ _CALL = re.compile(r"\w\(|\((?:19|20)\d\d")  # "name(" or "(2020"
 _PAGES = re.compile(r"\bpp?\.\s?\d")
 _HINT_WORDS = ("doi", "ISBN", "Retrieved")
 _WORDS_FOR_LABEL = 80
-# The function-word share is read from a block's first words: a paragraph does not change
-# its nature half-way, and counting every word of a long page cost a twentieth of a run.
+# Whether a block is plain prose is read from its first words (a paragraph does not change
+# its nature half-way, and counting every word cost a twentieth of a run); the other
+# tests count them all.
 _GLUE_SAMPLE = 100
 
 
@@ -101,6 +103,8 @@ def is_prose_text(text: str, link_share: float = 0.0) -> bool:
     glue = sum(1 for word in sample if word.lower() in STOP_WORDS) / len(sample)
     if glue >= _PLAIN_PROSE and not _hints(text):
         return True  # most paragraphs: many function words, no sign of code or citation
+    if len(words) > len(sample):
+        glue = sum(1 for word in words if word.lower() in STOP_WORDS) / len(words)
     if glue < 0.08 and len(words) >= 20 and text.count(",") * 3 >= len(words):
         return False  # a list of names or keywords: English prose is never this bare
     if glue < 0.25 and not _ends_sentence(text) and len(words) < _WORDS_FOR_LABEL:
@@ -131,8 +135,9 @@ def _hints(text: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends with sentence punctuation (closing quotes may follow)."""
-    return text.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_ENDS)
+    """Whether ``text`` ends with sentence punctuation (closing quotes and note marks such
+    as "[12]" may follow)."""
+    return _NOTE_MARKS.sub("", text.rstrip()).rstrip(_CLOSERS)[-1:] in tuple(_ENDS)
 
 
 def _link_starts(doc: Document) -> list[tuple[int, int]]:
