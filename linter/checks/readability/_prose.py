@@ -71,10 +71,10 @@ _CALL = re.compile(r"\w\(|\((?:19|20)\d\d")  # "name(" or "(2020"
 _PAGES = re.compile(r"\bpp?\.\s?\d")
 _HINT_WORDS = ("doi", "ISBN", "Retrieved")
 _WORDS_FOR_LABEL = 80
-# Whether a block is plain prose is read from its first words (a paragraph does not change
-# its nature half-way, and counting every word cost a twentieth of a run); the other
-# tests count them all.
-_GLUE_SAMPLE = 100
+# Whether a block is plain prose is read from its first characters (a paragraph does not
+# change its nature half-way, and finding and counting every word cost a twentieth of a
+# run); the other tests read all of it.
+_SAMPLE_CHARS = 500
 
 
 def prose_blocks(doc: Document) -> set[int]:
@@ -94,27 +94,28 @@ def _judge(doc: Document) -> set[int]:
 def is_prose_text(text: str, link_share: float = 0.0) -> bool:
     """Whether ``text`` (one block) reads as prose; ``link_share`` is the share of its
     characters that are link text."""
-    words = PROSE_WORD.findall(text)
-    if not words:
+    sample = PROSE_WORD.findall(text, 0, _SAMPLE_CHARS)
+    if not sample:
         return False
+    glue = sum(1 for word in sample if word.lower() in STOP_WORDS) / len(sample)
+    if glue >= _PLAIN_PROSE and link_share < 0.7 and not _hints(text):
+        return True  # most paragraphs: many function words, no sign of code or citation
+    words = PROSE_WORD.findall(text) if len(text) > _SAMPLE_CHARS else sample
     if len(words) < _WORDS_FOR_LINKS and link_share >= 0.7:
         return False
-    sample = words[:_GLUE_SAMPLE]
-    glue = sum(1 for word in sample if word.lower() in STOP_WORDS) / len(sample)
-    if glue >= _PLAIN_PROSE and not _hints(text):
-        return True  # most paragraphs: many function words, no sign of code or citation
     if len(words) > len(sample):
         glue = sum(1 for word in words if word.lower() in STOP_WORDS) / len(words)
     if glue < 0.08 and len(words) >= 20 and text.count(",") * 3 >= len(words):
         return False  # a list of names or keywords: English prose is never this bare
     if glue < 0.25 and not _ends_sentence(text) and len(words) < _WORDS_FOR_LABEL:
         return False
-    marks = sum(1 for mark in _CITATION_MARKS if mark.search(text))
-    if marks >= 3 or (marks >= 2 and glue < 0.1):
-        return False
-    code = len(_CODE.findall(text))
-    if code >= 3 and code * 4 >= len(words):
-        return False
+    if _hints(text) or "et al" in text:  # citations and code show one of these
+        marks = sum(1 for mark in _CITATION_MARKS if mark.search(text))
+        if marks >= 3 or (marks >= 2 and glue < 0.1):
+            return False
+        code = len(_CODE.findall(text))
+        if code >= 3 and code * 4 >= len(words):
+            return False
     return not (
         len(words) < _WORDS_FOR_LABEL
         and not AFFILIATION_BREAKERS.intersection(word.lower() for word in words)
