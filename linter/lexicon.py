@@ -290,3 +290,65 @@ FAQ_QUESTION_MAX_WORDS = 25
 # Closing quotes and brackets that may follow a sentence's final "?" or ".": looked
 # through when reading how a line ends.
 CLOSING_QUOTES = "\"'”’»)]"
+
+
+# --- where a sentence does not end (sentence splitting) ----------------------------------------
+# Abbreviations written with a full stop, lower-cased, the stop left off. spaCy's English
+# tokenizer keeps many of them whole ("Sen.", "Calif.", "U.S."), others it splits ("Lt" +
+# "."), and its sentencizer then ends a sentence there; ``linter.nlp_bounds`` joins such a
+# sentence to the next when the next goes on the same sentence (see there for when).
+
+# Titles put before a name: followed by a capitalised word they never end a sentence
+# ("Sen. Mitch McConnell", "Lt. Col. Vindman", "Rt. Hon. Smith").
+NAME_TITLES = wordset(
+    "mr mrs ms mx dr prof sen rep gov lt col gen maj capt cpt sgt cpl pvt adm cmdr cdr "
+    "lieut brig supt insp det rev fr hon rt pres atty amb sec sr jr st messrs mme mlle"
+)
+# US states as AP style abbreviates them ("Ky.", "Calif.", "N.Y."), the party tags of
+# US politicians are written with ("R-Ky.", "D-N.Y.").
+STATE_ABBREVIATIONS = wordset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss "
+    "mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash "
+    "w.va wis wyo d.c"
+)
+# Months ("Jan. 5") and week days ("Tues.") as news style abbreviates them.
+DATE_ABBREVIATIONS = wordset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri"
+)
+# Other abbreviations that usually go on with a number, a lower-case word or a comma
+# ("No. 3", "approx. 20", "e.g. apples", "Fig. 2", "vs. Jones").
+OTHER_ABBREVIATIONS = wordset(
+    "no nos approx appr est e.g i.e etc vs v cf al ca c fig figs eq eqs vol vols p pp ch chap "
+    "sect ed eds trans incl excl esp misc dept univ assn assoc corp inc ltd co bros "
+    "mt ft sq cu oz lb lbs in hr hrs mins avg ref refs tel ext dist ave "
+    "blvd rd hwy u.s u.k u.n e.u a.m p.m ph.d m.d b.a m.a u.s.a"
+)
+# Of those, the ones that never end a sentence, whatever follows ("vs. The Rock").
+MID_SENTENCE_ABBREVIATIONS = NAME_TITLES - wordset("sr jr st") | wordset(
+    "vs v e.g i.e cf approx appr incl excl esp viz fig figs eq eqs vol vols pp"
+)
+ABBREVIATIONS = NAME_TITLES | STATE_ABBREVIATIONS | DATE_ABBREVIATIONS | OTHER_ABBREVIATIONS
+
+# Capitalised words that open a sentence far more often than they name something: after an
+# abbreviation that could end a sentence ("... in the U.S. The next day"), one of these
+# says a new sentence starts there.
+SENTENCE_OPENERS = wordset(
+    "the a an it its he his she her they their them we our i my you your this that these "
+    "those there here but and so yet or nor if when while after before although though "
+    "because since as once now then however meanwhile still also instead what why how who "
+    "where which some many most several few other others one two three no not none every "
+    "each all both in on at for with by from to of into during under over about"
+)
+
+# Words that name the institutions of an author's affiliation line ("Department of
+# Biology, University of Otago, Dunedin"): with few function words and several commas,
+# such a line is a byline or affiliation, not prose (``checks/readability/_prose.py``).
+AFFILIATION_WORDS = wordset(
+    "university universidad universität université department dept institute institut "
+    "faculty school college laboratory laboratories hospital academy"
+)
+# Words an affiliation line never has and a sentence about an institution usually does.
+AFFILIATION_BREAKERS = wordset(
+    "is are was were be been has have had will would can could said says it he she they we "
+    "i you this that who which"
+)

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from linter.model import Block, Segmenter, Sentence
+from linter.nlp_bounds import sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -253,7 +254,8 @@ def segmenter(model: str | None = None) -> Segmenter:
 
 
 def segment(blocks: list[Block], model: str | None = None) -> list[Sentence]:
-    """Sentences of ``blocks`` in document order (within ``MAX_DOCUMENT_CHARS``)."""
+    """Sentences of ``blocks`` in document order (within ``MAX_DOCUMENT_CHARS``), with
+    the boundaries the sentencizer gets wrong corrected (``linter.nlp_bounds``)."""
     nlp = pipeline(model)
     jobs = [
         (block, base, mask_long_runs(piece))
@@ -263,7 +265,7 @@ def segment(blocks: list[Block], model: str | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     docs = _docs(nlp, [piece for _, _, piece in jobs])
     for (block, base, piece), spacy_doc in zip(jobs, docs, strict=True):
-        for span in spacy_doc.sents:
+        for span in sentence_bounds(spacy_doc):
             # ``span.text``, sliced from the piece rather than joined from its tokens.
             text = piece[span.start_char : span.end_char]
             stripped = text.strip()

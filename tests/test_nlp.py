@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from linter import nlp
 
 REPO = Path(__file__).resolve().parents[1]
@@ -163,3 +165,67 @@ def test_the_tag_indexed_attribute_ruler_sets_what_spacys_matcher_sets():
     from linter.nlp_attributes import TagIndexedMatch
 
     assert isinstance(fast.get_pipe("attribute_ruler").match, TagIndexedMatch)
+
+
+# --- sentence boundaries the sentencizer gets wrong (linter.nlp_bounds, issue 14) -----------
+
+
+def _sentences_of(text: str) -> list[str]:
+    from linter.model import Block
+    from linter.textmap import TextMap
+
+    block = Block("paragraph", text, TextMap.identity(0, len(text)))
+    return [sentence.text for sentence in nlp.segment([block])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ada Byrne, R-Ky., said the vote would wait until spring.",
+        "Rep. Tom Okafor (D-N.Y.) and Gov. Lena Ruiz of Calif. met on Jan. 9 in Boston, Mass.",
+        "Lt. Col. Ravi Dunn and the Rt. Hon. Mary Lowe toured the base at 3 p.m. on Friday.",
+        "The team finished No. 3 in the U.S. rankings, approx. 40 points behind the leader.",
+        "Soft fruit, e.g. plums, bruises easily; see Fig. 2 for the crate we use vs. the old one.",
+        "The plan — who would object? — was dropped, and the shed (built cheaply!) stayed.",
+    ],
+)
+def test_no_sentence_break_inside_abbreviations_or_asides(text):
+    assert _sentences_of(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Sales doubled in the U.S. The next quarter they fell again.",
+            ["Sales doubled in the U.S.", "The next quarter they fell again."],
+        ),
+        (
+            "The ferry leaves at 7 p.m. It returns before dawn.",
+            ["The ferry leaves at 7 p.m.", "It returns before dawn."],
+        ),
+        (
+            "The data are at https://example.org/tide-tables. Both files are updated weekly.",
+            ["The data are at https://example.org/tide-tables.", "Both files are updated weekly."],
+        ),
+        (
+            "Cite it as doi:10.5555/garden.2024.7. Readers can find it there.",
+            ["Cite it as doi:10.5555/garden.2024.7.", "Readers can find it there."],
+        ),
+        (
+            "Quotes were taken by Sen. Ada Byrne, R-Ky. The bill failed.",
+            ["Quotes were taken by Sen. Ada Byrne, R-Ky.", "The bill failed."],
+        ),
+        (
+            "Was it worth it? No. The roof leaked by March.",
+            ["Was it worth it?", "No.", "The roof leaked by March."],
+        ),
+    ],
+)
+def test_sentence_break_after_an_abbreviation_or_url_that_ends_one(text, want):
+    assert _sentences_of(text) == want
+
+
+def test_an_ellipsis_and_a_name_after_a_question_are_left_as_they_were():
+    assert _sentences_of("Well... I suppose so.") == ["Well... I suppose so."]
+    assert _sentences_of("Really? iPhone sales rose.") == ["Really?", "iPhone sales rose."]

@@ -477,3 +477,84 @@ def test_seed_scores_and_positions(path):
             assert f"has {len(words(quoted))} words" in finding.message
     # The seeds' bullet lists start alike by design: never a repeated-start finding there.
     assert not [f for f in result.findings if f.code == "RD005" and doc.source[f.start] in "•-*"]
+
+
+# --- prose only, whole sentences (issue 14) ---------------------------------------------------
+
+# A 42-word sentence full of news-style abbreviations: the sentencizer used to cut it
+# after "Lt." and "Col.", so no piece was long enough to report.
+TITLED = (
+    "Lt. Col. Ravi Dunn, who spoke for Sen. Ada Byrne, R-Ky., at the hearing on Jan. 9, "
+    "told reporters that the No. 3 priority of the committee was a review of the base "
+    "budget, which had been delayed twice since the spring."
+)
+REFERENCES = """<ol class="references">
+<li>Byrne, A., Okafor, T., Ruiz, L., Dunn, R., Lowe, M., Patel, S., Novak, J., Chen, W.,
+Adeyemi, K., &amp; Lindqvist, E. (2021). Measuring how far readers scroll on long
+articles about gardening. Journal of Reading Habits, 14(2), 101–118.
+https://doi.org/10.5555/jrh.2021.14</li>
+<li>Okafor, T. (2019). Short sentences and long attention. Garden Press. pp. 12–19.
+ISBN 978-0-00-000000-0.</li>
+</ol>"""
+CODE_PARAGRAPH = (
+    "<p>const total = items.reduce((sum, item) =&gt; sum + item.price, 0); "
+    "if (total &gt; limit) { warnUser(total, limit); } else { saveOrder(items, total); } "
+    "render_summary(total, items.length, user_name, shipping_rate);</p>"
+)
+
+
+def test_rd001_reports_a_long_sentence_with_abbreviations_whole():
+    source = f"<html><body>\n<h1>Budget</h1>\n<p>{TITLED}</p>\n</body></html>"
+    [finding] = lint("RD001", source)
+    assert at(finding) == (3, 4, 3, 4 + len(TITLED))
+    assert finding.message == (
+        "This sentence has 42 words (more than 35). Split it into two or three shorter sentences."
+    )
+
+
+def test_readability_rules_skip_reference_entries_and_code():
+    prose = "<p>We measured how far readers scroll. Most stop after the second heading.</p>"
+    source = (
+        f"<html><body>\n<h1>Scrolling</h1>\n{prose}\n{REFERENCES}\n{CODE_PARAGRAPH}\n</body></html>"
+    )
+    assert lint("RD001", source) == []
+    assert lint("RD003", source, max_words=30) == []
+    doc = parse(source, "t.html", "html")
+    doc.segmenter = segment
+    stats = text_stats(doc)
+    assert [s.sentence.text for s in stats.sentences] == [
+        "We measured how far readers scroll.",
+        "Most stop after the second heading.",
+    ]
+
+
+def test_reading_ease_is_not_dragged_down_by_a_reference_list():
+    easy = " ".join([EASY] * 12)
+    source = f"<html><body><h1>Roses</h1><p>{easy}</p>{REFERENCES * 6}</body></html>"
+    doc = parse(source, "t.html", "html")
+    doc.segmenter = segment
+    alone = parse(f"<html><body><h1>Roses</h1><p>{easy}</p></body></html>", "t.html", "html")
+    alone.segmenter = segment
+    assert document_scores(doc) == document_scores(alone)
+    assert lint("RD007", source) == []
+
+
+def test_datelines_and_labels_are_no_sentences():
+    from linter.checks.readability._prose import is_prose_text
+
+    for label in (
+        "Nov 18, 2019 9:41 AM",
+        "12H ago",
+        "By Jane Doe | Staff Writer",
+        "Tags: roses, soil",
+    ):
+        assert not is_prose_text(label), label
+    affiliation = "Department of Soil Science, University of Westland, Harbour City, Norland"
+    assert not is_prose_text(affiliation)
+    for sentence in (
+        "The university said the garden opens in May, June, and July.",
+        "Byrne et al. (2021) found that readers stop early, which surprised nobody.",
+        "Yes.",
+        "Wind farms supplied a fifth of the power, mostly in the south.[12] Hydro did most of the rest.[12][13]",
+    ):
+        assert is_prose_text(sentence), sentence

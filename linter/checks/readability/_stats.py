@@ -3,7 +3,8 @@
 Words, syllables, sentence lengths, passive voice and the two Flesch formulas, over the
 body sentences of ``_sentences``. The readability kinds and the ``scores`` entry of every
 report read one ``TextStats`` cached on the document, so nothing is counted twice.
-Sentences and words come from the spaCy segmentation the rules share, not from
+Blocks that are no prose (reference entries, code, link lists, bylines: ``_prose``)
+are left out. Sentences and words come from the spaCy segmentation the rules share, not from
 textstat's regex sentence counter, which splits "e.g." and "3.5" into sentences the rules
 would never agree with; the Flesch formulas are then applied to those counts.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.readability._passive import Passive, find_passive
+from linter.checks.readability._prose import prose_blocks
 from linter.checks.readability._sentences import readable_sentences, sentence_opener
 from linter.checks.readability._syllables import count_syllables
 from linter.lexicon import PROSE_WORD, wordset
@@ -128,7 +130,10 @@ def text_stats(doc: Document) -> TextStats:
 def _count(doc: Document) -> TextStats:
     stats = TextStats()
     common = 0
+    prose = prose_blocks(doc)
     for sentence in readable_sentences(doc):
+        if sentence.block.index not in prose:
+            continue  # a reference entry, code, links, a byline: not prose to score
         found = words(sentence.text)
         if not any(word[0].isalpha() for word in found):
             continue  # "1." or "2024": no word to read

@@ -4,7 +4,8 @@ words, each reported on the unit itself with ``{words}`` and ``{max_words}``.
 Words are counted by ``_stats`` (table cells left out).
 
 - ``sentence``: every sentence of ``_stats``.
-- ``paragraph``: body paragraphs, quotes and FAQ answers, on the whole block. Lists of
+- ``paragraph``: body paragraphs, quotes and FAQ answers that read as prose
+  (``_prose``: not reference entries, code or bylines), on the whole block. Lists of
   short lines broken by ``<br>`` (``is_line_list``) are not paragraphs, nor are list
   items and table cells.
 - ``section``: the stretches between subheadings. A stretch starts after the first H1
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from linter.checks.base import COUNT, Hit, Param, block_hit, choice
+from linter.checks.readability._prose import prose_blocks
 from linter.checks.readability._stats import TextStats, text_stats, words
 from linter.model import (
     FAQ_ANSWER,
@@ -68,8 +70,9 @@ def is_line_list(text: str) -> bool:
 
 
 def _paragraphs(doc: Document, stats: TextStats, limit: int) -> Iterator[_Long]:
+    prose = prose_blocks(doc)
     for block in doc.body_blocks():
-        if block.kind not in _PARAGRAPHS:
+        if block.kind not in _PARAGRAPHS or block.index not in prose:
             continue
         count = stats.block_words(block)
         if count > limit and not is_line_list(block.text):
