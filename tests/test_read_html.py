@@ -170,7 +170,7 @@ def test_loose_text_in_containers_and_nested_lists() -> None:
         ("table_cell", "Head"),
         ("table_cell", "Cell one"),
         ("quote", "Quoted words"),
-        ("paragraph", "Quoted paragraph"),
+        ("quote", "Quoted paragraph"),
         ("heading", "Sub title"),
     ]
     assert block(doc, "Sub title").level == 2

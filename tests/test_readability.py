@@ -558,3 +558,21 @@ def test_datelines_and_labels_are_no_sentences():
         "Wind farms supplied a fifth of the power, mostly in the south.[12] Hydro did most of the rest.[12][13]",
     ):
         assert is_prose_text(sentence), sentence
+
+
+def test_a_long_quotation_is_not_split_but_the_writers_own_long_sentence_is() -> None:
+    quote = (
+        "“We tested the pumps in March, again in April and once more in June, and each time"
+        " the pressure dropped after an hour, which is why we asked the supplier to replace"
+        " every valve before the summer season starts,” the engineer said."
+    )
+    own = (
+        "The council tested the pumps in March, again in April and once more in June, and"
+        " each time the pressure dropped after an hour, which is why it asked the supplier"
+        " to replace every valve before the summer season starts next year."
+    )
+    assert lint_rule("RD001", f"<p>{quote}</p>") == []
+    assert lint_rule("RD001", f"<blockquote><p>{own}</p></blockquote>") == []
+    (finding,) = lint_rule("RD001", f"<p>{own}</p>")
+    assert (finding.line, finding.column) == (1, 4)
+    assert finding.message.startswith("This sentence has 42 words (more than 35).")

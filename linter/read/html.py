@@ -10,9 +10,9 @@ Blocks
     Headings (``level`` 1-6), paragraphs, list items, table cells and quotes come from
     their elements; text directly in a container (div, section, body...) becomes a block
     of the container's kind: ``paragraph`` at top level, ``list_item`` inside an li,
-    ``table_cell`` inside a td, ``quote`` in a blockquote. A ``<p>`` inside an li or a td
-    keeps that kind. Inline elements join the surrounding text; any other element ends
-    the block, so a nested list and the text after it are blocks of their own. One
+    ``table_cell`` inside a td, ``quote`` in a blockquote. A ``<p>`` inside an li, a td
+    or a blockquote keeps that kind. Inline elements join the surrounding text; any other
+    element ends the block, so a nested list and the text after it are blocks of their own. One
     ``<br>`` is a ``"\\n"`` in the text; two or more in a row split a paragraph or quote
     into separate blocks (a list item or cell keeps one ``"\\n"``). Code, pre, kbd,
     samp, var, scripts, styles, form controls, SVG/MathML, templates, iframes, noscript

@@ -233,7 +233,7 @@ class Reader(Collector):
         if level:
             kind = HEADING
         elif tag == "p":
-            kind = ctx[0] if ctx[0] in (LIST_ITEM, TABLE_CELL) else PARAGRAPH
+            kind = ctx[0] if ctx[0] in (LIST_ITEM, TABLE_CELL, QUOTE) else PARAGRAPH
         else:
             kind = _OWN_KIND.get(tag) or ctx[0]
             level = ctx[1] if kind == ctx[0] else 0

@@ -3,7 +3,9 @@ words, each reported on the unit itself with ``{words}`` and ``{max_words}``.
 
 Words are counted by ``_stats`` (table cells left out).
 
-- ``sentence``: every sentence of ``_stats``.
+- ``sentence``: every sentence of ``_stats`` but quotations: a sentence in a blockquote,
+  or most of it between quotation marks, is someone's words, which an editor does not
+  split.
 - ``paragraph``: body paragraphs, quotes and FAQ answers that read as prose
   (``_prose``: not reference entries, code or bylines), on the whole block. Lists of
   short lines broken by ``<br>`` (``is_line_list``) are not paragraphs, nor are list
@@ -46,8 +48,42 @@ def _trimmed(block: Block) -> tuple[int, int]:
     return len(text) - len(text.lstrip()), len(text.rstrip())
 
 
+# Quotation marks that open and close a quotation (straight ones do both).
+_OPEN, _CLOSE, _BOTH = "“«", "”»", '"'
+# A sentence this share of which is quoted is someone else's words.
+_QUOTED_SHARE = 0.6
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` between quotation marks; one left open runs to the end (a quote
+    that goes on over several sentences of a paragraph)."""
+    spans, start = [], None
+    for i, char in enumerate(text):
+        if start is None and (char in _OPEN or char == _BOTH):
+            start = i
+        elif start is not None and (char in _CLOSE or char == _BOTH):
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_quotation(block: Block, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if block.kind == QUOTE:
+        return True
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+    return inside >= (end - start) * _QUOTED_SHARE
+
+
 def _sentences(doc: Document, stats: TextStats, limit: int) -> Iterator[_Long]:
+    spans: dict[int, list[tuple[int, int]]] = {}
     for sentence in stats.longer_than(limit):
+        block, start, end = sentence.sentence.block, sentence.sentence.start, sentence.sentence.end
+        if block.index not in spans:
+            spans[block.index] = quoted_spans(block.text)
+        if _is_quotation(block, start, end, spans[block.index]):
+            continue
         yield (
             sentence.words,
             sentence.sentence.block,
