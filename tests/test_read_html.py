@@ -671,3 +671,14 @@ def test_without_a_container_the_paragraph_cluster_is_the_article():
     ]
     assert block(doc, "Copyright").region == "chrome"
     assert len(doc.body_blocks()) == 2
+
+
+def test_the_short_line_beside_an_image_in_its_wrapper_is_a_caption():
+    doc = read(
+        f"<article><p>{_LONG * 3}</p>"
+        '<div class="media"><img src="/img/lane.jpg" alt="The new lane">'
+        "<p>The new cycle lane on Mill Road, seen from the bridge</p></div>"
+        f"<p>{_LONG}</p></article>"
+    )
+    assert block(doc, "The new cycle lane").part == "caption"
+    assert len(doc.body_blocks()) == 2

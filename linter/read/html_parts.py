@@ -13,7 +13,8 @@ and nothing else, the title of a card). Then:
   more teaser headings (a grid of story cards), a small ``<article>`` inside the article
   whose heading is a link (a card), and elements named as story rails, tag lists or author boxes;
 - **parts** kept in the article but out of its prose (``Block.part``): ``caption``
-  (``<figcaption>``, elements named caption or credit), ``byline`` (elements named
+  (``<figcaption>``, the text of a ``<figure>``, elements named caption or credit, and
+  the few short lines an image's wrapper holds beside the image), ``byline`` (elements named
   byline, author, dateline, timestamp, published...; a ``<time>`` or ``<address>``
   standing alone), ``headline`` (the first ``<h1>`` of the body, above its text).
 
@@ -43,6 +44,11 @@ _CONTAINERS = frozenset(
 _MIN_LINKS = 3
 _LINK_SHARE = 0.6
 _MIN_TEASERS = 2
+_TEXT_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+# An image's wrapper with at most this much text in at most two blocks: its caption.
+_CAPTION_CHARS = 300
+_CAPTION_BLOCKS = 2
+_CAPTION_HOLDERS = frozenset({"div", "span", "section", "figure", "center"})
 # A nested <article> titled by a link, under this share of ``keep``, is a story card.
 _CARD_SHARE = 0.3
 
@@ -117,6 +123,8 @@ class Sizes(NamedTuple):
     linked: int  # of which inside links
     links: int  # links
     teasers: int  # headings made of one link
+    images: int = 0  # <img> elements
+    blocks: int = 0  # <p>, list items and headings
 
 
 class Parts(NamedTuple):
@@ -128,7 +136,7 @@ class Parts(NamedTuple):
 def _measure(root: Any, sizes: dict[Any, Sizes], hidden: set[Any]) -> Sizes:
     """Sizes of ``root``'s subtree, filling ``sizes`` for every element with text."""
     text = len(root.text.strip()) if root.text and root.tag not in RAW_TEXT else 0
-    linked = links = teasers = 0
+    linked = links = teasers = images = blocks = 0
     for child in root:
         tag = child.tag
         if isinstance(tag, str) and tag not in RAW_TEXT:
@@ -141,14 +149,21 @@ def _measure(root: Any, sizes: dict[Any, Sizes], hidden: set[Any]) -> Sizes:
                 linked += sub.linked
                 links += sub.links
                 teasers += sub.teasers
+                images += sub.images
+                blocks += sub.blocks
         tail = child.tail
         if tail:
             text += len(tail.strip())
-    if root.tag == "a":
+    tag = root.tag
+    if tag == "a":
         linked, links = text, links + 1
-    elif root.tag in _HEADINGS and text and linked >= text * 0.9 and links == 1:
+    elif tag in _HEADINGS and text and linked >= text * 0.9 and links == 1:
         teasers += 1
-    result = Sizes(text, linked, links, teasers)
+    if tag == "img":
+        images += 1
+    elif tag in _TEXT_BLOCKS:
+        blocks += 1
+    result = Sizes(text, linked, links, teasers, images, blocks)
     if text:
         sizes[root] = result
     return result
@@ -193,6 +208,14 @@ def _judge(el: Any, size: Sizes, keep: float) -> str | None:
             return RELATED
     if tag in ("time", "address") and el.getparent() is not None and not _inline_in_text(el):
         return BYLINE
+    if (
+        tag in _CAPTION_HOLDERS
+        and size.images
+        and size.text <= _CAPTION_CHARS
+        and size.blocks <= _CAPTION_BLOCKS
+        and not size.links
+    ):
+        return CAPTION
     if tag in _CONTAINERS:
         if size.links >= _MIN_LINKS and size.linked >= size.text * _LINK_SHARE:
             return "chrome"
