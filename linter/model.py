@@ -208,7 +208,8 @@ class Image:
     or a ``<template>``; see ``read.html_hidden``)."""
     interface: bool = False
     """HTML: the element around the image or the one around that is named as part of the
-    site's interface ("logo", "icon" or "avatar" in its class or id)."""
+    site's interface ("logo", "icon" or "avatar" in its class or id), or the image sits in
+    the article's byline (the author's photo)."""
 
 
 @dataclass(slots=True)

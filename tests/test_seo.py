@@ -713,3 +713,15 @@ def test_a_share_box_repeating_the_title_is_not_taken_for_the_headline() -> None
     assert finding.message.startswith(
         "The page's H1 is missing; the headline here is marked up as an H3."
     )
+
+
+def test_the_authors_photo_in_the_byline_is_a_template_image() -> None:
+    source = (
+        "<article><h1>Pruning Roses</h1>"
+        '<div class="byline"><img src="/people/rosa-lind.jpg"> By Rosa Lind</div>'
+        '<p>Cut above an outward bud.</p><img src="/img/pruning-cut.jpg"></article>'
+    )
+    (article,) = run("SEO013", source)
+    assert article.message.startswith("Image “pruning-cut.jpg” has no alt attribute.")
+    (template,) = run("SEO025", source)
+    assert "rosa-lind.jpg" in template.message

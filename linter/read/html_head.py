@@ -138,13 +138,14 @@ class Collector:
         rel = el.get("rel") or ""
         self.links.append(Link(href.strip(), text, offset, rel, region, tag, close))
 
-    def add_image(self, el: Any, region: str) -> None:
+    def add_image(self, el: Any, region: str, in_byline: bool = False) -> None:
+        """Record an image; one in a byline (the author's photo) is the template's."""
         tag = self._tag(el, "img")
         offset = self._line_offset(el) if tag is None else tag.start
         src = el.get("src") or el.get("data-src") or ""
         image = Image(src.strip(), el.get("alt"), offset, region, tag)
         image.hidden = hidden_in_markup(el)
-        image.interface = interface_in_markup(el)
+        image.interface = in_byline or interface_in_markup(el)
         self.images.append(image)
 
 

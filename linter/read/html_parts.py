@@ -208,14 +208,6 @@ def _judge(el: Any, size: Sizes, keep: float) -> str | None:
             return RELATED
     if tag in ("time", "address") and el.getparent() is not None and not _inline_in_text(el):
         return BYLINE
-    if (
-        tag in _CAPTION_HOLDERS
-        and size.images
-        and size.text <= _CAPTION_CHARS
-        and size.blocks <= _CAPTION_BLOCKS
-        and not size.links
-    ):
-        return CAPTION
     if tag in _CONTAINERS:
         if size.links >= _MIN_LINKS and size.linked >= size.text * _LINK_SHARE:
             return "chrome"
@@ -223,6 +215,16 @@ def _judge(el: Any, size: Sizes, keep: float) -> str | None:
             return "chrome"
         if tag == "article" and size.teasers and size.text < keep * _CARD_SHARE:
             return "chrome"
+    named = _named_part(el, tag)
+    if named is not None:
+        return named
+    if _image_wrapper(tag, size):
+        return CAPTION
+    return None
+
+
+def _named_part(el: Any, tag: str) -> str | None:
+    """Chrome or a part by the words of the element's class and id."""
     words = _words_of(el)
     if not words:
         return None
@@ -233,6 +235,17 @@ def _judge(el: Any, size: Sizes, keep: float) -> str | None:
     if not _BYLINE_WORDS.isdisjoint(words) and tag not in _HEADINGS:
         return BYLINE
     return None
+
+
+def _image_wrapper(tag: str, size: Sizes) -> bool:
+    """An element holding an image and a line or two of short text and no links."""
+    return (
+        tag in _CAPTION_HOLDERS
+        and size.images > 0
+        and size.text <= _CAPTION_CHARS
+        and size.blocks <= _CAPTION_BLOCKS
+        and not size.links
+    )
 
 
 _NONE = Sizes(0, 0, 0, 0)

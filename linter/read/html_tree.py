@@ -11,7 +11,17 @@ from typing import Any
 
 from lxml import etree
 
-from linter.model import HEADING, LIST_ITEM, MAIN, PARAGRAPH, QUOTE, TABLE_CELL, Block, Document
+from linter.model import (
+    BYLINE,
+    HEADING,
+    LIST_ITEM,
+    MAIN,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_CELL,
+    Block,
+    Document,
+)
 from linter.read.html_body import Regions
 from linter.read.html_faq import FaqRoles
 from linter.read.html_head import Collector
@@ -209,7 +219,7 @@ class Reader(Collector):
         if tag == "a":
             self.add_link(el, region)
         elif tag == "img":
-            self.add_image(el, region)
+            self.add_image(el, region, ctx[5] == BYLINE)
         elif tag == "meta":
             self.add_meta(el)
             return
