@@ -479,10 +479,13 @@ def test_corpus_sites(cli, corpus: Path) -> None:
     site = [s for s in site if s[0].startswith("SITE")]
     # The same sign-up pitch in three science articles (two sites of one publisher), the
     # blog name as the H1 of two blog posts, one description on two pages of one site.
+    # And each site's fallback logo, an <img> without alt in the header of both its pages.
     assert site == [
         ("SITE002", "aeb_morebikes.co.uk_30b771a40a.html", 78),
         ("SITE003", "aeb_givewell.org_ac3c035520.html", 303),
         ("SITE004", "aeb_livescience.com_3c5bf8db42.html", site[2][2]),
+        ("SITE007", "aeb_livescience.com_3c5bf8db42.html", 278),
+        ("SITE007", "aeb_space.com_686bb170ef.html", 352),
     ]
     (template,) = findings_of(payload, "SITE004")
     assert "pasted into the body of 3 pages (38% of the site)" in template["message"]

@@ -121,3 +121,26 @@ def test_hidden_markup_is_cut_as_the_plain_lazy_pattern_cuts_it(html: str) -> No
         re.S | re.I,
     )
     assert _HIDDEN.sub(" ", html) == plain.sub(" ", html)
+
+
+def test_a_template_image_without_alt_is_reported_once_for_the_site() -> None:
+    header = '<header><img src="/brand/logo.svg"><img src="/brand/search.svg" width="20"></header>'
+    pages = [
+        f"<html><body>\n{header}\n<article><h1>Page {n}</h1><p>Text {n}.</p>"
+        f'<img src="/img/photo{n}.jpg"></article></body></html>'
+        for n in range(3)
+    ]
+    findings = audit(*pages, codes=("SITE007",))
+    assert [(f.path, f.line, f.column) for f in findings] == [
+        ("page1.html", 2, 9),
+        ("page1.html", 2, 36),
+    ]
+    logo = findings[0]
+    assert logo.message == (
+        "The template image “logo.svg” has no alt attribute on 3 pages: this page and "
+        "page2.html, page3.html. Fix it once in the site template."
+    )
+    assert [(r.path, r.line, r.column) for r in logo.related] == [
+        ("page2.html", 2, 9),
+        ("page3.html", 2, 9),
+    ]

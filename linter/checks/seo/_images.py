@@ -159,6 +159,7 @@ def image_name(image: Image, tag: Tag) -> str:
     src = image.src
     if src.startswith("data:") or not src:
         lazy = [tag.attrs.get(k) for k in ("data-src", "data-lazy-src", "data-original")]
+        lazy += [v for k, v in tag.attrs.items() if k.startswith("data-") and "src" in k]
         srcset = (tag.attrs.get("srcset") or "").split()
         src = next((value for value in lazy if value), srcset[0] if srcset else "")
     name = src.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]

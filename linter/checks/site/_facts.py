@@ -51,6 +51,8 @@ class PageFacts:
     body_words: int = 0  # words of the body text, as the MinHash signature counts them
     signature: bytes | None = None
     template: list[tuple[int, Located]] = field(default_factory=list)
+    # Images of the site template without alt: (file name, where its tag starts).
+    template_images: list[tuple[str, Located]] = field(default_factory=list)
     lines: dict[int, Line] = field(default_factory=dict)
 
 
@@ -77,6 +79,7 @@ class _Locator:
 def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts:
     """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
     from linter.checks.faq._entries import faq_entries
+    from linter.checks.seo._images import image_name, missing_alt
     from linter.checks.site._minhash import body_signature  # numpy: only when an audit runs
 
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)
@@ -97,5 +100,10 @@ def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts
     body = " ".join(block.text for block in doc.body_blocks())
     facts.body_words, facts.signature = body_signature(body)
     facts.template = [(key, where.at(text, offset)) for key, offset, text in template]
+    if doc.format == "html":
+        facts.template_images = [
+            (image_name(image, tag), where.at(image_name(image, tag), tag.start))
+            for image, tag in missing_alt(doc, template=True)
+        ]
     where.keep_lines()
     return facts
