@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from linter.checks._images import image_name, image_place, missing_alt
 from linter.checks.base import COUNT, Hit, Param
-from linter.checks.seo._images import image_name, image_place, missing_alt
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {"max_per_page": COUNT}

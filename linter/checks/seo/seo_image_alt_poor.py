@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from linter.checks._images import image_tag, is_content_image
 from linter.checks.base import COUNT, FLAG, Hit, Param
-from linter.checks.seo._images import image_tag, is_content_image
 from linter.checks.seo._page import capped
 from linter.model import Document
 

@@ -78,8 +78,8 @@ class _Locator:
 
 def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts:
     """The facts of ``doc``; ``template`` is what ``mark_template`` found on it."""
+    from linter.checks._images import image_name, missing_alt
     from linter.checks.faq._entries import faq_entries
-    from linter.checks.seo._images import image_name, missing_alt
     from linter.checks.site._minhash import body_signature  # numpy: only when an audit runs
 
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)

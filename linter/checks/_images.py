@@ -1,5 +1,6 @@
-"""Images as the SEO checks judge them: their ``<img>`` tag, which ones nobody sees,
-which ones the site template puts on every page, and which are the article's content.
+"""Images as the checks judge them (the SEO rules on a page, the site rules across pages):
+their ``<img>`` tag, which ones nobody sees, which ones the site template puts on every
+page, and which are the article's content.
 
 Three verdicts, from markup only (no stylesheet is read):
 
