@@ -28,9 +28,12 @@ def wordset(words: str) -> frozenset[str]:
 # building patterns). They differ on purpose: what each rule needs to count as one word.
 
 # Readability counts (words per sentence, syllables): letters or digits joined by
-# apostrophes, hyphens or dots inside, so "don't", "well-known", "e.g." and "3.5" are one
-# word each and a dash is none.
-PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# apostrophes, hyphens or dots inside, and digits by thousands separators, so "don't",
+# "well-known", "e.g.", "3.5" and "12,500" are one word each and a dash is none.
+PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+|(?<=\d),\d{3}(?!\d))*")
+# Reference marks after a word or sentence ("[12]", "[a]", "[citation needed]"): read by
+# nobody as words, left out of readability counts.
+NOTE_MARK = re.compile(r"\[(?:\d{1,4}|[a-z]|note \d+|nb \d+|citation needed)\]", re.IGNORECASE)
 # Keyphrase matching: like ``PROSE_WORD`` but split at hyphens and dots, so the keyphrase
 # "rose bush" is found in "rose-bush" and a word is never glued to the next sentence.
 KEYPHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -682,3 +682,18 @@ def test_the_short_line_beside_an_image_in_its_wrapper_is_a_caption():
     )
     assert block(doc, "The new cycle lane").part == "caption"
     assert len(doc.body_blocks()) == 2
+
+
+def test_text_hidden_by_its_markup_is_not_read_unless_it_is_a_folded_panel():
+    doc = read(
+        f"<article><p>{_LONG * 3}</p>"
+        '<div style="display: none" itemprop="articleBody">A hidden copy of the text.</div>'
+        "<div hidden>A pop-up nobody opened.</div>"
+        "<h2>FAQ</h2><h3>Is the workshop free?</h3>"
+        '<div class="accordion-panel" hidden><p>Yes, repairs cost nothing.</p></div>'
+        "</article>"
+    )
+    texts = [b.text for b in doc.blocks]
+    assert "A hidden copy of the text." not in texts and "A pop-up nobody opened." not in texts
+    answer = block(doc, "Yes, repairs cost nothing.")
+    assert answer.kind == "faq_answer"

@@ -576,3 +576,14 @@ def test_a_long_quotation_is_not_split_but_the_writers_own_long_sentence_is() ->
     (finding,) = lint_rule("RD001", f"<p>{own}</p>")
     assert (finding.line, finding.column) == (1, 4)
     assert finding.message.startswith("This sentence has 42 words (more than 35).")
+
+
+def test_reference_marks_are_not_words_and_thousands_are_one() -> None:
+    sentence = (
+        "The reservoir held 12,500 cubic metres after the spring rains,[4] which was"
+        " about a third more than the engineers had planned for when they first drew up"
+        " the scheme in the dry summer of the year before.[12]"
+    )
+    assert lint_rule("RD001", f"<p>{sentence}</p>", max_words=37) == []  # 37 words, not 40
+    (finding,) = lint_rule("RD001", f"<p>{sentence}</p>")
+    assert finding.message.startswith("This sentence has 37 words (more than 35).")

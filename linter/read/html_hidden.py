@@ -1,5 +1,5 @@
-"""Whether an element is hidden by its own markup, or part of the site's interface, for
-the images the reader records.
+"""Whether an element is hidden by its own markup, or part of the site's interface: for
+the images the reader records, and for the text it reads (``hides_text``).
 
 A browser shows nothing of an element with the ``hidden`` attribute, an inline
 ``display:none`` or ``visibility:hidden`` style, or inside a ``<template>``; assistive
@@ -24,6 +24,39 @@ def _hides(node: Any) -> bool:
         return True
     style = "".join((node.get("style") or "").split()).lower()
     return any(hidden in style for hidden in _HIDDEN_STYLES)
+
+
+# Words of a panel that a click opens (an accordion's answer, a tab): hidden text there is
+# the page's content, only folded away.
+_FOLDED = re.compile(
+    r"(?:^|[-_ ])(?:accordions?|collapse|collapsible|collapsed|panel|tabpanel|tab|tabs|toggle|"
+    r"faq|answer|expand|expandable|spoiler|more|readmore|details|drawer)(?:[-_ ]|\d|$)",
+    re.I,
+)
+
+
+def hides_text(el: Any) -> bool:
+    """Whether the text of ``el`` is hidden by its own markup and not a folded panel: the
+    ``hidden`` attribute or an inline ``display:none``/``visibility:hidden`` (a copy of
+    the article kept for structured data, a pop-up), unless the element or its parent is
+    named as a panel a click opens, or says which control opens it."""
+    if el.get("hidden") is None and not el.get("style"):
+        return False
+    if el.get("hidden") is None:
+        style = "".join(el.get("style").split()).lower()
+        if not any(hidden in style for hidden in _HIDDEN_STYLES):
+            return False
+    if el.get("aria-labelledby") or (el.get("role") or "").strip().lower() in (
+        "tabpanel",
+        "region",
+    ):
+        return False
+    parent = el.getparent()
+    for node in (el, parent) if parent is not None else (el,):
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        if any(_FOLDED.search(word) for word in words):
+            return False
+    return True
 
 
 def hidden_in_markup(el: Any) -> bool:

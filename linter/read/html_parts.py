@@ -18,9 +18,12 @@ and nothing else, the title of a card). Then:
   byline, author, dateline, timestamp, published...; a ``<time>`` or ``<address>``
   standing alone), ``headline`` (the first ``<h1>`` of the body, above its text).
 
-Everything here yields to the share rule of ``html_body``: an element holding 30 % of the
-body's text is the article, whatever its class says. Visually hidden elements (the
-"screen reader only" classes) are listed in ``hidden``: their text is not read at all,
+Everything here but the elements that say what they are (``<figcaption>``, ``<figure>``,
+``<time>``, ``<address>``) yields to the share rule of ``html_body``: an element holding
+30 % of the body's text is the article, whatever its class says. Visually hidden elements (the
+"screen reader only" classes), and elements hidden by their markup that are not folded
+panels (``html_hidden.hides_text``: a copy of the article kept for structured data),
+are listed in ``hidden``: their text is not read at all,
 so "said" and a hidden "(opens in a new window)" do not run together into one word; so
 are boxes shown only on hover (tooltips, a person's card behind a linked name).
 """
@@ -33,6 +36,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from linter.model import BYLINE, CAPTION, HEADLINE, RELATED
+from linter.read.html_hidden import hides_text
 from linter.read.html_runs import string_of
 from linter.read.htmlpos import RAW_TEXT
 
@@ -141,7 +145,7 @@ def _measure(root: Any, sizes: dict[Any, Sizes], hidden: set[Any]) -> Sizes:
         tag = child.tag
         if isinstance(tag, str) and tag not in RAW_TEXT:
             cls = child.get("class")
-            if cls and _hidden_class(cls):
+            if (cls and _hidden_class(cls)) or hides_text(child):
                 hidden.add(child)
             else:
                 sub = _measure(child, sizes, hidden)
@@ -180,9 +184,11 @@ def find_parts(container: Any, protected: set[Any], keep: float) -> Parts:
     chrome: set[Any] = set()
     part: dict[Any, str] = {}
     for el, size in sizes.items():
-        if el in protected or size.text >= keep:
+        if el in protected:
             continue
-        kind = _judge(el, size, keep)
+        kind = _by_tag(el)
+        if kind is None and size.text < keep:
+            kind = _judge(el, size, keep)
         if kind == "chrome":
             chrome.add(el)
         elif kind:
@@ -197,17 +203,24 @@ def find_parts(container: Any, protected: set[Any], keep: float) -> Parts:
     return Parts(chrome, part, hidden)
 
 
-def _judge(el: Any, size: Sizes, keep: float) -> str | None:
-    """``"chrome"``, a part, or None for one element (not protected, under the share)."""
+def _by_tag(el: Any) -> str | None:
+    """A part by its element alone, whatever its size: a figure's caption (a figure of a
+    table is the article's), a date or an address standing alone."""
     tag = el.tag
     if tag == "figcaption" or (tag == "figure" and el.find(".//table") is None):
         return CAPTION
+    if tag in ("time", "address") and el.getparent() is not None and not _inline_in_text(el):
+        return BYLINE
+    return None
+
+
+def _judge(el: Any, size: Sizes, keep: float) -> str | None:
+    """``"chrome"``, a part, or None for one element (not protected, under the share)."""
+    tag = el.tag
     if tag in ("p", "div") and size.linked and size.text < 300:
         text = string_of(el).strip()
         if size.linked * 2 >= len(text) and _RELATED_LINE.match(text):
             return RELATED
-    if tag in ("time", "address") and el.getparent() is not None and not _inline_in_text(el):
-        return BYLINE
     if tag in _CONTAINERS:
         if size.links >= _MIN_LINKS and size.linked >= size.text * _LINK_SHARE:
             return "chrome"

@@ -20,7 +20,7 @@ from linter.checks.readability._passive import Passive, find_passive
 from linter.checks.readability._prose import prose_blocks
 from linter.checks.readability._sentences import readable_sentences, sentence_opener
 from linter.checks.readability._syllables import count_syllables
-from linter.lexicon import PROSE_WORD, wordset
+from linter.lexicon import NOTE_MARK, PROSE_WORD, wordset
 from linter.model import Block, Document, Sentence
 
 # Flesch (1948) reading ease and Kincaid et al. (1975) grade level, as textstat applies
@@ -37,7 +37,10 @@ _INVISIBLE = re.compile("[\xad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` as readability formulas count them."""
+    """The words of ``text`` as readability formulas count them (reference marks such as
+    "[12]" are not words)."""
+    if "[" in text:
+        text = NOTE_MARK.sub("", text)
     return PROSE_WORD.findall(_INVISIBLE.sub("", text))
 
 
