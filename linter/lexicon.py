@@ -31,6 +31,12 @@ def wordset(words: str) -> frozenset[str]:
 # apostrophes, hyphens or dots inside, and digits by thousands separators, so "don't",
 # "well-known", "e.g.", "3.5" and "12,500" are one word each and a dash is none.
 PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+|(?<=\d),\d{3}(?!\d))*")
+# A news dateline opening a story: "SEOUL, South Korea (AP) — ", "ST. PAUL, Minn. -- ":
+# the place in capitals, maybe a region, maybe the agency, and a dash.
+DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w.'’ -]{1,30}?)?"
+    r"(?: \([A-Za-z .]{2,20}\))?\s*(?:—|–|--|-)\s+"
+)
 # Reference marks after a word or sentence ("[12]", "[a]", "[citation needed]"): read by
 # nobody as words, left out of readability counts.
 NOTE_MARK = re.compile(r"\[(?:\d{1,4}|[a-z]|note \d+|nb \d+|citation needed)\]", re.IGNORECASE)

@@ -587,3 +587,15 @@ def test_reference_marks_are_not_words_and_thousands_are_one() -> None:
     assert lint_rule("RD001", f"<p>{sentence}</p>", max_words=37) == []  # 37 words, not 40
     (finding,) = lint_rule("RD001", f"<p>{sentence}</p>")
     assert finding.message.startswith("This sentence has 37 words (more than 35).")
+
+
+def test_a_news_dateline_is_not_counted_as_words_of_the_first_sentence() -> None:
+    sentence = (
+        "PORTLAND, Maine (AP) — The harbour board voted on Tuesday to spend two million"
+        " dollars on a new breakwater, which the fishing fleet has asked for since the"
+        " storms of two winters ago flooded the lower wharf."
+    )
+    assert lint_rule("RD001", f"<p>{sentence}</p>", max_words=33) == []  # 33 words, not 37
+    (finding,) = lint_rule("RD001", f"<p>{sentence}</p>", max_words=32)
+    assert (finding.line, finding.column) == (1, 4)
+    assert finding.message.startswith("This sentence has 33 words (more than 32).")

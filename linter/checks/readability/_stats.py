@@ -20,7 +20,7 @@ from linter.checks.readability._passive import Passive, find_passive
 from linter.checks.readability._prose import prose_blocks
 from linter.checks.readability._sentences import readable_sentences, sentence_opener
 from linter.checks.readability._syllables import count_syllables
-from linter.lexicon import NOTE_MARK, PROSE_WORD, wordset
+from linter.lexicon import DATELINE, NOTE_MARK, PROSE_WORD, wordset
 from linter.model import Block, Document, Sentence
 
 # Flesch (1948) reading ease and Kincaid et al. (1975) grade level, as textstat applies
@@ -130,6 +130,17 @@ def text_stats(doc: Document) -> TextStats:
     return doc.memo("readability.stats", lambda: _count(doc))
 
 
+def _without_dateline(sentence: Sentence) -> str:
+    """The sentence without the dateline a news story opens with ("SEOUL (AP) — "): the
+    place and agency are a label, not words of the sentence."""
+    text = sentence.text
+    if sentence.start == 0 and text[:1].isupper():
+        m = DATELINE.match(text)
+        if m is not None:
+            return text[m.end() :]
+    return text
+
+
 def _count(doc: Document) -> TextStats:
     stats = TextStats()
     common = 0
@@ -137,7 +148,8 @@ def _count(doc: Document) -> TextStats:
     for sentence in readable_sentences(doc):
         if sentence.block.index not in prose:
             continue  # a reference entry, code, links, a byline: not prose to score
-        found = words(sentence.text)
+        text = _without_dateline(sentence)
+        found = words(text)
         if not any(word[0].isalpha() for word in found):
             continue  # "1." or "2024": no word to read
         common += sum(map(_ENGLISH.__contains__, map(str.lower, found)))
@@ -145,7 +157,7 @@ def _count(doc: Document) -> TextStats:
             SentenceStats(
                 sentence,
                 len(found),
-                count_syllables(sentence.text),
+                count_syllables(text),
                 sentence_opener(sentence.span),
                 find_passive(sentence),
             )
