@@ -697,3 +697,17 @@ def test_text_hidden_by_its_markup_is_not_read_unless_it_is_a_folded_panel():
     assert "A hidden copy of the text." not in texts and "A pop-up nobody opened." not in texts
     answer = block(doc, "Yes, repairs cost nothing.")
     assert answer.kind == "faq_answer"
+
+
+def test_paragraphs_written_with_br_in_a_div_make_the_cluster():
+    lines = "<br>".join([_LONG, _LONG, _LONG])
+    doc = read(
+        "<html><body><div class='top'><a href='/'>Home</a></div>"
+        f"<div class='post'>{lines}<div>P.S. Thanks, all of you, for the help, the tools,"
+        " the tea, and the patience.</div></div>"
+        "<div class='side'><p>Archive</p></div></body></html>"
+    )
+    assert doc.body_found
+    assert block(doc, "Our volunteers").region == "main"
+    assert block(doc, "P.S. Thanks").region == "main"
+    assert block(doc, "Archive").region == "chrome"

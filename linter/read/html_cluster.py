@@ -32,12 +32,25 @@ _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "font", "small", "u"
 _TEXT_HOLDERS = ("p", "div", "td")
 
 
-def _own_text(el: Any) -> str:
-    """Text written directly in ``el`` (a ``<div>`` of text and ``<br>``s, as some sites
-    write paragraphs), without the text of its child elements."""
-    parts = [el.text or ""]
-    parts.extend(child.tail or "" for child in el)
-    return " ".join(" ".join(parts).split())
+def _own_text(el: Any) -> list[tuple[str, int]]:
+    """The paragraphs written directly in ``el`` (a ``<div>`` of text and ``<br>``s, as
+    some sites write them), split at its ``<br>``s, with the text of its inline children
+    (not of its blocks), each with the length of its linked text."""
+    chunks: list[tuple[list[str], int]] = []
+    current, linked = [el.text or ""], 0
+    for child in el:
+        if child.tag == "br":
+            chunks.append((current, linked))
+            current, linked = [], 0
+        elif child.tag in _INLINE:
+            inline = string_of(child)
+            current.append(inline)
+            if child.tag == "a":
+                linked += len(inline.strip())
+        current.append(child.tail or "")
+    chunks.append((current, linked))
+    texts = ((" ".join(" ".join(parts).split()), linked) for parts, linked in chunks)
+    return [(text, linked) for text, linked in texts if text]
 
 
 def _paragraphs(root: Any) -> Iterator[Any]:
@@ -76,13 +89,29 @@ def _in_card(p: Any) -> bool:
     return False
 
 
-def _is_prose_paragraph(p: Any, text: str, chrome: set[Any]) -> bool:
+def _is_prose_paragraph(p: Any, text: str, linked: int, chrome: set[Any]) -> bool:
     if len(text) < _MIN_PARAGRAPH:
         return False
-    linked = sum(len(string_of(a)) for a in p.iter("a"))
     if linked > len(text) * _LINKED or _in_card(p):
         return False
     return not any(el in chrome for el in p.iterancestors())
+
+
+def _score(p: Any, own: bool, text: str, score: dict[Any, float], good: dict[Any, int]) -> None:
+    """Add one paragraph's points to its holder and, at half, the holder's parent, and its
+    length to the good text of the holder (when it holds the text itself) and above."""
+    points = 1 + text.count(",") + min(len(text) // 100, 3)
+    holder = p if own else p.getparent()
+    while holder is not None and holder.tag in _INLINE:
+        holder = holder.getparent()
+    if holder is None:
+        return
+    score[holder] += points
+    grand = holder.getparent()
+    if grand is not None:
+        score[grand] += points / 2
+    for ancestor in (holder, *holder.iterancestors()) if own else p.iterancestors():
+        good[ancestor] += len(text)
 
 
 def text_cluster(root: Any, is_chrome: Callable[[Any], bool] | None = None) -> Any | None:
@@ -99,22 +128,17 @@ def text_cluster(root: Any, is_chrome: Callable[[Any], bool] | None = None) -> A
     good: dict[Any, int] = defaultdict(int)
     total = 0
     for p in _paragraphs(root):
-        text = string_of(p).strip() if p.tag == "p" else _own_text(p)
-        if not _is_prose_paragraph(p, text, chrome):
-            continue
-        total += len(text)
-        points = 1 + text.count(",") + min(len(text) // 100, 3)
-        parent = p.getparent()
-        while parent is not None and parent.tag in _INLINE:
-            parent = parent.getparent()
-        if parent is None:
-            continue
-        score[parent] += points
-        grand = parent.getparent()
-        if grand is not None:
-            score[grand] += points / 2
-        for ancestor in p.iterancestors():
-            good[ancestor] += len(text)
+        own = p.tag != "p"  # a <div> or <td> that holds text itself is its own holder
+        if own:
+            paragraphs = _own_text(p)
+        else:
+            text = string_of(p).strip()
+            paragraphs = [(text, sum(len(string_of(a)) for a in p.iter("a")))]
+        for text, linked in paragraphs:
+            if not _is_prose_paragraph(p, text, linked, chrome):
+                continue
+            total += len(text)
+            _score(p, own, text, score, good)
     if total < _MIN_TOTAL or not score:
         return None
     best = max(score, key=score.__getitem__)
