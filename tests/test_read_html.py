@@ -711,3 +711,18 @@ def test_paragraphs_written_with_br_in_a_div_make_the_cluster():
     assert block(doc, "Our volunteers").region == "main"
     assert block(doc, "P.S. Thanks").region == "main"
     assert block(doc, "Archive").region == "chrome"
+
+
+def test_a_recommended_box_whose_label_sits_in_its_own_wrapper_is_chrome():
+    cards = "".join(
+        f'<li><a href="/s{n}"><h3>Story {n} of the day</h3><p>What happened {n}.</p></a></li>'
+        for n in range(3)
+    )
+    doc = read(
+        f"<article><p>{_LONG * 4}</p>"
+        '<div class="hd"><h2>Recommended for you</h2></div>'
+        f'<div class="bd"><ul>{cards}</ul></div></article>'
+    )
+    for needle in ("Recommended for you", "Story 1 of the day", "What happened 2."):
+        assert block(doc, needle).region == "chrome", needle
+    assert block(doc, "Our volunteers").region == "main"

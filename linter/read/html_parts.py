@@ -194,9 +194,7 @@ def find_parts(container: Any, protected: set[Any], keep: float) -> Parts:
         elif kind:
             part[el] = kind
     for label in _related_labels(sizes):
-        after = label.getnext()
-        if after is not None and sizes.get(after, _NONE).links >= 2:
-            chrome.update((label, after))
+        chrome.update(_related_box(label, sizes))
     headline = _headline(container, sizes)
     if headline is not None:
         part[headline] = HEADLINE
@@ -262,6 +260,26 @@ def _image_wrapper(tag: str, size: Sizes) -> bool:
 
 
 _NONE = Sizes(0, 0, 0, 0)
+
+
+# Levels a label may sit below the box it heads ("<div class=hd><h2>More</h2></div>").
+_LABEL_DEPTH = 3
+
+
+def _related_box(label: Any, sizes: dict[Any, Sizes]) -> tuple[Any, ...]:
+    """The label and the list of links after it: the label's next sibling, or, while the
+    label is all the text of its parent, the parent's next sibling. Empty when no list of
+    at least two links follows."""
+    node, own = label, sizes.get(label, _NONE).text
+    for _ in range(_LABEL_DEPTH):
+        after = node.getnext()
+        if after is not None and sizes.get(after, _NONE).links >= 2:
+            return node, after
+        parent = node.getparent()
+        if parent is None or sizes.get(parent, _NONE).text > own:
+            break
+        node = parent
+    return ()
 
 
 def _related_labels(sizes: dict[Any, Sizes]) -> list[Any]:
