@@ -599,3 +599,16 @@ def test_a_news_dateline_is_not_counted_as_words_of_the_first_sentence() -> None
     (finding,) = lint_rule("RD001", f"<p>{sentence}</p>", max_words=32)
     assert (finding.line, finding.column) == (1, 4)
     assert finding.message.startswith("This sentence has 33 words (more than 32).")
+
+
+def test_entries_under_a_references_heading_are_not_scored_as_prose() -> None:
+    entries = "".join(
+        f"<li>Author{n} AB, Writer CD. A study of harbour silt number {n} and what the tides do"
+        f" to it over many long years of careful measurement. Coast Res. 201{n};{n}:1-9.</li>"
+        for n in range(4)
+    )
+    body = "<p>The harbour silts up every spring.</p>"
+    assert lint_rule("RD001", f"{body}<h2>References</h2><ol>{entries}</ol>", max_words=20) == []
+    findings = lint_rule("RD001", f"{body}<h2>Background</h2><ol>{entries}</ol>", max_words=20)
+    assert len(findings) == 4
+    assert findings[0].message.startswith("This sentence has 21 words (more than 20).")

@@ -12,7 +12,8 @@ links), so it does not depend on which reader made the block.
 A block is not prose when it is:
 
 - a citation: at least three citation marks (``_CITATION_MARKS``: "Retrieved <date>",
-  "ISBN", a DOI, "pp. 12", volume(issue): pages, a year in brackets, "et al.", author
+  "ISBN", a DOI, "pp. 12", volume(issue): pages, year;volume(issue):pages, Vancouver
+  initials "Shear NH,", a year in brackets, "et al.", author
   initials "Smith, J.", a wiki back-link "^" or a "[12]" note number at the start, a
   quoted title followed by a full stop), or two with almost no function words (under a
   tenth);
@@ -27,6 +28,9 @@ A block is not prose when it is:
 - an affiliation: under 80 words, names an institution (``AFFILIATION_WORDS``), has two
   commas or more and none of the verbs and pronouns of a sentence (``AFFILIATION_BREAKERS``).
 
+Everything under a heading that names the article's sources ("References", "Notes",
+"Sources", "Further reading"...) is left out too, up to the next heading of its level.
+
 Most paragraphs are settled by the first test: a third of their words or more are
 function words and nothing hints at code or a citation (``_hints``).
 """
@@ -37,7 +41,7 @@ import re
 from bisect import bisect_left
 
 from linter.lexicon import AFFILIATION_BREAKERS, AFFILIATION_WORDS, PROSE_WORD, STOP_WORDS
-from linter.model import Block, Document
+from linter.model import HEADING, Block, Document
 
 _CITATION_MARKS = (
     re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.? \d)"),
@@ -46,9 +50,11 @@ _CITATION_MARKS = (
     re.compile(r"\bdoi\s*:|\bdoi\.org/|\b10\.\d{4,}/\S", re.I),
     re.compile(r"\bpp?\.\s?\d"),
     re.compile(r"\b\d+\s?\(\d+[\w–-]*\)\s?[:,]\s?[e\d]"),  # volume(issue): pages
+    re.compile(r"\b(?:19|20)\d\d(?: [A-Z][a-z]{2})?;\s?\d+(?:\(\d+\))?:\s?[e\d]"),  # 2003;13(5):478
     re.compile(r"\((?:[A-Z][a-z]+\.? )?(?:\d{1,2} )?(?:19|20)\d\d[a-z]?\)"),  # (2020)
     re.compile(r"\bet al\b"),
     re.compile(r"\b[A-Z][\w’'-]+,\s(?:[A-Z]\.\s?){1,3}(?:[,;&]|and\b)"),  # Smith, J.,
+    re.compile(r"\b[A-Z][a-z][\w’'-]*\s[A-Z]{1,3}[,.]\s"),  # Vancouver "Shear NH, "
     re.compile(r"^\s*(?:\^|\[\d+\])"),
     re.compile(r"[\"“][^\"“”]{8,}[.,?]?[\"”]\.?\s"),  # "A quoted title." Journal
 )
@@ -84,11 +90,36 @@ def prose_blocks(doc: Document) -> set[int]:
 
 def _judge(doc: Document) -> set[int]:
     links = _link_starts(doc)
+    listed = _reference_sections(doc)
     return {
         block.index
         for block in doc.body_blocks()
-        if is_prose_text(block.text, _link_share(block, links) if len(block.text) < 250 else 0.0)
+        if block.index not in listed
+        and is_prose_text(block.text, _link_share(block, links) if len(block.text) < 250 else 0.0)
     }
+
+
+# A heading over the sources of an article, not over more of its text.
+_REFERENCES_HEADING = re.compile(
+    r"^\W*(?:references?|bibliography|sources?|works cited|literature( cited)?|citations?"
+    r"|notes?( and references)?|footnotes|further reading|endnotes)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _reference_sections(doc: Document) -> set[int]:
+    """Indexes of the blocks under a "References" (or "Notes", "Sources"...) heading, up to
+    the next heading of the same or a higher level: entries, however they are written."""
+    found: set[int] = set()
+    level = 0
+    for block in doc.blocks:
+        if block.kind == HEADING:
+            if level and block.level > level:
+                continue
+            level = block.level if _REFERENCES_HEADING.match(block.text) else 0
+        elif level:
+            found.add(block.index)
+    return found
 
 
 def is_prose_text(text: str, link_share: float = 0.0) -> bool:
