@@ -337,6 +337,15 @@ MID_SENTENCE_ABBREVIATIONS = NAME_TITLES - wordset("sr jr st") | wordset(
     "vs v e.g i.e cf approx appr incl excl esp viz fig figs eq eqs vol vols pp"
 )
 ABBREVIATIONS = NAME_TITLES | STATE_ABBREVIATIONS | DATE_ABBREVIATIONS | OTHER_ABBREVIATIONS
+# A clock time's "a.m."/"p.m." ends a sentence before any capitalised word but these: a
+# day, a month or a time zone goes on the same sentence ("at 9 a.m. Tuesday", "p.m. EST").
+CLOCK_SUFFIXES = wordset("a.m p.m")
+AFTER_CLOCK = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec et est edt ct cst "
+    "cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist aest local"
+)
 
 # Capitalised words that open a sentence far more often than they name something: after an
 # abbreviation that could end a sentence ("... in the U.S. The next day"), one of these

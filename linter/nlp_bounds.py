@@ -16,6 +16,8 @@ one long, and puts a finding in the middle of a sentence.
   Col. Vindman"), and after a "?" or "!" followed by a lower-case word;
 - a break is added after a whole-token abbreviation ("U.S.", "p.m.", "Calif.") followed
   by a capitalised word that opens sentences ("The", "He", "In": ``SENTENCE_OPENERS``),
+  after a clock's "a.m."/"p.m." followed by any capitalised word but a day, a month or a
+  time zone ("at 10 a.m. Police said"),
   and after a URL or DOI that ends with "." followed by a capitalised word.
 
 The word lists are in ``linter.lexicon``. Decisions are made on the text at each
@@ -30,6 +32,8 @@ from typing import TYPE_CHECKING
 
 from linter.lexicon import (
     ABBREVIATIONS,
+    AFTER_CLOCK,
+    CLOCK_SUFFIXES,
     MID_SENTENCE_ABBREVIATIONS,
     SENTENCE_OPENERS,
 )
@@ -100,6 +104,8 @@ def _ends_sentence(word: str, following: str) -> bool:
     key = word.lower()
     if key in MID_SENTENCE_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return False
+    if key.rsplit(" ", 1)[-1] in CLOCK_SUFFIXES:  # "at 10 a.m. Police said", not "a.m. Tuesday"
+        return following.lower() not in AFTER_CLOCK
     return following.lower() in SENTENCE_OPENERS
 
 

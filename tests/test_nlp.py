@@ -229,3 +229,16 @@ def test_sentence_break_after_an_abbreviation_or_url_that_ends_one(text, want):
 def test_an_ellipsis_and_a_name_after_a_question_are_left_as_they_were():
     assert _sentences_of("Well... I suppose so.") == ["Well... I suppose so."]
     assert _sentences_of("Really? iPhone sales rose.") == ["Really?", "iPhone sales rose."]
+
+
+def test_a_clock_time_ends_a_sentence_unless_a_day_month_or_zone_follows():
+    assert _sentences_of("The ferry left at 6:15 a.m. Passengers waited on the pier.") == [
+        "The ferry left at 6:15 a.m.",
+        "Passengers waited on the pier.",
+    ]
+    assert _sentences_of("The ferry leaves at 6 a.m. Tuesday from the pier.") == [
+        "The ferry leaves at 6 a.m. Tuesday from the pier."
+    ]
+    assert _sentences_of("Doors open at 7 p.m. EST for members.") == [
+        "Doors open at 7 p.m. EST for members."
+    ]
