@@ -725,3 +725,15 @@ def test_the_authors_photo_in_the_byline_is_a_template_image() -> None:
     assert article.message.startswith("Image “pruning-cut.jpg” has no alt attribute.")
     (template,) = run("SEO025", source)
     assert "rosa-lind.jpg" in template.message
+
+
+def test_an_app_store_badge_in_the_article_is_a_template_image() -> None:
+    source = (
+        "<article><h1>Tide Tables</h1><p>Check the tides before you walk out.</p>"
+        '<a href="https://apps.apple.com/app/tides/id1"><img src="/badges/app-store.png"></a>'
+        '<img src="/img/causeway.jpg"></article>'
+    )
+    (article,) = run("SEO013", source)
+    assert article.message.startswith("Image “causeway.jpg” has no alt attribute.")
+    (template,) = run("SEO025", source)
+    assert "app-store.png" in template.message

@@ -70,11 +70,23 @@ def hidden_in_markup(el: Any) -> bool:
 _INTERFACE = re.compile(r"(?:^|[-_ ])(?:icons?|logos?|avatars?)(?:[-_ ]|\d|$)", re.I)
 
 
+# Links an image is a badge or a button for: an app store, a social network.
+_BADGE_LINK = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com"
+    r"|facebook\.com|twitter\.com|x\.com|instagram\.com|youtube\.com|linkedin\.com"
+    r"|pinterest\.com|tiktok\.com|whatsapp\.com|t\.me)(?:[/?#]|$)",
+    re.I,
+)
+
+
 def interface_in_markup(el: Any, depth: int = 2) -> bool:
     """True when one of the ``depth`` elements around ``el`` (its link, its wrapper) is
-    named as part of the interface: "site-logo", "avatar", "share-icons"."""
+    named as part of the interface ("site-logo", "avatar", "share-icons"), or its link
+    goes to an app store or a social network (a badge, a follow button)."""
     for node in islice(el.iterancestors(), depth):
         words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
         if any(_INTERFACE.search(word) for word in words):
+            return True
+        if node.tag == "a" and _BADGE_LINK.match((node.get("href") or "").strip()):
             return True
     return False
