@@ -28,9 +28,10 @@ def wordset(words: str) -> frozenset[str]:
 # building patterns). They differ on purpose: what each rule needs to count as one word.
 
 # Readability counts (words per sentence, syllables): letters or digits joined by
-# apostrophes, hyphens or dots inside, and digits by thousands separators, so "don't",
-# "well-known", "e.g.", "3.5" and "12,500" are one word each and a dash is none.
-PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+|(?<=\d),\d{3}(?!\d))*")
+# apostrophes, hyphens, dots or ampersands inside, and digits by thousands separators, so
+# "don't", "well-known", "e.g.", "3.5", "AT&T" and "12,500" are one word each and a dash
+# is none.
+PROSE_WORD = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+|(?<=\d),\d{3}(?!\d))*")
 # A news dateline opening a story: "SEOUL, South Korea (AP) — ", "ST. PAUL, Minn. -- ":
 # the place in capitals, maybe a region, maybe the agency, and a dash.
 DATELINE = re.compile(

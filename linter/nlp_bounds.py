@@ -54,6 +54,9 @@ _FIRST_WORD = re.compile(r"\s*([\w’'-]+|\S)")
 _MISSED = re.compile(r"(?<!\S)[(\[“‘\"']*(\S+?\.)[\"”’)\]]*\s+([A-Z][\w’'-]*)")
 # A URL or DOI: a scheme, "www.", "doi:", a DOI's "10.1234/", or a lower-case domain
 # name before a path ("example.com/page."), not "NASA/ESA/K.".
+# A note number run onto a sentence's full stop by a superscript ("seconds.23 If"): a
+# word's last letter, the stop, one to three digits, then a capitalised word.
+_NOTE_AFTER_STOP = re.compile(r"(?<=[a-z]\.)\d{1,3}\s+(?=[A-Z][a-z])")
 _URL = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,}/)|[a-z0-9-]\.[a-z]{2,}/", re.I)
 
 
@@ -76,7 +79,8 @@ def sentence_bounds(doc: Doc) -> list[Span]:
 
 
 def _add_missed(text: str, bounds: list[list[int]]) -> bool:
-    """Break after whole-token abbreviations and URLs that end a sentence."""
+    """Break after whole-token abbreviations and URLs that end a sentence, and after a
+    note number set after a sentence's full stop ("... take 5 seconds.23 If ...")."""
     starts = {start for start, _ in bounds}
     added = False
     for match in _MISSED.finditer(text):
@@ -88,13 +92,21 @@ def _add_missed(text: str, bounds: list[list[int]]) -> bool:
             continue  # an ellipsis: whether it ends a sentence is anyone's guess
         if not _URL.search(chunk) and not _ends_sentence(chunk[:-1], following):
             continue
-        for index, (start, end) in enumerate(bounds):
-            if start < at < end:
-                bounds[index : index + 1] = [[start, at], [at, end]]
-                starts.add(at)
-                added = True
-                break
+        added = _split_at(bounds, starts, at) or added
+    for match in _NOTE_AFTER_STOP.finditer(text):
+        if match.end() not in starts:
+            added = _split_at(bounds, starts, match.end()) or added
     return added
+
+
+def _split_at(bounds: list[list[int]], starts: set[int], at: int) -> bool:
+    """Split the sentence that ``at`` falls inside there; whether one was split."""
+    for index, (start, end) in enumerate(bounds):
+        if start < at < end:
+            bounds[index : index + 1] = [[start, at], [at, end]]
+            starts.add(at)
+            return True
+    return False
 
 
 def _ends_sentence(word: str, following: str) -> bool:

@@ -242,3 +242,11 @@ def test_a_clock_time_ends_a_sentence_unless_a_day_month_or_zone_follows():
     assert _sentences_of("Doors open at 7 p.m. EST for members.") == [
         "Doors open at 7 p.m. EST for members."
     ]
+
+
+def test_a_note_number_after_a_full_stop_ends_the_sentence():
+    assert _sentences_of("Most pages load in 2 seconds.14 Slower ones lose readers.") == [
+        "Most pages load in 2 seconds.14",
+        "Slower ones lose readers.",
+    ]
+    assert _sentences_of("Version 2.23 Beta is out.") == ["Version 2.23 Beta is out."]

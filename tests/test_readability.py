@@ -612,3 +612,9 @@ def test_entries_under_a_references_heading_are_not_scored_as_prose() -> None:
     findings = lint_rule("RD001", f"{body}<h2>Background</h2><ol>{entries}</ol>", max_words=20)
     assert len(findings) == 4
     assert findings[0].message.startswith("This sentence has 21 words (more than 20).")
+
+
+def test_a_name_joined_by_an_ampersand_is_one_word() -> None:
+    sentence = "Our R&D team and the staff at AT&T tested the new cable for three weeks."
+    (finding,) = lint_rule("RD001", f"<p>{sentence}</p>", max_words=12)
+    assert finding.message.startswith("This sentence has 15 words (more than 12).")
