@@ -88,7 +88,7 @@ def _build(doc: Document) -> Structure:
     out = Structure()
     blocks = doc.blocks
     sections = heading_sections(blocks)
-    for siblings in _sibling_groups(blocks):
+    for siblings in sibling_groups(blocks):
         _sibling_runs(blocks, sections, siblings, out)
     for start, end in _plain_stretches(blocks):
         _label_cycles(blocks[start:end], out)
@@ -126,7 +126,7 @@ def headings_with_parents(blocks: list[Block]) -> Iterator[tuple[Block, Block | 
         stack.append(block)
 
 
-def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
+def sibling_groups(blocks: list[Block]) -> list[list[int]]:
     """Heading indices grouped by parent, each group of one level (its first heading's)."""
     groups: dict[int | None, list[int]] = {}
     levels: dict[int | None, int] = {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from linter.checks._structure import heading_sections, headings_with_parents
+from linter.checks._structure import heading_sections, headings_with_parents, sibling_groups
 from linter.model import FAQ_QUESTION, HEADING, Block, Document
 
 _ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
@@ -87,7 +87,7 @@ def _labels(block: Block) -> set[str]:
 def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> set[int]:
     """Headings of sibling sections that share at least ``_MIN_SHARED`` labels."""
     entries: set[int] = set()
-    for siblings in _sibling_groups(blocks):
+    for siblings in sibling_groups(blocks):
         if len(siblings) < 2:
             continue
         labels = {h: set().union(*(_labels(blocks[i]) for i in sections[h])) for h in siblings}
@@ -95,15 +95,3 @@ def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> s
             if len(labels[a] & labels[b]) >= _MIN_SHARED:
                 entries.update((a, b))
     return entries
-
-
-def _sibling_groups(blocks: list[Block]) -> list[list[int]]:
-    """Headings grouped by parent: the direct sub-headings of each heading (and of the
-    page), each group of one level (the first sub-heading's)."""
-    groups: dict[int | None, list[int]] = {}
-    levels: dict[int | None, int] = {}
-    for heading, parent in headings_with_parents(blocks):
-        key = None if parent is None else parent.index
-        if levels.setdefault(key, heading.level) == heading.level:
-            groups.setdefault(key, []).append(heading.index)
-    return list(groups.values())
