@@ -8,7 +8,9 @@ rule off.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -28,7 +30,19 @@ MAX_STRING = 4096  # characters of one string value
 MAX_ITEMS = 1000  # entries of one list or table
 MAX_DEPTH = 8  # tables and lists inside one another (the deepest real one has 3)
 
-_KEYS = {"select", "ignore", "severity", "params", "rule_packs", "fail_on", "faq", "seo", "nlp"}
+_KEYS = {
+    "select",
+    "extend_select",
+    "ignore",
+    "extend_ignore",
+    "severity",
+    "params",
+    "rule_packs",
+    "fail_on",
+    "faq",
+    "seo",
+    "nlp",
+}
 
 # Run-wide settings: tables of the config whose values reach the rules that declare them
 # (a rule's YAML ``settings`` maps a param to a setting such as "faq.required"); each
@@ -59,7 +73,9 @@ class Config:
 
     path: Path | None = None
     select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_packs: list[Path] = field(default_factory=list)
@@ -97,14 +113,10 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: [tool.contentlint] must be a table")
     _check_sizes(data, "", where)
-    unknown = sorted(set(data) - _KEYS)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})"
-        )
+    _refuse_unknown_keys(data, where)
     config = Config(path=path)
-    config.select = _string_list(data.get("select", []), "select", where)
-    config.ignore = _string_list(data.get("ignore", []), "ignore", where)
+    for key in ("select", "extend_select", "ignore", "extend_ignore"):
+        setattr(config, key, _string_list(data.get(key, []), key, where))
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: severity must be a table of rule = level")
@@ -132,6 +144,20 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         except ValueError as error:
             raise ConfigError(f"{where}: fail_on: {error}") from None
     return config
+
+
+def _refuse_unknown_keys(data: dict[str, Any], where: str) -> None:
+    """Unknown keys fail; ruff's spelling (``extend-select``) is pointed to ours."""
+    unknown = sorted(set(data) - _KEYS)
+    if not unknown:
+        return
+    hints = [
+        f"{key} -> {key.replace('-', '_')}" for key in unknown if key.replace("-", "_") in _KEYS
+    ]
+    hint = f"; keys are spelled with '_': {', '.join(hints)}" if hints else ""
+    raise ConfigError(
+        f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))}){hint}"
+    )
 
 
 def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -218,21 +244,104 @@ def discover(start: Path | None = None) -> Config:
     return Config()
 
 
+_PREFIX = re.compile(r"^([A-Z]{2,4})(\d{0,3})$")
+
+
+def _is_prefix(selector: str, code: str) -> bool:
+    """``BP``, ``BP00`` or ``SEO01`` against ``BP001``: the letters whole, the digits a start,
+    as ruff's prefixes (``S`` is not ``SEO``, as ruff's ``S`` is not ``SIM``)."""
+    match = _PREFIX.match(selector)
+    if match is None:
+        return False
+    letters = code.rstrip("0123456789")
+    return letters == match[1] and code[len(letters) :].startswith(match[2])
+
+
 def _matches(selector: str, rule: Rule) -> bool:
-    if selector in (rule.code, rule.name, rule.category) or selector in rule.tags:
+    if selector == "ALL" or selector in (rule.code, rule.name, rule.category):
+        return True
+    if selector in rule.tags or _is_prefix(selector, rule.code):
         return True
     return any(fnmatchcase(key, selector) for key in (rule.code, rule.name))
+
+
+def _specificity(selector: str, rules: Sequence[Rule]) -> int:
+    """How narrow ``selector`` is: within one source the narrower one wins, as in ruff
+    (``select = ["BP"]``, ``ignore = ["BP005"]`` and the reverse both keep the narrow word)."""
+    if selector == "ALL":
+        return 0
+    if selector in CATEGORIES or any(selector in r.tags for r in rules):
+        return 1
+    if any(selector in (r.code, r.name) for r in rules):
+        return 100
+    return 2 + len(selector.replace("*", "").replace("?", ""))
+
+
+_SELECTORS = ("select", "extend_select", "ignore", "extend_ignore")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rule selectors of one source (the config file, or the command line).
+
+    ``select`` replaces what earlier sources chose (empty: keep it), ``extend_select`` adds,
+    ``ignore`` and ``extend_ignore`` remove, as ruff layers its config and command line.
+    """
+
+    select: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    extend_ignore: Sequence[str] = ()
+    where: str = "config"
+    options: bool = False  # name the keys as command-line options (--extend-select)
+
+    def validate(self, rules: Sequence[Rule]) -> None:
+        """A selector that matches nothing at all is a typo; one whose rules an earlier
+        source already dropped, or this one also ignores, is not."""
+        for key in _SELECTORS:
+            for selector in getattr(self, key):
+                if selector not in CATEGORIES and not any(_matches(selector, r) for r in rules):
+                    name = "--" + key.replace("_", "-") if self.options else key
+                    raise ConfigError(
+                        f"{self.where}: {name}: {selector!r} matches no rule, code prefix, "
+                        "name, category or tag"
+                    )
+
+    def apply(self, rules: Sequence[Rule], chosen: set[str]) -> set[str]:
+        """The codes chosen after this source, from those ``chosen`` before it."""
+        self.validate(rules)
+        words = [(s, True) for s in (*self.select, *self.extend_select)]
+        words += [(s, False) for s in (*self.ignore, *self.extend_ignore)]
+        # Broad words first, narrow ones last; at equal width an ignore beats a select.
+        words.sort(key=lambda word: (_specificity(word[0], rules), not word[1]))
+        updates: dict[str, bool] = {}
+        for selector, on in words:
+            updates.update((r.code, on) for r in rules if _matches(selector, r))
+        result = set() if self.select else set(chosen)
+        result |= {code for code, on in updates.items() if on}
+        return result - {code for code, on in updates.items() if not on}
+
+
+def resolve_selection(rules: list[Rule], sources: Sequence[Selection]) -> list[Rule]:
+    """The rules the ``sources`` choose, applied in order (config, then command line),
+    starting from every rule; unknown selectors fail."""
+    chosen = {rule.code for rule in rules}
+    for source in sources:
+        chosen = source.apply(rules, chosen)
+    return [rule for rule in rules if rule.code in chosen]
+
+
+def config_selection(config: Config) -> Selection:
+    """The config file's selectors, as a ``Selection`` to layer under the command line's."""
+    where = str(config.path) if config.path else "config"
+    return Selection(*(getattr(config, key) for key in _SELECTORS), where=where)
 
 
 def select_rules(
     rules: list[Rule], select: list[str], ignore: list[str], where: str = "config"
 ) -> list[Rule]:
     """Rules chosen by ``select`` (all if empty) minus ``ignore``; unknown selectors fail."""
-    for selector in (*select, *ignore):
-        if selector not in CATEGORIES and not any(_matches(selector, r) for r in rules):
-            raise ConfigError(f"{where}: {selector!r} matches no rule, name, category or tag")
-    chosen = [r for r in rules if not select or any(_matches(s, r) for s in select)]
-    return [r for r in chosen if not any(_matches(s, r) for s in ignore)]
+    return resolve_selection(rules, [Selection(select, ignore=ignore, where=where)])
 
 
 def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:

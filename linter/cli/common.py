@@ -35,20 +35,34 @@ def load_rules(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     settings: dict[str, Any] | None = None,
+    extend_select: tuple[str, ...] = (),
+    extend_ignore: tuple[str, ...] = (),
 ):
     """The config, the rules this run uses (after settings and selection), and the whole
-    catalogue of its packs (what suppression comments may name)."""
-    from linter.config import ConfigError, apply_overrides, discover, load_config_file
-    from linter.config import select_rules as choose
+    catalogue of its packs (what suppression comments may name).
+
+    The command line's selectors are layered on the config's as ruff layers them: its
+    ``--select`` replaces the config's ``select``, the others add to or take from it.
+    """
+    from linter.config import (
+        ConfigError,
+        Selection,
+        apply_overrides,
+        config_selection,
+        discover,
+        load_config_file,
+        resolve_selection,
+    )
     from linter.rulepack import RuleError, load_rules
 
+    command_line = Selection(
+        select, extend_select, ignore, extend_ignore, where="command line", options=True
+    )
     try:
         config = load_config_file(Path(config_path)) if config_path else discover()
         config.settings.update(settings or {})
         catalogue = load_rules(config.rule_packs)
-        where = str(config.path) if config.path else "config"
-        rules = choose(catalogue, config.select, config.ignore, where)
-        rules = choose(rules, list(select), list(ignore), "command line")
+        rules = resolve_selection(catalogue, [config_selection(config), command_line])
         rules = apply_overrides(rules, config)
     except (ConfigError, RuleError) as error:
         raise UserError(str(error)) from None
@@ -101,7 +115,12 @@ class Setup:
 def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
     """Load the config and rules, check the pipeline, read the ``--baseline``."""
     config, rules, catalogue = load_rules(
-        run.config_path, split(run.select), split(run.ignore), settings
+        run.config_path,
+        split(run.select),
+        split(run.ignore),
+        settings,
+        split(run.extend_select),
+        split(run.extend_ignore),
     )
     pipeline = config.settings.get("nlp.model") or None
     check_pipeline(pipeline)

@@ -30,7 +30,9 @@ class RunOptions:
     format_in: str | None
     fail_on: str | None
     select: tuple[str, ...]
+    extend_select: tuple[str, ...]
     ignore: tuple[str, ...]
+    extend_ignore: tuple[str, ...]
     config_path: str | None
     questions_file: str | None
     keyphrase: str | None
@@ -61,12 +63,7 @@ def _shared_options() -> list[Callable[[Any], Any]]:
             type=click.Choice(SEVERITIES),
             help="Lowest severity that makes the exit code 1 (default: error, or config).",
         ),
-        click.option(
-            "--select", multiple=True, help="Only these rules (codes, names, categories, globs)."
-        ),
-        click.option(
-            "--ignore", multiple=True, help="Leave out these rules (codes, names, categories)."
-        ),
+        *selection_options(),
         config_option(),
         click.option(
             "--questions",
@@ -108,6 +105,32 @@ def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_shared_options()):
         collected = option(collected)
     return collected
+
+
+def selection_options() -> list[Callable[[Any], Any]]:
+    """``--select``, ``--extend-select``, ``--ignore``, ``--extend-ignore``, named as ruff's."""
+    words = "codes, code prefixes (BP, SEO01), names, categories, tags, globs or ALL"
+    return [
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help=f"Run these rules instead of the config's select: {words}.",
+        ),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            metavar="RULES",
+            help="Like --select, but add these rules to those already selected.",
+        ),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules."),
+        click.option(
+            "--extend-ignore",
+            multiple=True,
+            metavar="RULES",
+            help="Like --ignore (both add to the config's ignore).",
+        ),
+    ]
 
 
 def config_option() -> Callable[[Any], Any]:

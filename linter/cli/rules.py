@@ -6,8 +6,14 @@ from pathlib import Path
 
 import click
 
-from linter.cli.common import UserError, load_rules
-from linter.cli.options import config_option
+from linter.cli.common import UserError, load_rules, split
+from linter.cli.options import config_option, selection_options
+
+
+def _with_selection_options(command):
+    for option in reversed(selection_options()):
+        command = option(command)
+    return command
 
 
 @click.command("rules")
@@ -15,9 +21,22 @@ from linter.cli.options import config_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text"
 )
-def list_rules(config_path: str | None, output_format: str) -> None:
-    """List every rule: code, name, category, severity and summary."""
-    _, rules, _ = load_rules(config_path, (), ())
+@_with_selection_options
+def list_rules(
+    config_path: str | None,
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
+) -> None:
+    """List the rules a check would run: code, name, category, severity and summary.
+
+    Every rule, or the config's selection; --select and the others change it as they
+    change a check's, so 'rules --select BP00' shows what that selector picks."""
+    _, rules, _ = load_rules(
+        config_path, split(select), split(ignore), None, split(extend_select), split(extend_ignore)
+    )
     if output_format == "markdown":
         click.echo(rules_markdown(rules), nl=False)
         return
@@ -56,7 +75,7 @@ def rules_markdown(rules) -> str:
 @config_option()
 def explain(rule: str, config_path: str | None) -> None:
     """Explain a rule (by CODE or NAME): what it finds, why it matters, examples."""
-    _, rules, _ = load_rules(config_path, (), ())
+    _, rules, _ = load_rules(config_path, ("ALL",), ())  # a rule the config leaves out too
     match = next((r for r in rules if rule in (r.code, r.name)), None)
     if match is None:
         raise UserError(f"no rule named {rule!r} (see 'contentlint rules')")
@@ -65,9 +84,12 @@ def explain(rule: str, config_path: str | None) -> None:
     click.echo(match.description)
     if match.params:
         click.echo("")
-        click.echo("Parameters (set under [params.CODE] in config):")
+        click.echo("Parameters, as TOML to paste into .contentlint.toml and change")
+        click.echo(f"(in pyproject.toml the table is [tool.contentlint.params.{match.code}]):")
+        click.echo("")
+        click.echo(f"[params.{match.code}]")
         for key, value in match.params.items():
-            click.echo(f"  {key} = {value!r}")
+            click.echo(f"{toml_key(key)} = {toml_value(value)}")
     for label in ("fail", "pass"):
         examples = [e for e in match.examples if label in e]
         if examples:
@@ -75,6 +97,43 @@ def explain(rule: str, config_path: str | None) -> None:
             click.echo("Flagged:" if label == "fail" else "Not flagged:")
             for example in examples:
                 click.echo("  " + str(example[label]).strip().replace("\n", "\n  "))
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _toml_string(text: str) -> str:
+    """A TOML string: a literal one ('\\bword') for a pattern with backslashes, as a user
+    would write it; else a basic one with quotes and control characters escaped."""
+    plain = all(ord(c) >= 32 and ord(c) != 127 for c in text)
+    if "\\" in text and "'" not in text and plain:
+        return f"'{text}'"
+    chars = (
+        _ESCAPES.get(c) or (f"\\u{ord(c):04X}" if ord(c) < 32 or ord(c) == 127 else c) for c in text
+    )
+    return '"' + "".join(chars) + '"'
+
+
+def toml_key(key: str) -> str:
+    """A bare TOML key, or a quoted one when it has other characters."""
+    if key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key):
+        return key
+    return _toml_string(key)
+
+
+def toml_value(value: object) -> str:
+    """``value`` written as TOML, so ``explain``'s parameters paste into a config as they
+    are (``false``, ``["a", "b"]``), not as Python's reprs (``False``, ``['a', 'b']``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)  # inf, nan and 1e-05 are TOML floats too
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{toml_key(str(k))} = {toml_value(v)}" for k, v in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    return _toml_string(str(value))
 
 
 @click.command()
