@@ -35,15 +35,17 @@ def load_rules(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     settings: dict[str, Any] | None = None,
+    start: Path | None = None,
 ):
     """The config, the rules this run uses (after settings and selection), and the whole
-    catalogue of its packs (what suppression comments may name)."""
+    catalogue of its packs (what suppression comments may name). Without ``--config``
+    the config is the nearest one above ``start`` (default: the current directory)."""
     from linter.config import ConfigError, apply_overrides, discover, load_config_file
     from linter.config import select_rules as choose
     from linter.rulepack import RuleError, load_rules
 
     try:
-        config = load_config_file(Path(config_path)) if config_path else discover()
+        config = load_config_file(Path(config_path)) if config_path else discover(start)
         config.settings.update(settings or {})
         catalogue = load_rules(config.rule_packs)
         where = str(config.path) if config.path else "config"
@@ -98,10 +100,11 @@ class Setup:
     baseline: Any
 
 
-def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
-    """Load the config and rules, check the pipeline, read the ``--baseline``."""
+def prepare(run: RunOptions, settings: dict[str, Any], start: Path | None = None) -> Setup:
+    """Load the config (found from ``start``: see ``load_rules``) and rules, check the
+    pipeline, read the ``--baseline``."""
     config, rules, catalogue = load_rules(
-        run.config_path, split(run.select), split(run.ignore), settings
+        run.config_path, split(run.select), split(run.ignore), settings, start
     )
     pipeline = config.settings.get("nlp.model") or None
     check_pipeline(pipeline)
