@@ -36,7 +36,7 @@ from linter.model import Finding
 from linter.output import write_safely
 from linter.read import ReadError, format_for, load_bytes, parse, sniff_format
 from linter.read.decode import BOMS, decode, lone_cr
-from linter.runner import FileResult, expand_paths, result_for
+from linter.runner import STDIN, FileResult, expand_paths, result_for
 from linter.structure import signature
 
 # Rules whose fixes are safe to apply unattended, with the input formats where they are
@@ -146,6 +146,8 @@ class FixOutcome:
     applied: int = 0
     diff: str = ""
     note: str | None = None  # why a file with safe fixes was left as it was
+    fixed: bytes | None = None  # the fixed file, when a fix was applied
+    output: bytes | None = None  # standard input only: what to print (fixed or as it came)
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
@@ -162,13 +164,45 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 
 def fix_file(
-    path: str, engine: Engine, fmt: str | None = None, dry_run: bool = False
+    path: str,
+    engine: Engine,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    name: str | None = None,
 ) -> FixOutcome:
-    """Apply the safe fixes to ``path`` (unless ``dry_run``) and lint what is left."""
-    shown = path
+    """Apply the safe fixes to ``path`` (unless ``dry_run``) and lint what is left.
+
+    Standard input (``-``) is never written anywhere: its text, fixed or as it came, is
+    ``FixOutcome.output`` for the caller to print (as ``ruff check --fix -`` does), and
+    ``name`` (``--stdin-filename``) is the path reports show and the format comes from.
+    """
+    shown = name or path
+    fmt = fmt or format_for(shown)
     try:
         data = load_bytes(path)  # bounded: a FIFO or /dev/zero is refused, not read
-        fmt = fmt or format_for(path)
+    except ReadError as error:
+        return FixOutcome(FileResult(shown, fmt, error=str(error)))
+    outcome = _fix_data(data, shown, engine, fmt, dry_run)
+    if path == STDIN:
+        if not dry_run:
+            outcome.output = outcome.fixed if outcome.fixed is not None else data
+        return outcome
+    if outcome.fixed is None or dry_run:
+        return outcome
+    try:
+        write_safely(path, outcome.fixed)
+    except OSError as error:
+        outcome.result.error = f"could not write the fixes: {error.strerror or error}"
+        outcome.applied = 0
+    return outcome
+
+
+def _fix_data(
+    data: bytes, shown: str, engine: Engine, fmt: str | None, dry_run: bool
+) -> FixOutcome:
+    """The fixes of one input's bytes: ``FixOutcome.fixed`` holds the fixed bytes when
+    any fix was applied (and, ``dry_run``, ``diff`` the diff); nothing is written."""
+    try:
         is_html = fmt not in ("text", "markdown")
         text, stored = _source(data, is_html)
     except ReadError as error:
@@ -222,12 +256,7 @@ def fix_file(
         return outcome
     if dry_run:
         outcome.diff = unified_diff(shown, stored.raw, current)
-        return outcome
-    try:
-        write_safely(path, stored.bom + current.encode(stored.codec))
-    except OSError as error:
-        outcome.result.error = f"could not write the fixes: {error.strerror or error}"
-        outcome.applied = 0
+    outcome.fixed = stored.bom + current.encode(stored.codec)
     return outcome
 
 
@@ -336,8 +365,13 @@ def _reads_back(stored: _Source, current: str, is_html: bool) -> bool:
 
 
 def fix_paths(
-    paths: Iterable[str], engine: Engine, fmt: str | None = None, dry_run: bool = False
+    paths: Iterable[str],
+    engine: Engine,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    stdin_name: str | None = None,
 ) -> Iterator[FixOutcome]:
-    """``fix_file`` for every input under ``paths``, in order."""
+    """``fix_file`` for every input under ``paths``, in order (standard input shown as
+    ``stdin_name`` when given)."""
     for path in expand_paths(paths):
-        yield fix_file(path, engine, fmt, dry_run)
+        yield fix_file(path, engine, fmt, dry_run, stdin_name if path == STDIN else None)

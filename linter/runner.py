@@ -94,10 +94,13 @@ def _quoted_lines(doc: Document, findings: list[Finding]) -> dict[int, Line]:
     return {n: keep_line(doc.line_text(n), line_spans) for n, line_spans in spans.items()}
 
 
-def lint_one(path: str, engine: Engine, fmt: str | None = None) -> FileResult:
-    """Read, parse and check one input; errors become ``FileResult.error``."""
-    shown = STDIN_NAME if path == STDIN else visible(path)
-    result = FileResult(shown, fmt or format_for(path))
+def lint_one(
+    path: str, engine: Engine, fmt: str | None = None, name: str | None = None
+) -> FileResult:
+    """Read, parse and check one input; errors become ``FileResult.error``. ``name``
+    (``--stdin-filename``) is the path reports show and the format is guessed from."""
+    shown = visible(name or (STDIN_NAME if path == STDIN else path))
+    result = FileResult(shown, fmt or format_for(name or path))
     try:
         doc = read_bytes(_read_input(path), shown, fmt)
     except ReadError as error:
@@ -127,7 +130,9 @@ def lint_paths(
     engine: Engine,
     fmt: str | None = None,
     empty: Callable[[str], None] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[FileResult]:
-    """Results for every input under ``paths``, in order (``empty``: see expand_paths)."""
+    """Results for every input under ``paths``, in order (``empty``: see expand_paths;
+    standard input is shown as ``stdin_name`` when given)."""
     for path in expand_paths(paths, empty):
-        yield lint_one(path, engine, fmt)
+        yield lint_one(path, engine, fmt, stdin_name if path == STDIN else None)

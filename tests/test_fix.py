@@ -154,8 +154,11 @@ def test_run_in_title_is_fixed_in_plain_text(cli, tmp_path):
     )
 
 
-def test_fix_refuses_stdin_and_dry_run_needs_fix(cli):
-    assert cli("check", "--fix", "-", input="x").exit_code == 2
+def test_fix_refuses_stdin_with_other_paths_and_dry_run_needs_fix(cli, tmp_path):
+    # Fixing standard input prints its text on stdout: no other file may share it.
+    other = tmp_path / "other.txt"
+    other.write_text("x\n", encoding="utf-8")
+    assert cli("check", "--fix", "-", str(other), input="x").exit_code == 2
     assert cli("check", "--dry-run", "-", input="x").exit_code == 2
 
 

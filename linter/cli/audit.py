@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from linter.cli.color import color_wanted
 from linter.cli.common import (
     UserError,
     apply_baseline,
@@ -135,7 +136,12 @@ def audit(
     readable = history is not None and compare_history(history, compare, report)
     failures += history is not None and not readable
     failures += _emit_audit(
-        report, destinations, seconds, workers, color=not run.no_color, quiet=quiet
+        report,
+        destinations,
+        seconds,
+        workers,
+        color=color_wanted(run.no_color, sys.stdout),
+        quiet=quiet,
     )
     if readable:
         failures += not record_history(history, db_path, report, started, seconds, named, quiet)
@@ -195,4 +201,4 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
             click.echo(text, nl=False)
             continue
         failures += not write(destination, text)
-    return failures + emit(report, rest, color=color and sys.stdout.isatty(), quiet=quiet)
+    return failures + emit(report, rest, color=color, quiet=quiet)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
+from linter.cli.color import color_wanted
 from linter.cli.common import (
     UserError,
     apply_baseline,
@@ -14,12 +16,19 @@ from linter.cli.common import (
     run_settings,
     warn,
 )
-from linter.cli.destinations import check_destinations, emit, pair_outputs
+from linter.cli.destinations import (
+    check_destinations,
+    check_statistics,
+    emit,
+    emit_statistics,
+    pair_outputs,
+)
 from linter.cli.options import OUTPUT_FORMATS, RunOptions, output_options, quiet_option, run_options
+from linter.runner import STDIN
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @output_options(OUTPUT_FORMATS, "text")
 @run_options
 @quiet_option("Only the finding lines, no source or summary.")
@@ -46,8 +55,22 @@ from linter.cli.options import OUTPUT_FORMATS, RunOptions, output_options, quiet
     is_flag=True,
     help="Report contentlint-disable comments that silenced nothing (HY009).",
 )
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files in place.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes to the files in place (standard input: print the fixed text).",
+)
 @click.option("--dry-run", is_flag=True, help="With --fix: print a diff and change nothing.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Read standard input as the file NAME: its format, config and name in reports.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="One line per rule with its count and whether it is fixable, not the findings.",
+)
 def check(
     paths: tuple[str, ...],
     output_formats: tuple[str, ...],
@@ -60,6 +83,8 @@ def check(
     warn_unused_suppressions: bool,
     fix: bool,
     dry_run: bool,
+    stdin_filename: str | None,
+    statistics: bool,
 ) -> None:
     """Lint PATHS (files, directories, or - for standard input).
 
@@ -71,24 +96,29 @@ def check(
 
     if dry_run and not fix:
         raise UserError("--dry-run only works with --fix")
-    if fix and "-" in paths:
-        raise UserError("--fix cannot change standard input; name the files")
+    paths = _inputs(paths, stdin_filename)
+    # Fixing standard input prints the fixed text on stdout: every report goes to stderr.
+    fixed_stdin = fix and not dry_run and STDIN in paths
+    if fix and STDIN in paths and len(paths) > 1:
+        raise UserError("--fix with standard input ('-') takes no other path")
     settings = run_settings(run)
     if warn_unused_suppressions:
         settings["suppress.warn_unused"] = True
     destinations = pair_outputs(output_formats, outputs)
+    if statistics:
+        check_statistics(destinations)
     output_format = destinations[0][0]
     changes = _changed_lines(diff_ref, diff_file, paths)
-    setup = prepare(run, settings)
+    setup = prepare(run, settings, Path(stdin_filename).parent if stdin_filename else None)
     written = [path for _, path in destinations]
     check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
     engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     report = Report(fail_on=run.threshold(setup.config.fail_on), rules=setup.rules)
     fixed = None
     if fix:
-        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report)
+        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, stdin_filename)
     else:
-        _lint(paths, engine, run.format_in, report)
+        _lint(paths, engine, run.format_in, report, stdin_filename)
     make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
@@ -98,11 +128,29 @@ def check(
         from linter.changed import filter_results
 
         filter_results(report.files, changes, setup.rules)
-    color = not run.no_color and sys.stdout.isatty()
-    failures += emit(report, destinations, color=color, quiet=quiet)
+    if statistics:
+        failures += emit_statistics(report, destinations, quiet=quiet, err=fixed_stdin)
+    else:
+        color = color_wanted(run.no_color, sys.stderr if fixed_stdin else sys.stdout)
+        failures += emit(report, destinations, color=color, quiet=quiet, err=fixed_stdin)
     if fixed and not quiet:
-        click.echo(fixed, err=output_format != "text")
+        click.echo(fixed, err=fixed_stdin or output_format != "text")
     sys.exit(run.exit_code(2 if failures else report.exit_code()))
+
+
+def _inputs(paths: tuple[str, ...], stdin_filename: str | None) -> tuple[str, ...]:
+    """The inputs to lint: PATHS, or with ``--stdin-filename`` standard input alone (as
+    ruff, a path named beside it is ignored with a warning)."""
+    if stdin_filename is None:
+        if not paths:
+            raise UserError("name the files to lint: PATH..., or - for standard input")
+        return paths
+    if not stdin_filename.strip():
+        raise UserError("--stdin-filename needs a file name")
+    for path in paths:
+        if path != STDIN:
+            warn(f"ignoring {path} in favour of standard input (--stdin-filename)")
+    return (STDIN,)
 
 
 def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str, ...]):
@@ -119,23 +167,30 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _lint(paths, engine, fmt: str | None, report) -> None:
+def _lint(paths, engine, fmt: str | None, report, stdin_name: str | None) -> None:
     """Lint ``paths`` into ``report``; each file that could not be read is a warning line."""
     from linter.runner import lint_paths
 
-    for result in lint_paths(paths, engine, fmt, nothing_to_lint):
+    for result in lint_paths(paths, engine, fmt, nothing_to_lint, stdin_name):
         report.files.append(result)
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
 
 
-def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
-    """Apply (or, dry, diff) the safe fixes; fills ``report``; returns the summary line."""
+def _run_fixes(
+    paths, engine, fmt: str | None, dry_run: bool, report, stdin_name: str | None
+) -> str:
+    """Apply (or, dry, diff) the safe fixes; fills ``report``; returns the summary line.
+    Standard input's text, fixed or not, is printed on standard output."""
     from linter.fix import fix_paths
     from linter.report import plural
 
     applied = files = 0
-    for outcome in fix_paths(paths, engine, fmt, dry_run):
+    for outcome in fix_paths(paths, engine, fmt, dry_run, stdin_name):
+        if outcome.output is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.output)
+            sys.stdout.buffer.flush()
         report.files.append(outcome.result)
         if outcome.result.error is not None:
             warn(f"{outcome.result.path}: {outcome.result.error}")

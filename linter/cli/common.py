@@ -37,9 +37,11 @@ def load_rules(
     settings: dict[str, Any] | None = None,
     extend_select: tuple[str, ...] = (),
     extend_ignore: tuple[str, ...] = (),
+    start: Path | None = None,
 ):
     """The config, the rules this run uses (after settings and selection), and the whole
-    catalogue of its packs (what suppression comments may name).
+    catalogue of its packs (what suppression comments may name). Without ``--config``
+    the config is the nearest one above ``start`` (default: the current directory).
 
     The command line's selectors are layered on the config's as ruff layers them: its
     ``--select`` replaces the config's ``select``, the others add to or take from it.
@@ -59,7 +61,7 @@ def load_rules(
         select, extend_select, ignore, extend_ignore, where="command line", options=True
     )
     try:
-        config = load_config_file(Path(config_path)) if config_path else discover()
+        config = load_config_file(Path(config_path)) if config_path else discover(start)
         config.settings.update(settings or {})
         catalogue = load_rules(config.rule_packs)
         rules = resolve_selection(catalogue, [config_selection(config), command_line])
@@ -112,8 +114,9 @@ class Setup:
     baseline: Any
 
 
-def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
-    """Load the config and rules, check the pipeline, read the ``--baseline``."""
+def prepare(run: RunOptions, settings: dict[str, Any], start: Path | None = None) -> Setup:
+    """Load the config (found from ``start``: see ``load_rules``) and rules, check the
+    pipeline, read the ``--baseline``."""
     config, rules, catalogue = load_rules(
         run.config_path,
         split(run.select),
@@ -121,6 +124,7 @@ def prepare(run: RunOptions, settings: dict[str, Any]) -> Setup:
         settings,
         split(run.extend_select),
         split(run.extend_ignore),
+        start,
     )
     pipeline = config.settings.get("nlp.model") or None
     check_pipeline(pipeline)

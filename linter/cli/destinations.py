@@ -41,16 +41,45 @@ def write(destination: str, text: str) -> bool:
     return True
 
 
-def emit(report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool) -> int:
+def emit(
+    report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool, err: bool = False
+) -> int:
     """Render each report to its destination (each on its own: one that fails loses no
-    other); returns how many could not be written."""
+    other); returns how many could not be written. ``err``: '-' means standard error
+    (standard output carries the fixed text of standard input)."""
     from linter.report import render
 
     failures = 0
     for fmt, destination in destinations:
         if destination == "-":
             text = render(report, fmt, color=color and fmt == "text", quiet=quiet)
-            click.echo(text, nl=False, color=color and fmt == "text")
+            click.echo(text, nl=False, color=color and fmt == "text", err=err)
             continue
         failures += not write(destination, render(report, fmt, quiet=quiet))
+    return failures
+
+
+def check_statistics(destinations: list[tuple[str, str]]) -> None:
+    """``--statistics`` has a text and a JSON form only (as ruff): any other format is a
+    usage error, found before any work."""
+    from linter.report.statistics import FORMATS
+
+    for fmt, _ in destinations:
+        if fmt not in FORMATS:
+            raise UserError(f"--statistics prints text or json, not --format {fmt}")
+
+
+def emit_statistics(
+    report, destinations: list[tuple[str, str]], *, quiet: bool, err: bool = False
+) -> int:
+    """``--statistics`` in place of each report; returns how many could not be written."""
+    from linter.report.statistics import render
+
+    failures = 0
+    for fmt, destination in destinations:
+        text = render(report, fmt, quiet=quiet)
+        if destination == "-":
+            click.echo(text, nl=False, err=err)
+        else:
+            failures += not write(destination, text)
     return failures
