@@ -73,6 +73,11 @@ class DocumentResult:
     scores: dict[str, Any] = field(default_factory=dict)
 
 
+def _silent(rule: Rule) -> bool:
+    """A suppression-comment rule whose ``report`` param is off never reports."""
+    return bool(getattr(rule.module, "SUPPRESSION", False)) and not rule.params.get("report")
+
+
 class Engine:
     """Holds the selected rules; ``check`` runs them on one document."""
 
@@ -83,6 +88,13 @@ class Engine:
         self.rules = [r for r in rules if r.scope == "document"]  # corpus rules run elsewhere
         self._known = known  # every rule a suppression comment may name
         self._by_code = {r.code: r for r in self.rules}
+
+    @property
+    def reporting(self) -> list[Rule]:
+        """The rules that can report in this run: the page rules, less a rule that reports
+        on suppression comments while switched off (HY009 without
+        --warn-unused-suppressions). Reports list these as the rules that ran."""
+        return [r for r in self.rules if not _silent(r)]
 
     def rule(self, code: str) -> Rule | None:
         """The selected rule with ``code``, if any."""

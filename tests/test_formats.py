@@ -150,7 +150,9 @@ def test_junit_parses_strictly_with_a_suite_per_file_and_a_case_per_rule(cli, dr
 
 
 def test_junit_escapes_control_characters():
-    finding = _finding(message="bell\x07 and <tag> & \x1b[0m", excerpt="x\x00y")
+    finding = _finding(
+        severity=Severity.ERROR, message="bell\x07 and <tag> & \x1b[0m", excerpt="x\x00y"
+    )
     report = Report(files=[FileResult("a\x01.txt", "text", findings=[finding])])
     data = render_junit(report).encode("utf-8")
     root = ET.fromstring(data)  # a strict parser: any raw control character would fail here

@@ -23,8 +23,8 @@ def make_site_finding(rule: Rule, page: PageFacts, hit: SiteHit) -> Finding:
         path=page.path,
         line=at.line,
         column=at.column,
-        end_line=at.line,
-        end_column=at.column,
+        end_line=at.end_line or at.line,
+        end_column=at.end_column or at.column,
         excerpt=excerpt_of(at.text),
         related=hit.related,
     )

@@ -122,8 +122,9 @@ def audit(
     report = Report(
         outcome.files,
         fail_on=run.threshold(setup.config.fail_on),
-        rules=setup.rules,
+        rules=page_rules.reporting + site_rules,
         interrupted=outcome.interrupted,
+        exit_zero=run.exit_zero,
     )
     make_printable(report)
     for result in report.failed_files:
@@ -132,10 +133,9 @@ def audit(
         warn(str(problem))
     apply_baseline(report, setup.baseline, None)
     # Reports first, each on its own, then history: a locked database loses no report.
-    failures = 0
     readable = history is not None and compare_history(history, compare, report)
-    failures += history is not None and not readable
-    failures += _emit_audit(
+    report.problems += history is not None and not readable
+    report.problems += _emit_audit(
         report,
         destinations,
         seconds,
@@ -144,12 +144,11 @@ def audit(
         quiet=quiet,
     )
     if readable:
-        failures += not record_history(history, db_path, report, started, seconds, named, quiet)
+        recorded = record_history(history, db_path, report, started, seconds, named, quiet)
+        report.problems += not recorded
     elif history is not None:
         history.close()
-    if outcome.interrupted:
-        sys.exit(130)
-    sys.exit(run.exit_code(2 if failures else report.exit_code()))
+    sys.exit(report.exit_code())
 
 
 def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:

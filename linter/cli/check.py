@@ -113,7 +113,11 @@ def check(
     written = [path for _, path in destinations]
     check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
     engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
-    report = Report(fail_on=run.threshold(setup.config.fail_on), rules=setup.rules)
+    report = Report(
+        fail_on=run.threshold(setup.config.fail_on),
+        rules=engine.reporting,  # the site rules run in audit only
+        exit_zero=run.exit_zero,
+    )
     fixed = None
     if fix:
         fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, stdin_filename)
@@ -122,20 +126,22 @@ def check(
     make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
-        sys.exit(run.exit_code(report.exit_code()))
-    failures = apply_baseline(report, setup.baseline, write_baseline_path)
+        sys.exit(report.exit_code())
+    report.problems += apply_baseline(report, setup.baseline, write_baseline_path)
     if changes is not None:
         from linter.changed import filter_results
 
         filter_results(report.files, changes, setup.rules)
+    # A report that could not be written is an exit code 2 the reports written before it
+    # cannot state (destinations are checked before the run, so this is rare).
     if statistics:
-        failures += emit_statistics(report, destinations, quiet=quiet, err=fixed_stdin)
+        report.problems += emit_statistics(report, destinations, quiet=quiet, err=fixed_stdin)
     else:
         color = color_wanted(run.no_color, sys.stderr if fixed_stdin else sys.stdout)
-        failures += emit(report, destinations, color=color, quiet=quiet, err=fixed_stdin)
+        report.problems += emit(report, destinations, color=color, quiet=quiet, err=fixed_stdin)
     if fixed and not quiet:
         click.echo(fixed, err=fixed_stdin or output_format != "text")
-    sys.exit(run.exit_code(2 if failures else report.exit_code()))
+    sys.exit(report.exit_code())
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None) -> tuple[str, ...]:

@@ -45,10 +45,6 @@ class RunOptions:
         """The lowest severity that fails the run: --fail-on, else the config's, else error."""
         return Severity.parse(self.fail_on) if self.fail_on else (configured or Severity.ERROR)
 
-    def exit_code(self, code: int) -> int:
-        """``code``, made 0 by --exit-zero when it only says there were findings."""
-        return 0 if self.exit_zero and code == 1 else code
-
 
 def _shared_options() -> list[Callable[[Any], Any]]:
     """The click options behind ``RunOptions``, in the order ``--help`` lists them."""

@@ -28,6 +28,11 @@ class Report:
     baseline_fixed: int | None = None
     # Audit only. Set when Ctrl-C stopped the run: the report covers the pages done.
     interrupted: bool = False
+    # What else decides the exit code, so the reports state the one the process exits
+    # with: --exit-zero, and problems outside the inputs (a baseline or history database
+    # that could not be written or read) that make it 2.
+    exit_zero: bool = False
+    problems: int = 0
     # How this run compares with an earlier one in the history database, and the totals
     # of earlier runs, oldest first.
     comparison: Comparison | None = None
@@ -45,10 +50,19 @@ class Report:
         return Counter(f.severity for f in self.findings)
 
     def exit_code(self) -> int:
-        """0 clean, 1 findings at or above the threshold, 2 an input could not be linted."""
-        if self.failed_files:
+        """The process's exit code: 130 interrupted; 2 an input could not be linted or
+        another problem; 1 findings at or above the threshold (0 under --exit-zero);
+        else 0."""
+        if self.interrupted:
+            return 130
+        if self.failed_files or self.problems:
             return 2
-        return 1 if any(f.severity >= self.fail_on for f in self.findings) else 0
+        return int(self.failing and not self.exit_zero)
+
+    @property
+    def failing(self) -> bool:
+        """Whether a finding is at or above the threshold (what fails a CI job)."""
+        return any(f.severity >= self.fail_on for f in self.findings)
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()

@@ -1,8 +1,11 @@
 """JUnit XML: the test report format every CI server can display.
 
-A ``testsuite`` per file and a ``testcase`` per rule that ran on it; a rule with findings
-fails, with one line per finding in the failure text. A file that could not be read is a
-testcase with an ``error``. Text from documents may hold control characters that XML 1.0
+A ``testsuite`` per file and a ``testcase`` per rule that ran on it. A rule with findings
+at or above the fail-on threshold fails, with one line per such finding in the failure
+text; findings below it (info, when the run fails on warnings or errors) fail nothing, as
+the exit code says, so their test case passes and lists them in ``system-out``. Not
+``skipped``: the rule ran, and CI servers show skipped tests as not run. A file that could
+not be read is a testcase with an ``error``. Text from documents may hold control characters that XML 1.0
 forbids even escaped, so they are replaced by ``\\xNN`` before the tree is serialised:
 the output must parse with a strict XML parser.
 """
@@ -32,6 +35,25 @@ def _line(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}: [{finding.severity}] {finding.message}"
 
 
+def _outcome(case: ET.Element, found: list[Finding], report: Report) -> int:
+    """Fill ``case`` with its findings: a ``failure`` for those at or above the threshold,
+    ``system-out`` for the others. Returns 1 when the case failed."""
+    failing = [f for f in found if f.severity >= report.fail_on]
+    below = [f for f in found if f.severity < report.fail_on]
+    if failing:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            message=clean(f"{len(failing)} finding(s): {failing[0].message}"),
+            type=str(max(f.severity for f in failing)),
+        )
+        failure.text = clean("\n".join(_line(f) for f in failing))
+    if below:
+        lines = [f"{len(below)} finding(s) below the fail-on threshold ({report.fail_on}):"]
+        ET.SubElement(case, "system-out").text = clean("\n".join(lines + [_line(f) for f in below]))
+    return int(bool(failing))
+
+
 def build(report: Report) -> ET.Element:
     root = ET.Element("testsuites", name="contentlint")
     total_tests = total_failures = total_errors = 0
@@ -54,16 +76,7 @@ def build(report: Report) -> ET.Element:
                     suite, "testcase", name=f"{code} {names[code]}", classname=clean(result.path)
                 )
                 tests += 1
-                found = by_code.get(code)
-                if found:
-                    failures += 1
-                    failure = ET.SubElement(
-                        case,
-                        "failure",
-                        message=clean(f"{len(found)} finding(s): {found[0].message}"),
-                        type=str(max(f.severity for f in found)),
-                    )
-                    failure.text = clean("\n".join(_line(f) for f in found))
+                failures += _outcome(case, by_code.get(code, []), report)
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))

@@ -2,22 +2,25 @@
 
 One run, one driver with a descriptor for every rule that ran (so a dashboard can show
 what was checked, not only what fired), one result per finding. Columns count Unicode
-code points, as ours do, and the run says so. ``partialFingerprints`` reuse the baseline
-fingerprint (rule, path, flagged text and its neighbourhood, no line number) so an alert
-keeps its identity when lines are inserted above it.
+code points, as ours do, and the run says so. ``partialFingerprints`` are the baseline
+fingerprint (rule, path, flagged text and its neighbourhood, no line number) numbered
+among identical ones (``linter.report.fingerprints``): an alert keeps its identity when
+lines are inserted above it, and two findings are never merged into one alert.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
-from linter.baseline import fingerprint, portable_path
+from linter.baseline import portable_path
 from linter.model import Finding, Severity
-from linter.quote import Line
 from linter.report import Report
+from linter.report.fingerprints import unique_fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/contentlint/contentlint"
@@ -32,16 +35,61 @@ def artifact_uri(path: str) -> str:
     return quote(shown, safe="/")
 
 
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+# Names of the package's Project-URL entries a rule's help may point into, best first.
+_HELP_URLS = ("documentation", "docs", "repository", "source", "homepage")
+
+
+@functools.cache
+def help_base() -> str | None:
+    """The page the rules are documented on: the README's "Rules" section at the
+    project URL the installed package declares; None when it declares none (a made-up
+    address would send a reader nowhere)."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("contentlint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    urls = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        urls[label.strip().casefold()] = url.strip()
+    found = next((urls[label] for label in _HELP_URLS if urls.get(label)), None)
+    return f"{found.rstrip('/')}#rules" if found else None
+
+
+def guidance(message: str) -> str:
+    """What the rule's message tells a reader to do: its sentences with nothing filled
+    in (``Give each page a title of its own.``)."""
+    sentences = _SENTENCE_END.split(message.strip())
+    return " ".join(s for s in sentences if not _PLACEHOLDER.search(s))
+
+
 def _rule_descriptor(rule: Any) -> dict[str, Any]:
-    return {
+    advice = guidance(rule.message)
+    help_text = "\n\n".join(
+        part
+        for part in (
+            rule.summary,
+            advice and f"What to do: {advice}",
+            f"Parameters and examples: contentlint explain {rule.code}",
+        )
+        if part
+    )
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
-        "help": {"text": f"{rule.description}\n\nSee: contentlint explain {rule.code}"},
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"category": rule.category, "tags": [rule.category]},
+        "help": {"text": help_text},
     }
+    if help_base():
+        descriptor["helpUri"] = help_base()
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    descriptor["properties"] = {"category": rule.category, "tags": [rule.category]}
+    return descriptor
 
 
 def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
@@ -55,7 +103,7 @@ def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: int, line: Line | None) -> dict[str, Any]:
+def _result(finding: Finding, index: int, print_: str) -> dict[str, Any]:
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -77,7 +125,7 @@ def _result(finding: Finding, index: int, line: Line | None) -> dict[str, Any]:
                 }
             }
         ],
-        "partialFingerprints": {"contentlint/v1": fingerprint(finding, line)},
+        "partialFingerprints": {"contentlint/v1": print_},
     }
     if finding.related:
         result["relatedLocations"] = [
@@ -101,13 +149,11 @@ def build(report: Report) -> dict[str, Any]:
     descriptors = [_rule_descriptor(rule) for rule in report.rules]
     index = {d["id"]: n for n, d in enumerate(descriptors)}
     results = []
-    for file_result in report.files:
-        for finding in file_result.findings:
-            if finding.code not in index:
-                index[finding.code] = len(descriptors)
-                descriptors.append(_fallback_descriptor(finding))
-            line = file_result.lines.get(finding.line)
-            results.append(_result(finding, index[finding.code], line))
+    for _, finding, print_ in unique_fingerprints(report.files):
+        if finding.code not in index:
+            index[finding.code] = len(descriptors)
+            descriptors.append(_fallback_descriptor(finding))
+        results.append(_result(finding, index[finding.code], print_))
     notifications = [
         {
             "level": "error",
@@ -118,7 +164,10 @@ def build(report: Report) -> dict[str, Any]:
         }
         for r in report.failed_files
     ]
-    invocation: dict[str, Any] = {"executionSuccessful": not report.failed_files}
+    # Successful: every input linted and the run not stopped (findings are no failure of
+    # the tool; the exit code says whether they fail the job).
+    successful = not (report.failed_files or report.interrupted or report.problems)
+    invocation: dict[str, Any] = {"executionSuccessful": successful}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {

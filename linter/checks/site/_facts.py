@@ -18,11 +18,14 @@ _ANSWER_CHARS = 600  # enough of an answer to judge what it covers
 
 @dataclass(slots=True)
 class Located:
-    """A piece of a page's text and where it starts."""
+    """A piece of a page's text, where it starts and, when known, where it ends (a
+    finding about a title underlines the title, not a zero-width point before it)."""
 
     text: str
     line: int
     column: int
+    end_line: int = 0  # 0: unknown, the place is the start only
+    end_column: int = 0
 
 
 @dataclass(slots=True)
@@ -65,10 +68,12 @@ class _Locator:
         self.facts = facts
         self.spans: dict[int, list[tuple[int, int]]] = {}
 
-    def at(self, text: str, offset: int) -> Located:
+    def at(self, text: str, offset: int, end: int | None = None) -> Located:
         line, column = self.doc.lines.position(offset)
-        self.spans.setdefault(line, []).append((column - 1, column - 1))
-        return Located(" ".join(text.split()), line, column)
+        end_line, end_column = self.doc.lines.position(end) if end else (line, column)
+        last = end_column - 1 if end_line == line else len(self.doc.line_text(line))
+        self.spans.setdefault(line, []).append((column - 1, last))
+        return Located(" ".join(text.split()), line, column, end_line, end_column)
 
     def keep_lines(self) -> None:
         """Store the lines of every place located (a site finding is quoted at its start)."""
@@ -85,15 +90,15 @@ def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts
     facts = PageFacts(doc.path, doc.format, words=doc.word_count)
     where = _Locator(doc, facts)
     if doc.title and doc.title_offset is not None:
-        facts.title = where.at(doc.title, doc.title_offset)
+        facts.title = where.at(doc.title, doc.title_offset, _title_end(doc))
     for block in doc.blocks:
         if not block.text.strip():
             continue
         if facts.description is None and block.kind == META:
             if block.attrs.get("name") == "description":
-                facts.description = where.at(block.text, block.source_span()[0])
+                facts.description = where.at(block.text, *block.source_span())
         elif facts.h1 is None and block.kind == HEADING and block.level == 1:
-            facts.h1 = where.at(block.text, block.source_span()[0])
+            facts.h1 = where.at(block.text, *block.source_span())
     for entry in faq_entries(doc):
         start = entry.question.source_span(entry.text_start)[0]
         facts.faq.append(FaqItem(where.at(entry.text, start), entry.answer_text[:_ANSWER_CHARS]))
@@ -107,3 +112,18 @@ def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts
         ]
     where.keep_lines()
     return facts
+
+
+def _title_end(doc: Document) -> int | None:
+    """Source offset where the title ends: that of the block holding it (the HTML
+    ``<title>``, the front-matter value, the Markdown H1), else the title's length on its
+    line (a plain-text run-in title), else None."""
+    start = doc.title_offset
+    if start is None or not doc.title:
+        return None
+    for block in doc.blocks:
+        if block.text == doc.title and block.text and block.source_span()[0] == start:
+            return block.source_span()[1]
+    if doc.source.startswith(doc.title, start):
+        return start + len(doc.title)
+    return None
