@@ -136,7 +136,7 @@ def apply_baseline(report, baseline, write_path: str | None) -> int:
             failed = 1
         else:
             warn(f"wrote {count} finding(s) to baseline {write_path}")
-        baseline = baseline_of(report.files)
+        baseline = baseline_of(report.files, write_path)
     report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
     return failed
 
