@@ -7,9 +7,9 @@ import sys
 import click
 
 from linter.cli.common import (
+    EmptyDirectories,
     UserError,
     apply_baseline,
-    nothing_to_lint,
     prepare,
     run_settings,
     warn,
@@ -88,7 +88,6 @@ def audit(
     """
     import time
 
-    from linter.audit.paths import audit_paths
     from linter.audit.run import AuditPlan, default_jobs, run_audit
     from linter.engine import Engine
     from linter.report import Report, make_printable
@@ -105,7 +104,7 @@ def audit(
     setup = prepare(run, run_settings(run))
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
-    pages = audit_paths(named, include, exclude, nothing_to_lint)
+    pages = _pages(named, include, exclude)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
     page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
@@ -138,7 +137,9 @@ def audit(
         report, destinations, seconds, workers, color=not run.no_color, quiet=quiet
     )
     if readable:
-        failures += not record_history(history, db_path, report, started, seconds, named, quiet)
+        failures += not record_history(
+            history, db_path, report, started, seconds, named, quiet, compare
+        )
     elif history is not None:
         history.close()
     if outcome.interrupted:
@@ -163,6 +164,19 @@ def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
     return named
 
 
+def _pages(named: list[str], include: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
+    """The files to audit; none at all is the run's one error line (exit 2)."""
+    from linter.audit.paths import NothingSelected, audit_paths
+
+    empty = EmptyDirectories()
+    try:
+        pages = audit_paths(named, include, exclude, empty)
+    except NothingSelected as error:
+        raise UserError(str(error)) from None
+    empty.settle(bool(pages), "audit")
+    return pages
+
+
 def _progress_bar(total: int, quiet: bool):
     """A progress bar when standard error is a terminal; none in pipes, CI or --quiet."""
     if quiet or total < 2 or not sys.stderr.isatty():
@@ -183,7 +197,8 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
         if fmt not in ("summary", "pages-csv"):
             rest.append((fmt, destination))
             continue
-        if fmt == "summary" and quiet:
+        if fmt == "summary" and quiet:  # one line per finding, as check -q prints them
+            rest.append(("text", destination))
             continue
         if fmt == "summary":
             text = render_summary(report, seconds, workers)

@@ -7,9 +7,9 @@ import sys
 import click
 
 from linter.cli.common import (
+    EmptyDirectories,
     UserError,
     apply_baseline,
-    nothing_to_lint,
     prepare,
     run_settings,
     warn,
@@ -85,10 +85,12 @@ def check(
     engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     report = Report(fail_on=run.threshold(setup.config.fail_on), rules=setup.rules)
     fixed = None
+    empty = EmptyDirectories()
     if fix:
         fixed = _run_fixes(paths, engine, run.format_in, dry_run, report)
     else:
-        _lint(paths, engine, run.format_in, report)
+        _lint(paths, engine, run.format_in, report, empty)
+    empty.settle(bool(report.files), "lint")
     make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
@@ -119,11 +121,11 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _lint(paths, engine, fmt: str | None, report) -> None:
+def _lint(paths, engine, fmt: str | None, report, empty) -> None:
     """Lint ``paths`` into ``report``; each file that could not be read is a warning line."""
     from linter.runner import lint_paths
 
-    for result in lint_paths(paths, engine, fmt, nothing_to_lint):
+    for result in lint_paths(paths, engine, fmt, empty):
         report.files.append(result)
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
