@@ -37,6 +37,7 @@ def rule_finding(rule: Rule, args: dict[str, Any], **place: Any) -> Finding:
         category=rule.category,
         severity=rule.severity,
         message=fill(rule.message, args),
+        anchor=rule.anchor,
         **place,
     )
 

@@ -404,6 +404,7 @@ class Finding:
     related: list[Related] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    anchor: str = "span"  # the rule's: "document" when the spot shown is not the point
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

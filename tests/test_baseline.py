@@ -22,7 +22,7 @@ def test_write_baseline_records_code_path_fingerprint_and_message(cli, draft):
     assert result.exit_code == 0
     assert "wrote 1 finding(s) to baseline base.json" in result.stderr
     data = json.loads((draft.parent / "base.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     (entry,) = data["entries"]
     assert entry["code"] == "HY001" and entry["path"] == "note.txt"
     assert len(entry["fingerprint"]) == 32 and "the the" in entry["message"]
@@ -98,3 +98,81 @@ def test_bad_baseline_is_a_usage_error(cli, draft, content, message):
     result = cli("check", "note.txt", "--baseline", "base.json")
     assert result.exit_code == 2
     assert result.stderr.startswith("contentlint: error: ") and message in result.stderr
+
+
+# -- issue 15: paths relative to the baseline file, whole-document findings ----------
+
+PAGE = (
+    "<html><head><title>Pruning Roses</title></head><body><article><h1>Pruning Roses</h1>"
+    "{above}<p>Cut above an outward-facing bud.</p></article></body></html>\n"
+)
+
+
+def test_a_baseline_written_inside_a_directory_works_from_its_parent(cli, tmp_path, monkeypatch):
+    site = tmp_path / "bl"
+    site.mkdir()
+    (site / "note.txt").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(site)
+    cli("check", ".", "--select", "HY001", "--write-baseline", "x.json")
+    entry = json.loads((site / "x.json").read_text(encoding="utf-8"))["entries"][0]
+    assert entry["path"] == "note.txt"  # relative to the baseline file's directory
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "bl", "--select", "HY001", "--baseline", "bl/x.json", "--format", "json")
+    assert result.exit_code == 0
+    summary = json.loads(result.output)["summary"]
+    assert (summary["findings"], summary["baseline_hidden"]) == (0, 1)
+
+
+def test_a_baseline_written_from_the_parent_works_inside_the_directory(cli, tmp_path, monkeypatch):
+    site = tmp_path / "bl"
+    site.mkdir()
+    (site / "note.txt").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cli("check", str(tmp_path / "bl"), "--select", "HY001", "--write-baseline", "bl/x.json")
+    monkeypatch.chdir(site)
+    result = cli("check", "note.txt", "--select", "HY001", "--baseline", "x.json", "-q")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_a_version_1_baseline_still_hides_its_findings(cli, draft):
+    (draft.parent / "page.html").write_text(PAGE.format(above=""), encoding="utf-8")
+    # written by contentlint before issue 15: paths relative to the working directory
+    entries = [
+        ("HY001", "note.txt", "0cc7f74e8be7dd89477baacd1369770f"),
+        ("SEO017", "page.html", "ad43229000b5069012c29895325f29fb"),
+    ]
+    (draft.parent / "old.json").write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "tool": "contentlint",
+                "entries": [{"code": c, "path": p, "fingerprint": f} for c, p, f in entries],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = cli(
+        "check", "note.txt", "page.html", "--select", "HY001,SEO017",
+        "--baseline", "old.json", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    summary = json.loads(result.output)["summary"]
+    assert (summary["findings"], summary["baseline_hidden"], summary["baseline_fixed"]) == (0, 2, 0)
+
+
+def test_a_whole_document_finding_stays_known_when_a_paragraph_is_added_above(cli, draft):
+    page = draft.parent / "page.html"
+    page.write_text(PAGE.format(above=""), encoding="utf-8")
+    written = cli("check", "page.html", "--select", "SEO017", "--write-baseline", "base.json")
+    assert "wrote 1 finding(s)" in written.stderr
+    page.write_text(PAGE.format(above="<p>Roses flower on new wood.</p>"), encoding="utf-8")
+    result = cli("check", "page.html", "--select", "SEO017", "--baseline", "base.json", "-q")
+    assert (result.exit_code, result.output) == (0, "")
+
+    def sarif_print() -> dict:
+        sarif = cli("check", "page.html", "--select", "SEO017", "--format", "sarif").output
+        return json.loads(sarif)["runs"][0]["results"][0]["partialFingerprints"]
+
+    moved = sarif_print()
+    page.write_text(PAGE.format(above=""), encoding="utf-8")
+    assert sarif_print() == moved

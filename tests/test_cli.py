@@ -198,12 +198,12 @@ def test_an_unlistable_directory_is_a_file_error_counted_in_the_summary(tmp_path
     assert result.output.endswith("in 2 files. 1 file could not be linted.\n")
 
 
-def test_a_named_directory_with_no_file_to_lint_is_said_and_exit_0(tmp_path, cli):
+def test_a_named_directory_with_no_file_to_lint_is_said_and_exit_2(tmp_path, cli):
     (tmp_path / "notes.rst").write_text("Not a format we read.\n", encoding="utf-8")
     result = cli("check", str(tmp_path))
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # a run that lints nothing checks nothing (issue 15)
     assert result.stderr == (
-        f"contentlint: {tmp_path}: no files to lint "
+        f"contentlint: error: nothing to lint: {tmp_path}: no files to lint "
         "(looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown)\n"
     )
 

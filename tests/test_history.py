@@ -441,10 +441,10 @@ def test_compare_last_on_a_new_database_says_so_and_records_the_run(cli, site):
     write(site / "a.txt", BEFORE)
     result = cli("audit", "a.txt", "-j", "1", "--db", "new.sqlite", "--compare", "last")
     assert result.exit_code == 0
-    assert "contentlint: nothing to compare yet: this is the first audit in the history\n" in (
-        result.stderr
+    assert result.stderr == (
+        "contentlint: recorded audit 1 in new.sqlite; "
+        "nothing to compare yet: this is the first audit in the history\n"
     )
-    assert "contentlint: recorded audit 1 in new.sqlite\n" in result.stderr
     conn = history.open_db("new.sqlite")
     assert [run["id"] for run in history.list_runs(conn)] == [1]
     conn.close()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import PurePath
 
 from linter.read import Unlisted
 from linter.runner import expand_paths
@@ -27,11 +25,8 @@ def read_path_list(list_file: str) -> list[str]:
     return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
 
 
-def _matches(path: str, patterns: Sequence[str]) -> bool:
-    """Whether ``path`` matches a glob, by its whole path or by its file name."""
-    posix = PurePath(path).as_posix()
-    name = PurePath(path).name
-    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) for p in patterns)
+class NothingSelected(Exception):
+    """Named paths and globs that leave no file to audit; the message says why, in one line."""
 
 
 def audit_paths(
@@ -41,19 +36,34 @@ def audit_paths(
     empty: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Files to audit, in a stable order, each once: directories are walked for known
-    extensions; ``include`` keeps only matching files, ``exclude`` drops matching ones.
-    A directory that could not be listed is kept whatever the globs say: it is an error
-    the user must see. ``empty`` is told of named directories with nothing to audit."""
+    extensions; ``include`` keeps only matching files, ``exclude`` drops matching ones
+    (globs as ``linter.globs`` reads them, relative to each named directory). A directory
+    that could not be listed is kept whatever the globs say: it is an error the user must
+    see. ``empty`` is told of named directories with nothing to audit. ``NothingSelected``
+    when the globs leave no file at all."""
+    from linter.globs import Glob, matches_any
+
+    includes = [Glob.parse(p) for p in include]
+    excludes = [Glob.parse(p) for p in exclude]
     seen: set[str] = set()
     chosen: list[str] = []
-    for path in expand_paths(paths, empty):
-        if path in seen:
-            continue
-        if not isinstance(path, Unlisted):
-            if include and not _matches(path, include):
+    found = 0
+    for named in paths:
+        for path in expand_paths([named], empty):
+            found += 1
+            if path in seen:
                 continue
-            if exclude and _matches(path, exclude):
-                continue
-        seen.add(path)
-        chosen.append(path)
+            if not isinstance(path, Unlisted):
+                if includes and not matches_any(path, named, includes):
+                    continue
+                if excludes and matches_any(path, named, excludes):
+                    continue
+            seen.add(path)
+            chosen.append(path)
+    if found and not chosen:
+        globs = [f"--include {p!r}" for p in include] + [f"--exclude {p!r}" for p in exclude]
+        raise NothingSelected(
+            f"nothing to audit: {' and '.join(globs)} left none of the {found} files found"
+            " (a glob with a slash is relative to the directory named, or to the current one)"
+        )
     return chosen

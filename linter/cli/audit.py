@@ -8,9 +8,9 @@ import click
 
 from linter.cli.color import color_wanted
 from linter.cli.common import (
+    EmptyDirectories,
     UserError,
     apply_baseline,
-    nothing_to_lint,
     prepare,
     run_settings,
     warn,
@@ -89,7 +89,6 @@ def audit(
     """
     import time
 
-    from linter.audit.paths import audit_paths
     from linter.audit.run import AuditPlan, default_jobs, run_audit
     from linter.engine import Engine
     from linter.report import Report, make_printable
@@ -106,7 +105,7 @@ def audit(
     setup = prepare(run, run_settings(run))
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
-    pages = audit_paths(named, include, exclude, nothing_to_lint)
+    pages = _pages(named, include, exclude)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
     page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
@@ -144,7 +143,7 @@ def audit(
         quiet=quiet,
     )
     if readable:
-        recorded = record_history(history, db_path, report, started, seconds, named, quiet)
+        recorded = record_history(history, db_path, report, started, seconds, named, quiet, compare)
         report.problems += not recorded
     elif history is not None:
         history.close()
@@ -168,6 +167,19 @@ def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
     return named
 
 
+def _pages(named: list[str], include: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
+    """The files to audit; none at all is the run's one error line (exit 2)."""
+    from linter.audit.paths import NothingSelected, audit_paths
+
+    empty = EmptyDirectories()
+    try:
+        pages = audit_paths(named, include, exclude, empty)
+    except NothingSelected as error:
+        raise UserError(str(error)) from None
+    empty.settle(bool(pages), "audit")
+    return pages
+
+
 def _progress_bar(total: int, quiet: bool):
     """A progress bar when standard error is a terminal; none in pipes, CI or --quiet."""
     if quiet or total < 2 or not sys.stderr.isatty():
@@ -188,7 +200,8 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
         if fmt not in ("summary", "pages-csv"):
             rest.append((fmt, destination))
             continue
-        if fmt == "summary" and quiet:
+        if fmt == "summary" and quiet:  # one line per finding, as check -q prints them
+            rest.append(("text", destination))
             continue
         if fmt == "summary":
             text = render_summary(report, seconds, workers)

@@ -9,9 +9,9 @@ import click
 
 from linter.cli.color import color_wanted
 from linter.cli.common import (
+    EmptyDirectories,
     UserError,
     apply_baseline,
-    nothing_to_lint,
     prepare,
     run_settings,
     warn,
@@ -119,10 +119,12 @@ def check(
         exit_zero=run.exit_zero,
     )
     fixed = None
+    empty = EmptyDirectories()
     if fix:
         fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, stdin_filename)
     else:
-        _lint(paths, engine, run.format_in, report, stdin_filename)
+        _lint(paths, engine, run.format_in, report, empty, stdin_filename)
+    empty.settle(bool(report.files), "lint")
     make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
@@ -173,11 +175,11 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _lint(paths, engine, fmt: str | None, report, stdin_name: str | None) -> None:
+def _lint(paths, engine, fmt: str | None, report, empty, stdin_name: str | None) -> None:
     """Lint ``paths`` into ``report``; each file that could not be read is a warning line."""
     from linter.runner import lint_paths
 
-    for result in lint_paths(paths, engine, fmt, nothing_to_lint, stdin_name):
+    for result in lint_paths(paths, engine, fmt, empty, stdin_name):
         report.files.append(result)
         if result.error is not None:
             warn(f"{result.path}: {result.error}")

@@ -159,13 +159,26 @@ def apply_baseline(report, baseline, write_path: str | None) -> int:
             failed = 1
         else:
             warn(f"wrote {count} finding(s) to baseline {write_path}")
-        baseline = baseline_of(report.files)
+        baseline = baseline_of(report.files, write_path)
     report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
     return failed
 
 
-def nothing_to_lint(directory: str) -> None:
-    """A named directory without a single file to lint: said, not an error."""
-    from linter.read import EXTENSIONS
+class EmptyDirectories(list[str]):
+    """Named directories without a single file to lint, told by the walk (call it with
+    one). Said once the run knows whether anything was linted: a note when other files
+    were, the run's one error line (exit 2) when nothing was."""
 
-    warn(f"{directory}: no files to lint (looked for {', '.join(EXTENSIONS)})")
+    def __call__(self, directory: str) -> None:
+        self.append(directory)
+
+    def settle(self, anything: bool, verb: str) -> None:
+        """Warn of each empty directory, or raise the error of a run with no file."""
+        from linter.read import EXTENSIONS
+
+        looked = f"no files to lint (looked for {', '.join(EXTENSIONS)})"
+        if not anything:
+            where = f"{', '.join(self)}: {looked}" if self else "no file named"
+            raise UserError(f"nothing to {verb}: {where}")
+        for directory in self:
+            warn(f"{directory}: {looked}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -27,11 +28,10 @@ def compare_history(conn, compare: str | None, report) -> bool:
     from linter.history import compare as compare_runs
 
     try:
-        if compare:
-            try:
+        # No earlier run: the first audit, which record_history says in its one line.
+        with contextlib.suppress(NoEarlierRun):
+            if compare:
                 report.comparison = compare_runs(conn, resolve_run(conn, compare), report)
-            except NoEarlierRun:
-                warn("nothing to compare yet: this is the first audit in the history")
         report.trend = trend(conn)  # earlier audits; the HTML report adds this one
     except HistoryError as error:
         warn(str(error))
@@ -39,8 +39,9 @@ def compare_history(conn, compare: str | None, report) -> bool:
     return True
 
 
-def record_history(conn, db_path, report, started, seconds, named, quiet) -> bool:
-    """Record this audit (after its reports are written); False after its error line."""
+def record_history(conn, db_path, report, started, seconds, named, quiet, compare=None) -> bool:
+    """Record this audit (after its reports are written); False after its error line.
+    With ``compare`` and no earlier audit, the same line says there was nothing to compare."""
     from datetime import UTC, datetime
 
     from linter.history import HistoryError, config_hash, record_run, render_comparison
@@ -60,7 +61,9 @@ def record_history(conn, db_path, report, started, seconds, named, quiet) -> boo
     finally:
         conn.close()
     if not quiet:
-        warn(f"recorded audit {run} in {db_path}")
+        first = compare and report.comparison is None
+        nothing = "; nothing to compare yet: this is the first audit in the history"
+        warn(f"recorded audit {run} in {db_path}{nothing if first else ''}")
         if report.comparison is not None:
             click.echo(render_comparison(report.comparison), err=True, nl=False)
     return True
