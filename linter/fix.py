@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.engine import Engine
+from linter.exclude import FileFilter
 from linter.fixspan import flagged_text_at
 from linter.model import Finding
 from linter.output import write_safely
@@ -336,8 +337,12 @@ def _reads_back(stored: _Source, current: str, is_html: bool) -> bool:
 
 
 def fix_paths(
-    paths: Iterable[str], engine: Engine, fmt: str | None = None, dry_run: bool = False
+    paths: Iterable[str],
+    engine: Engine,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    keep: FileFilter | None = None,
 ) -> Iterator[FixOutcome]:
-    """``fix_file`` for every input under ``paths``, in order."""
-    for path in expand_paths(paths):
+    """``fix_file`` for every input under ``paths`` that ``keep`` keeps, in order."""
+    for path in expand_paths(paths, keep=keep):
         yield fix_file(path, engine, fmt, dry_run)

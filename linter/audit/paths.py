@@ -6,6 +6,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePath
 
+from linter.exclude import FileFilter
 from linter.read import Unlisted
 from linter.runner import expand_paths
 
@@ -39,14 +40,16 @@ def audit_paths(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     empty: Callable[[str], None] | None = None,
+    keep: FileFilter | None = None,
 ) -> list[str]:
     """Files to audit, in a stable order, each once: directories are walked for known
     extensions; ``include`` keeps only matching files, ``exclude`` drops matching ones.
     A directory that could not be listed is kept whatever the globs say: it is an error
-    the user must see. ``empty`` is told of named directories with nothing to audit."""
+    the user must see. ``empty`` is told of named directories with nothing to audit;
+    ``keep`` applies the exclusion settings and ``.gitignore`` (``linter.exclude``)."""
     seen: set[str] = set()
     chosen: list[str] = []
-    for path in expand_paths(paths, empty):
+    for path in expand_paths(paths, empty, keep):
         if path in seen:
             continue
         if not isinstance(path, Unlisted):

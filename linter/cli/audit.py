@@ -15,6 +15,7 @@ from linter.cli.common import (
     warn,
 )
 from linter.cli.destinations import check_destinations, emit, pair_outputs, write
+from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
 from linter.cli.options import AUDIT_FORMATS, RunOptions, output_options, quiet_option, run_options
 
@@ -30,6 +31,7 @@ def _page_timeout(seconds: float) -> float | None:
 @click.argument("paths", nargs=-1)
 @click.option("--include", multiple=True, metavar="GLOB", help="Only files matching GLOB.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB.")
+@file_options(exclude=False)
 @click.option(
     "--from-list",
     "list_file",
@@ -67,6 +69,7 @@ def audit(
     paths: tuple[str, ...],
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    files: FileOptions,
     list_file: str | None,
     jobs: int | None,
     page_timeout: float | None,
@@ -105,9 +108,11 @@ def audit(
     setup = prepare(run, run_settings(run))
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
-    pages = audit_paths(named, include, exclude, nothing_to_lint)
+    keep = file_filter(files, setup.config)
+    pages = audit_paths(named, include, exclude, nothing_to_lint, keep)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
-    page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
+    per_file = per_file_ignores(setup.config, setup.catalogue)
+    page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
     plan = AuditPlan(page_rules, site_rules, run.format_in)
     progress = _progress_bar(len(pages), quiet)

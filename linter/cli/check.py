@@ -15,11 +15,12 @@ from linter.cli.common import (
     warn,
 )
 from linter.cli.destinations import check_destinations, emit, pair_outputs
+from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.options import OUTPUT_FORMATS, RunOptions, output_options, quiet_option, run_options
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @output_options(OUTPUT_FORMATS, "text")
 @run_options
 @quiet_option("Only the finding lines, no source or summary.")
@@ -48,6 +49,9 @@ from linter.cli.options import OUTPUT_FORMATS, RunOptions, output_options, quiet
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files in place.")
 @click.option("--dry-run", is_flag=True, help="With --fix: print a diff and change nothing.")
+@file_options()
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted, and exit.")
+@click.option("--show-settings", is_flag=True, help="Print the resolved settings, and exit.")
 def check(
     paths: tuple[str, ...],
     output_formats: tuple[str, ...],
@@ -60,8 +64,12 @@ def check(
     warn_unused_suppressions: bool,
     fix: bool,
     dry_run: bool,
+    files: FileOptions,
+    show_files: bool,
+    show_settings: bool,
 ) -> None:
-    """Lint PATHS (files, directories, or - for standard input).
+    """Lint PATHS (files, directories, or - for standard input; default: the current
+    directory). Directories are walked without the excluded and git-ignored files.
 
     Exit code 0: nothing at or above the fail threshold; 1: findings at or above it;
     2: a usage, configuration or input error.
@@ -79,16 +87,21 @@ def check(
     destinations = pair_outputs(output_formats, outputs)
     output_format = destinations[0][0]
     changes = _changed_lines(diff_ref, diff_file, paths)
+    paths = paths or (".",)
     setup = prepare(run, settings)
+    keep = file_filter(files, setup.config)
+    if show_files or show_settings:
+        _show(show_files, paths, keep, setup, run)
     written = [path for _, path in destinations]
     check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
-    engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
+    per_file = per_file_ignores(setup.config, setup.catalogue)
+    engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     report = Report(fail_on=run.threshold(setup.config.fail_on), rules=setup.rules)
     fixed = None
     if fix:
-        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report)
+        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, keep)
     else:
-        _lint(paths, engine, run.format_in, report)
+        _lint(paths, engine, run.format_in, report, keep)
     make_printable(report)
     if dry_run:
         click.echo(fixed, err=True)
@@ -119,23 +132,34 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _lint(paths, engine, fmt: str | None, report) -> None:
+def _show(files: bool, paths: tuple[str, ...], keep, setup, run: RunOptions) -> None:
+    """``--show-files`` / ``--show-settings``: say what a run would use, exit 0."""
+    from linter.cli.files import show_files, show_settings
+
+    if files:
+        show_files(paths, keep, nothing_to_lint)
+    else:
+        show_settings(setup.config, setup.rules, run.threshold(setup.config.fail_on), keep)
+    sys.exit(0)
+
+
+def _lint(paths, engine, fmt: str | None, report, keep) -> None:
     """Lint ``paths`` into ``report``; each file that could not be read is a warning line."""
     from linter.runner import lint_paths
 
-    for result in lint_paths(paths, engine, fmt, nothing_to_lint):
+    for result in lint_paths(paths, engine, fmt, nothing_to_lint, keep):
         report.files.append(result)
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
 
 
-def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report) -> str:
+def _run_fixes(paths, engine, fmt: str | None, dry_run: bool, report, keep) -> str:
     """Apply (or, dry, diff) the safe fixes; fills ``report``; returns the summary line."""
     from linter.fix import fix_paths
     from linter.report import plural
 
     applied = files = 0
-    for outcome in fix_paths(paths, engine, fmt, dry_run):
+    for outcome in fix_paths(paths, engine, fmt, dry_run, keep):
         report.files.append(outcome.result)
         if outcome.result.error is not None:
             warn(f"{outcome.result.path}: {outcome.result.error}")
