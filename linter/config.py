@@ -43,6 +43,9 @@ _KEYS = {
     "seo",
     "nlp",
 }
+# Which files a walk leaves out and which rules skip which files (``linter.exclude``).
+_FILE_KEYS = {"exclude", "extend_exclude", "per_file_ignores", "respect_gitignore", "force_exclude"}
+_KEYS |= _FILE_KEYS
 
 # Run-wide settings: tables of the config whose values reach the rules that declare them
 # (a rule's YAML ``settings`` maps a param to a setting such as "faq.required"); each
@@ -81,6 +84,16 @@ class Config:
     rule_packs: list[Path] = field(default_factory=list)
     fail_on: Severity | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    exclude: list[str] | None = None  # None: the default excludes
+    extend_exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+
+    @property
+    def base(self) -> Path:
+        """Where the config's relative paths and globs are anchored: its directory."""
+        return self.path.parent if self.path else Path.cwd()
 
 
 def _string_list(value: Any, key: str, where: str) -> list[str]:
@@ -136,6 +149,7 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         (base / p).resolve() for p in _string_list(data.get("rule_packs", []), "rule_packs", where)
     ]
     config.settings = _parse_settings(data, where)
+    _parse_files(config, data, where)
     if "fail_on" in data:
         if not isinstance(data["fail_on"], str):
             raise ConfigError(f"{where}: fail_on must be a string (error, warning, info)")
@@ -158,6 +172,25 @@ def _refuse_unknown_keys(data: dict[str, Any], where: str) -> None:
     raise ConfigError(
         f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))}){hint}"
     )
+
+
+def _parse_files(config: Config, data: dict[str, Any], where: str) -> None:
+    """The exclusion keys: lists of globs, a table of glob = selectors, two flags."""
+    if "exclude" in data:
+        config.exclude = _string_list(data["exclude"], "exclude", where)
+    config.extend_exclude = _string_list(data.get("extend_exclude", []), "extend_exclude", where)
+    for flag in ("respect_gitignore", "force_exclude"):
+        if flag in data:
+            if not isinstance(data[flag], bool):
+                raise ConfigError(f"{where}: {flag} must be true or false")
+            setattr(config, flag, data[flag])
+    table = data.get("per_file_ignores", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f'{where}: per_file_ignores must be a table of glob = ["CODE", ...]')
+    config.per_file_ignores = {
+        glob: _string_list(selectors, f"per_file_ignores.{glob}", where)
+        for glob, selectors in table.items()
+    }
 
 
 def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -367,3 +400,21 @@ def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:
         except RuleError as error:
             raise ConfigError(f"{where}: {error}") from None
     return result
+
+
+def per_file_ignores(config: Config, catalogue: list[Rule]):
+    """``per_file_ignores`` compiled against ``catalogue``; an unknown selector fails."""
+    from linter.exclude import per_file_ignores as compile_table
+
+    where = str(config.path) if config.path else "config"
+    codes_of: dict[str, frozenset[str]] = {}
+    for glob, selectors in config.per_file_ignores.items():
+        for selector in selectors:
+            codes = frozenset(r.code for r in catalogue if _matches(selector, r))
+            if not codes and selector not in CATEGORIES:
+                raise ConfigError(
+                    f"{where}: per_file_ignores.{glob}: {selector!r} matches no rule, "
+                    "name, category or tag"
+                )
+            codes_of[selector] = codes
+    return compile_table(config.per_file_ignores, config.base, codes_of)

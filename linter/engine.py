@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Hit
+from linter.exclude import PerFileIgnores
 from linter.message import fill
 from linter.model import Document, Finding
 from linter.rulepack import Rule
@@ -83,8 +84,13 @@ class Engine:
     """Holds the selected rules; ``check`` runs them on one document."""
 
     def __init__(
-        self, rules: list[Rule], known: list[Rule] | None = None, model: str | None = None
+        self,
+        rules: list[Rule],
+        known: list[Rule] | None = None,
+        model: str | None = None,
+        per_file: PerFileIgnores | None = None,
     ) -> None:
+        self.per_file = per_file  # ``per_file_ignores``: rules that skip some files
         self.model = model  # the spaCy pipeline that splits and parses sentences (None: blank)
         self.rules = [r for r in rules if r.scope == "document"]  # corpus rules run elsewhere
         self._known = known  # every rule a suppression comment may name
@@ -142,7 +148,8 @@ class Engine:
 
             doc.segmenter = segmenter(self.model)
         result = DocumentResult()
-        ran = [r for r in self.rules if r.applies_to(doc.format)]
+        skip = self.per_file.codes_for(doc.path) if self.per_file else frozenset()
+        ran = [r for r in self.rules if r.applies_to(doc.format) and r.code not in skip]
         for rule in ran:
             try:
                 hits = list(rule.module.check(doc, rule.params))

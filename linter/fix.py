@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.engine import Engine
+from linter.exclude import FileFilter
 from linter.fixspan import flagged_text_at
 from linter.model import Finding
 from linter.output import write_safely
@@ -370,8 +371,9 @@ def fix_paths(
     fmt: str | None = None,
     dry_run: bool = False,
     stdin_name: str | None = None,
+    keep: FileFilter | None = None,
 ) -> Iterator[FixOutcome]:
-    """``fix_file`` for every input under ``paths``, in order (standard input shown as
-    ``stdin_name`` when given)."""
-    for path in expand_paths(paths):
+    """``fix_file`` for every input under ``paths`` that ``keep`` keeps, in order
+    (standard input shown as ``stdin_name`` when given)."""
+    for path in expand_paths(paths, keep=keep):
         yield fix_file(path, engine, fmt, dry_run, stdin_name if path == STDIN else None)

@@ -13,6 +13,7 @@ from typing import Any
 
 from linter.engine import Engine
 from linter.escape import visible
+from linter.exclude import FileFilter
 from linter.model import Document, Finding
 from linter.quote import Line, keep_line
 from linter.read import ReadError, Unlisted, format_for, load_bytes, read_bytes
@@ -51,26 +52,39 @@ def _unlisted(error: OSError) -> Unlisted:
     return path
 
 
-def expand_paths(paths: Iterable[str], empty: Callable[[str], None] | None = None) -> Iterator[str]:
+def expand_paths(
+    paths: Iterable[str],
+    empty: Callable[[str], None] | None = None,
+    keep: FileFilter | None = None,
+) -> Iterator[str]:
     """Files named directly, and files with a known extension under named directories.
 
     A directory that cannot be listed is yielded as an ``Unlisted`` path (reading it
     reports why), so it counts as a file error instead of vanishing; ``empty`` is told
-    of a named directory that holds no file to lint.
+    of a named directory that holds no file to lint. ``keep`` leaves out what the
+    exclusion settings and ``.gitignore`` exclude (``linter.exclude``).
     """
+    keep = keep or FileFilter(respect_gitignore=False)
     for path in paths:
+        if path != STDIN and not keep.keeps_named(path):
+            continue
         if path == STDIN or not os.path.isdir(path):
             yield path
             continue
         found = failed = False
         problems: list[OSError] = []
+        ignore = keep.gitignore_for(path)
         for root, dirs, files in os.walk(path, onerror=problems.append):
             failed = failed or bool(problems)
             while problems:
                 yield _unlisted(problems.pop(0))
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and keep.keeps_walked(os.path.join(root, d), True, ignore)
+            )
             for name in sorted(files):
-                if format_for(name):
+                if format_for(name) and keep.keeps_walked(os.path.join(root, name), False, ignore):
                     found = True
                     yield os.path.join(root, name)
         failed = failed or bool(problems)
@@ -131,8 +145,9 @@ def lint_paths(
     fmt: str | None = None,
     empty: Callable[[str], None] | None = None,
     stdin_name: str | None = None,
+    keep: FileFilter | None = None,
 ) -> Iterator[FileResult]:
-    """Results for every input under ``paths``, in order (``empty``: see expand_paths;
-    standard input is shown as ``stdin_name`` when given)."""
-    for path in expand_paths(paths, empty):
+    """Results for every input under ``paths``, in order (``empty``, ``keep``: see
+    expand_paths; standard input is shown as ``stdin_name`` when given)."""
+    for path in expand_paths(paths, empty, keep):
         yield lint_one(path, engine, fmt, stdin_name if path == STDIN else None)

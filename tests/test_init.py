@@ -46,7 +46,7 @@ def test_pre_commit_hook_definition():
         (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text()
     )
     hook = next(h for h in hooks if h["id"] == "contentlint")
-    assert hook["entry"] == "contentlint check"
+    assert hook["entry"] == "contentlint check --force-exclude"
     assert hook["language"] == "python"
     import re
 

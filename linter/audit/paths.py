@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from linter.exclude import FileFilter
 from linter.read import Unlisted
 from linter.runner import expand_paths
 
@@ -34,12 +35,14 @@ def audit_paths(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     empty: Callable[[str], None] | None = None,
+    keep: FileFilter | None = None,
 ) -> list[str]:
     """Files to audit, in a stable order, each once: directories are walked for known
     extensions; ``include`` keeps only matching files, ``exclude`` drops matching ones
     (globs as ``linter.globs`` reads them, relative to each named directory). A directory
     that could not be listed is kept whatever the globs say: it is an error the user must
-    see. ``empty`` is told of named directories with nothing to audit. ``NothingSelected``
+    see. ``empty`` is told of named directories with nothing to audit; ``keep`` applies
+    the exclusion settings and ``.gitignore`` (``linter.exclude``). ``NothingSelected``
     when the globs leave no file at all."""
     from linter.globs import Glob, matches_any
 
@@ -49,7 +52,7 @@ def audit_paths(
     chosen: list[str] = []
     found = 0
     for named in paths:
-        for path in expand_paths([named], empty):
+        for path in expand_paths([named], empty, keep):
             found += 1
             if path in seen:
                 continue

@@ -16,6 +16,7 @@ from linter.cli.common import (
     warn,
 )
 from linter.cli.destinations import check_destinations, emit, pair_outputs, write
+from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
 from linter.cli.options import AUDIT_FORMATS, RunOptions, output_options, quiet_option, run_options
 
@@ -31,6 +32,7 @@ def _page_timeout(seconds: float) -> float | None:
 @click.argument("paths", nargs=-1)
 @click.option("--include", multiple=True, metavar="GLOB", help="Only files matching GLOB.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB.")
+@file_options(exclude=False)
 @click.option(
     "--from-list",
     "list_file",
@@ -68,6 +70,7 @@ def audit(
     paths: tuple[str, ...],
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    files: FileOptions,
     list_file: str | None,
     jobs: int | None,
     page_timeout: float | None,
@@ -105,9 +108,11 @@ def audit(
     setup = prepare(run, run_settings(run))
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
-    pages = _pages(named, include, exclude)
+    keep = file_filter(files, setup.config)
+    pages = _pages(named, include, exclude, keep)
     workers = min(jobs or default_jobs(), max(len(pages), 1))
-    page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
+    per_file = per_file_ignores(setup.config, setup.catalogue)
+    page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
     plan = AuditPlan(page_rules, site_rules, run.format_in)
     progress = _progress_bar(len(pages), quiet)
@@ -167,13 +172,14 @@ def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
     return named
 
 
-def _pages(named: list[str], include: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
-    """The files to audit; none at all is the run's one error line (exit 2)."""
+def _pages(named: list[str], include: tuple[str, ...], exclude: tuple[str, ...], keep) -> list[str]:
+    """The files to audit (``keep``: the exclusion settings and ``.gitignore``); none at
+    all is the run's one error line (exit 2)."""
     from linter.audit.paths import NothingSelected, audit_paths
 
     empty = EmptyDirectories()
     try:
-        pages = audit_paths(named, include, exclude, empty)
+        pages = audit_paths(named, include, exclude, empty, keep)
     except NothingSelected as error:
         raise UserError(str(error)) from None
     empty.settle(bool(pages), "audit")

@@ -23,6 +23,7 @@ from linter.cli.destinations import (
     emit_statistics,
     pair_outputs,
 )
+from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.options import OUTPUT_FORMATS, RunOptions, output_options, quiet_option, run_options
 from linter.runner import STDIN
 
@@ -71,6 +72,9 @@ from linter.runner import STDIN
     is_flag=True,
     help="One line per rule with its count and whether it is fixable, not the findings.",
 )
+@file_options()
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted, and exit.")
+@click.option("--show-settings", is_flag=True, help="Print the resolved settings, and exit.")
 def check(
     paths: tuple[str, ...],
     output_formats: tuple[str, ...],
@@ -85,8 +89,12 @@ def check(
     dry_run: bool,
     stdin_filename: str | None,
     statistics: bool,
+    files: FileOptions,
+    show_files: bool,
+    show_settings: bool,
 ) -> None:
-    """Lint PATHS (files, directories, or - for standard input).
+    """Lint PATHS (files, directories, or - for standard input; default: the current
+    directory). Directories are walked without the excluded and git-ignored files.
 
     Exit code 0: nothing at or above the fail threshold; 1: findings at or above it;
     2: a usage, configuration or input error.
@@ -110,9 +118,18 @@ def check(
     output_format = destinations[0][0]
     changes = _changed_lines(diff_ref, diff_file, paths)
     setup = prepare(run, settings, Path(stdin_filename).parent if stdin_filename else None)
+    keep = file_filter(files, setup.config)
+    if show_files or show_settings:
+        _show(show_files, paths, keep, setup, run)
+    if STDIN not in paths and not any(keep.keeps_named(path) for path in paths):
+        # A pre-commit hook passing only excluded files: nothing to do, as in ruff.
+        if not quiet:
+            warn("every path named is excluded (force_exclude): nothing to lint")
+        sys.exit(0)
     written = [path for _, path in destinations]
     check_destinations(written + ([write_baseline_path] if write_baseline_path else []))
-    engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline)
+    per_file = per_file_ignores(setup.config, setup.catalogue)
+    engine = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     report = Report(
         fail_on=run.threshold(setup.config.fail_on),
         rules=engine.reporting,  # the site rules run in audit only
@@ -121,9 +138,9 @@ def check(
     fixed = None
     empty = EmptyDirectories()
     if fix:
-        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, stdin_filename)
+        fixed = _run_fixes(paths, engine, run.format_in, dry_run, report, stdin_filename, keep)
     else:
-        _lint(paths, engine, run.format_in, report, empty, stdin_filename)
+        _lint(paths, engine, run.format_in, report, empty, stdin_filename, keep)
     empty.settle(bool(report.files), "lint")
     make_printable(report)
     if dry_run:
@@ -147,12 +164,11 @@ def check(
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None) -> tuple[str, ...]:
-    """The inputs to lint: PATHS, or with ``--stdin-filename`` standard input alone (as
-    ruff, a path named beside it is ignored with a warning)."""
+    """The inputs to lint: PATHS (the current directory when none is named), or with
+    ``--stdin-filename`` standard input alone (as ruff, a path named beside it is ignored
+    with a warning)."""
     if stdin_filename is None:
-        if not paths:
-            raise UserError("name the files to lint: PATH..., or - for standard input")
-        return paths
+        return paths or (".",)
     if not stdin_filename.strip():
         raise UserError("--stdin-filename needs a file name")
     for path in paths:
@@ -175,18 +191,29 @@ def _changed_lines(diff_ref: str | None, diff_file: str | None, paths: tuple[str
         raise UserError(str(error)) from None
 
 
-def _lint(paths, engine, fmt: str | None, report, empty, stdin_name: str | None) -> None:
+def _show(files: bool, paths: tuple[str, ...], keep, setup, run: RunOptions) -> None:
+    """``--show-files`` / ``--show-settings``: say what a run would use, exit 0."""
+    from linter.cli.files import show_files, show_settings
+
+    if files:
+        show_files(paths, keep, EmptyDirectories())
+    else:
+        show_settings(setup.config, setup.rules, run.threshold(setup.config.fail_on), keep)
+    sys.exit(0)
+
+
+def _lint(paths, engine, fmt: str | None, report, empty, stdin_name: str | None, keep) -> None:
     """Lint ``paths`` into ``report``; each file that could not be read is a warning line."""
     from linter.runner import lint_paths
 
-    for result in lint_paths(paths, engine, fmt, empty, stdin_name):
+    for result in lint_paths(paths, engine, fmt, empty, stdin_name, keep):
         report.files.append(result)
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
 
 
 def _run_fixes(
-    paths, engine, fmt: str | None, dry_run: bool, report, stdin_name: str | None
+    paths, engine, fmt: str | None, dry_run: bool, report, stdin_name: str | None, keep
 ) -> str:
     """Apply (or, dry, diff) the safe fixes; fills ``report``; returns the summary line.
     Standard input's text, fixed or not, is printed on standard output."""
@@ -194,7 +221,7 @@ def _run_fixes(
     from linter.report import plural
 
     applied = files = 0
-    for outcome in fix_paths(paths, engine, fmt, dry_run, stdin_name):
+    for outcome in fix_paths(paths, engine, fmt, dry_run, stdin_name, keep):
         if outcome.output is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(outcome.output)
