@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from linter.engine import Engine
+from linter.message import plural
 from linter.model import Finding
 from linter.read import parse
 from linter.rulepack import Rule
@@ -61,7 +62,7 @@ def example_problem(rule: Rule, example: dict[str, Any]) -> str | None:
         return None
     expected = example.get("count")
     if expected is not None and len(findings) != expected:
-        return f"fail example gave {len(findings)} findings, expected {expected}"
+        return f"fail example gave {plural(len(findings), 'finding')}, expected {expected}"
     if not findings:
         return "fail example not flagged"
     return None

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from linter.history.runs import Comparison
+from linter.message import plural
 
 _LISTED = 20  # findings shown per list in ``render_comparison``
 
@@ -73,7 +74,7 @@ def render_comparison(c: Comparison) -> str:
         f" {len(c.fixed)} fixed, {c.unchanged} unchanged."
     ]
     if c.not_compared:
-        pages = "1 page" if c.not_compared == 1 else f"{c.not_compared} pages"
+        pages = plural(c.not_compared, "page")
         lines.append(f"{pages} checked in only one of the two runs left out of the comparison.")
     if c.new:
         lines.append("New:")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.escape import shown, visible
+from linter.message import plural
 from linter.model import Comparison, Finding, Severity
 from linter.rulepack import Rule
 from linter.runner import FileResult
@@ -103,10 +104,6 @@ def make_printable(report: Report) -> None:
                     related.path = visible(related.path)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(report: Report) -> str:
     """One sentence a person reads at the end of a run."""
     counts = report.counts()
@@ -127,8 +124,9 @@ def summary_line(report: Report) -> str:
     if report.baseline_hidden is not None:
         line += (
             f" {plural(report.baseline_hidden, 'known problem')} hidden by the baseline;"
-            f" {plural(report.baseline_fixed or 0, 'baseline entry')} no longer found (fixed)."
-        ).replace("entrys", "entries")
+            f" {plural(report.baseline_fixed or 0, 'baseline entry', 'baseline entries')}"
+            " no longer found (fixed)."
+        )
     return line
 
 

@@ -44,6 +44,7 @@ from linter.checks.contradiction import _count_items
 from linter.checks.contradiction._count_items import Delivery
 from linter.checks.contradiction._parse import parse_texts
 from linter.checks.contradiction._words import BREAK, DETERMINERS, PRONOUNS, lexicon, number
+from linter.message import plural
 from linter.model import HEADING, MAIN, PARAGRAPH, Block, Document, Sentence
 
 PARAMS: dict[str, Param] = {"min_count": COUNT, "max_count": COUNT}
@@ -274,11 +275,12 @@ def _delivered(who: str, block: Block, delivery: Delivery) -> str:
     n = delivery.count
     if delivery.what == "list items":
         where = "under" if block.kind == HEADING else "after"
-        return f"the list {where} it has {n} items"
+        return f"the list {where} it has {plural(n, 'item')}"
     if delivery.what == "sections":
-        return f"{n} sections follow it"
+        return "1 section follows it" if n == 1 else f"{n} sections follow it"
     holder = "the article" if who == "The title" else "the section"
-    return f"{holder} has {n} {delivery.what}"
+    # Every kind of delivery is a plural ending in "s": "numbered paragraphs".
+    return f"{holder} has {plural(n, delivery.what.removesuffix('s'), delivery.what)}"
 
 
 def _found(

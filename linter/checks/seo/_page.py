@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from linter.checks.base import Hit
 from linter.lexicon import KEYPHRASE_WORD
+from linter.message import plural
 from linter.model import (
     CHROME,
     FAQ_QUESTION,
@@ -288,4 +289,6 @@ def capped(found: list[T], limit: int, what: str) -> Iterator[tuple[T, str]]:
     shown = found[:limit]
     for n, item in enumerate(shown, 1):
         rest = len(found) - len(shown) if n == len(shown) else 0
-        yield item, f" ({rest} more {what} on this page not listed)" if rest > 0 else ""
+        # ``what`` is a plural ending in "s" ("empty links"): one left is "1 more empty link".
+        more = plural(rest, "more " + what.removesuffix("s"), "more " + what)
+        yield item, f" ({more} on this page not listed)" if rest > 0 else ""

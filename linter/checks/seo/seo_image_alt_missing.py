@@ -16,6 +16,7 @@ from typing import Any
 
 from linter.checks._images import image_name, image_place, missing_alt
 from linter.checks.base import COUNT, Hit, Param
+from linter.message import plural
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {"max_per_page": COUNT}
@@ -29,6 +30,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     for n, (image, tag) in enumerate(shown, 1):
         hit = Hit(tag.start, tag.end, {"src": image_name(image, tag), "more": ""})
         if n == len(shown) and rest:
-            hit.args["more"] = f" ({len(rest)} more article images without alt, listed below)"
+            images = plural(len(rest), "more article image", "more article images")
+            hit.args["more"] = f" ({images} without alt, listed below)"
             hit.related = [image_place(doc, image, tag) for image, tag in rest]
         yield hit

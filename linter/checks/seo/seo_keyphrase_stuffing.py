@@ -23,6 +23,7 @@ from linter.checks.seo._keyphrase import (
     words_with_offsets,
 )
 from linter.lexicon import STUFFING_STOP_WORDS
+from linter.message import plural
 from linter.model import Document, Sentence
 
 PARAMS: dict[str, Param] = {
@@ -106,7 +107,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         if density > params["max_density"]:
             block, (start, end) = places[0]
             yield block_hit(block, start, end, phrase=phrase, count=len(places),
-                            why=f"{percent(density)} % of {words} words")  # fmt: skip
+                            why=f"{percent(density)} % of {plural(words, 'word')}")  # fmt: skip
             return
     sentences = doc.sentences
     # Stems only: offsets are needed for the one place reported, found below.
@@ -128,5 +129,5 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
     hit.start, hit.end = sentence.block.source_span(sentence.start + start, sentence.start + end)
     hit.excerpt = text
     hit.args = {"phrase": text, "count": len(places),
-                "why": f"in {len(places)} of {len(sentences)} sentences"}  # fmt: skip
+                "why": f"in {len(places)} of {plural(len(sentences), 'sentence')}"}  # fmt: skip
     yield hit

@@ -13,6 +13,7 @@ from typing import Any
 
 from linter.checks._images import image_name, image_place, missing_alt
 from linter.checks.base import Hit, Param
+from linter.message import plural
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {}
@@ -25,7 +26,7 @@ def check(doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         return
     image, tag = found[0]
     count = len(found)
-    images = "1 image" if count == 1 else f"{count} images"
+    images = plural(count, "image")
     yield Hit(
         tag.start,
         tag.end,

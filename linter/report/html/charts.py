@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from linter.message import plural
 from linter.report.html.common import esc
 
 
@@ -48,8 +49,9 @@ def trend_chart(runs: list[dict[str, Any]]) -> str:
     for n, run in enumerate(runs):
         x, y, total = 16 + n * slot, float(floor), int(run["findings"])
         tip = (
-            f"{run['label']} ({run['started']}): {total} findings, "
-            f"{run['errors']} errors, {run['warnings']} warnings, {run['info']} info"
+            f"{run['label']} ({run['started']}): {plural(total, 'finding')}, "
+            f"{plural(int(run['errors']), 'error')}, {plural(int(run['warnings']), 'warning')}, "
+            f"{run['info']} info"
         )
         parts.append(
             f'<g class="run" data-run="{esc(run["label"])}" data-findings="{total}">'
