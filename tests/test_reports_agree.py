@@ -223,3 +223,21 @@ def test_sarif_and_gitlab_fingerprints_are_unique_and_survive_edits_above(
     assert sarif == gitlab  # one scheme: an alert is the same alert in both
     path.write_text(TWICE.replace("A Note\n\n", "A Note\n\nA new opening line.\n\n"), "utf-8")
     assert prints() == (sarif, gitlab)
+
+
+def test_ctrl_c_during_check_exits_130_with_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import linter.runner
+    from linter.cli import main
+
+    page = tmp_path / "a.md"
+    page.write_text("# Title\n\nThe the text.\n", encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(linter.runner, "lint_one", interrupted)
+    result = CliRunner().invoke(main, ["check", str(page)])
+    assert result.exit_code == 130
+    assert result.output.strip().splitlines()[-1] == "contentlint: interrupted"

@@ -20,7 +20,20 @@ from linter.cli.history import history
 from linter.cli.rules import explain, init, list_rules
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, exiting 130 on Ctrl-C (as shells report SIGINT) with one line,
+    where click would print "Aborted!" and exit 1. ``audit`` handles its own Ctrl-C
+    first, to write the reports of the pages done."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("contentlint: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="contentlint")
 def main() -> None:
     """Lint articles (HTML, Markdown or plain text): boilerplate, FAQ, contradictions,
