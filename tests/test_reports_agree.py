@@ -183,7 +183,8 @@ def test_sarif_help_is_guidance_not_the_description(cli, tmp_path):
     for rule in rules:
         assert rule["help"]["text"] != rule["fullDescription"]["text"]
         assert f"contentlint explain {rule['id']}" in rule["help"]["text"]
-        assert "helpUri" not in rule  # the package declares no project URL to point at
+        # the package's Repository URL, where the README's rules table is
+        assert rule["helpUri"] == "https://github.com/contentlint/contentlint#rules"
     (hy001,) = [r for r in rules if r["id"] == "HY001"]
     assert "What to do: Delete one." in hy001["help"]["text"]
 
