@@ -3,9 +3,11 @@
 Ruff's names and semantics, so its users need not learn new ones:
 
 - ``exclude`` (replaces the defaults below) and ``extend_exclude`` (adds to them) are
-  globs matched against an entry's name (``node_modules``, ``*.min.html``) or against its
-  path, anchored at the directory they were written for: the config file's directory, or
-  the working directory for ``--exclude``/``--extend-exclude``. ``*`` also crosses ``/``.
+  globs read as ``linter.globs`` reads ``audit --include``/``--exclude`` (so one glob means
+  the same everywhere): without a slash they match an entry's name (``node_modules``,
+  ``*.min.html``), with one its path below the directory they were written for (the
+  config file's directory, or the working directory for the command line); ``*`` stays
+  within one directory, ``**`` spans several.
 - ``.gitignore`` files are honoured while walking (``respect_gitignore``), as git reads
   them: those of the repository root down to each walked directory, and
   ``.git/info/exclude``; only inside a git repository, as git and ruff do.
@@ -23,10 +25,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
-from glob import escape
 from pathlib import Path
 from typing import Any
+
+from linter.globs import Glob, relative_to
 
 # Ruff's defaults that can hold content, plus the build output of static site
 # generators: version control, dependencies, virtual environments, caches and build
@@ -59,22 +61,31 @@ DEFAULT_EXCLUDE = (
 
 @dataclass(frozen=True)
 class Pattern:
-    """A glob and the directory its relative form is anchored at."""
+    """A glob (read as ``linter.globs`` reads ``--include``/``--exclude`` globs) and the
+    directory its anchored form is relative to."""
 
-    glob: str
+    glob: Glob
     base: str
 
+    @property
+    def text(self) -> str:
+        return self.glob.text
+
     def matches(self, path: str) -> bool:
-        """Whether the absolute ``path`` matches by its name or by its anchored path."""
-        name = os.path.basename(path)
-        anchored = os.path.join(escape(self.base), self.glob.replace("/", os.sep))
-        return fnmatchcase(name, self.glob) or fnmatchcase(path, anchored)
+        """Whether the absolute ``path`` matches: a glob without a slash by the entry's
+        name (the walk asks for every entry on its way down, so a directory named on the
+        command line is not matched by its own name), one with a slash by its path
+        below ``base``."""
+        if not self.glob.anchored:
+            return self.glob.matches(os.path.basename(path))
+        relative = relative_to(path, self.base)
+        return relative is not None and self.glob.matches(relative)
 
 
 def patterns(globs: Iterable[str], base: str | os.PathLike[str]) -> tuple[Pattern, ...]:
     """``globs`` anchored at ``base`` (made absolute)."""
     where = os.path.abspath(base)
-    return tuple(Pattern(glob.rstrip("/") or glob, where) for glob in globs)
+    return tuple(Pattern(Glob.parse(glob), where) for glob in globs)
 
 
 def _repository_root(directory: str) -> str | None:

@@ -83,7 +83,7 @@ class Glob:
         return any(self.regex.fullmatch(c) for c in candidates)
 
 
-def _relative(path: str, root: str) -> str | None:
+def relative_to(path: str, root: str) -> str | None:
     """``path`` below ``root`` with forward slashes; None when it is not below it."""
     try:
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
@@ -96,8 +96,8 @@ def _relative(path: str, root: str) -> str | None:
 def matches_any(path: str, named: str, globs: Sequence[Glob]) -> bool:
     """Whether ``path``, found under (or named as) ``named``, matches one of ``globs``."""
     root = named if os.path.isdir(named) else os.path.dirname(named) or "."
-    below = _relative(path, root) or Path(path).name
-    from_cwd = _relative(path, os.curdir)
+    below = relative_to(path, root) or Path(path).name
+    from_cwd = relative_to(path, os.curdir)
     for glob in globs:
         if glob.matches(below):
             return True

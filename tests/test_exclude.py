@@ -187,3 +187,16 @@ def test_only_excluded_paths_named_is_a_quiet_success_for_pre_commit(cli, site):
     result = cli("check", "node_modules/x/r.md", "--force-exclude", "--select", "HY001")
     assert result.exit_code == 0
     assert "every path named is excluded (force_exclude): nothing to lint" in result.output
+
+
+def test_one_glob_means_the_same_in_check_and_audit(cli, tmp_path, monkeypatch):
+    root = _site(tmp_path / "docs", ["drafts/a.md", "drafts/old/b.md", "posts/c.md"])
+    monkeypatch.chdir(root)
+    # "*" stays within one directory, "**" spans several, in both commands.
+    assert _linted(_check(cli, ".", "--extend-exclude", "drafts/*.md")) == [
+        "./drafts/old/b.md",
+        "./posts/c.md",
+    ]
+    assert _linted(_check(cli, ".", "--extend-exclude", "drafts/**")) == ["./posts/c.md"]
+    audited = cli("audit", ".", "--exclude", "drafts/*.md", "--select", "HY001", "-q")
+    assert sorted(_linted(audited)) == ["./drafts/old/b.md", "./posts/c.md"]

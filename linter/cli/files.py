@@ -128,7 +128,7 @@ def show_settings(config: Any, rules: list[Any], threshold: Any, keep: Any) -> N
         f"ignore = {value(config.ignore)}",
         f"# rules that run ({len(rules)}): {', '.join(r.code for r in rules)}",
         f"fail_on = {value(threshold.name.lower())}",
-        f"exclude = {value([p.glob for p in keep.exclude])}",
+        f"exclude = {value([p.text for p in keep.exclude])}",
         f"respect_gitignore = {value(keep.respect_gitignore)}",
         f"force_exclude = {value(keep.force_exclude)}",
         f"rule_packs = {value([str(p) for p in config.rule_packs])}",
