@@ -24,7 +24,7 @@ _NUMBER = re.compile(r"\d+")
 _FORMATTER = string.Formatter()
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+def plural(count: Any, singular: str, plural_form: str | None = None) -> str:
     """``count`` with the noun that agrees with it: "1 file", "2 files", "0 entries"."""
     return f"{count} {singular if _is_one(count) else (plural_form or singular + 's')}"
 
@@ -39,7 +39,7 @@ def _is_one(value: Any) -> bool:
 def _counted(value: Any, spec: str) -> str:
     """A ``{name:one|many}`` field: the value and the form of the noun that agrees with it."""
     singular, _, many = spec.partition("|")
-    return f"{value} {singular if _is_one(value) else many}"
+    return plural(value, singular, many)
 
 
 class _MessageFormatter(string.Formatter):

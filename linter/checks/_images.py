@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 
 from linter.model import MAIN, Document, Image, Related, Tag
+from linter.read.html_hidden import INTERFACE_WORD
+
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
 def _size(value: str | None) -> int | None:
-    m = re.match(r"\s*(\d+)", value or "")
+    m = _LEADING_NUMBER.match(value or "")
     return int(m.group(1)) if m else None
 
 
@@ -45,20 +48,19 @@ _BEACON_NAME = re.compile(
     re.I,
 )
 _ONE_BY_ONE = re.compile(r"(?<![0-9])1x1(?![0-9])", re.I)
-# Words in a file or class name that mark an image of the site's interface: its logo,
-# buttons and icons, and people's avatars ("fb-icon.png", "logo-footer.png").
-_INTERFACE = re.compile(r"(?:^|[-_. ])(?:icons?|logos?|avatars?)(?:[-_. ]|\d|$)", re.I)
 _PRINT = re.compile(r"^(?:print|print[-_].*|.*[-_]print|visible-print.*|d-print-.*)$", re.I)
 
 
+def _lazy_attribute(key: str) -> bool:
+    """A ``data-*`` attribute whose name says it holds the source a lazy loader swaps in
+    (``data-src``, ``data-lazy-src``, ``data-original``, ``data-hi-res-src``...)."""
+    return key.startswith("data-") and ("src" in key or "original" in key)
+
+
 def _lazy_source(attrs: dict[str, str]) -> bool:
-    """A source a lazy loader swaps in: ``srcset`` or a ``data-*`` attribute whose name
-    says it holds one (``data-src``, ``data-lazy-src``, ``data-original``,
-    ``data-hi-res-src``...)."""
+    """A source a lazy loader swaps in: ``srcset`` or a lazy-load ``data-*`` attribute."""
     return any(
-        value.strip()
-        and (key == "srcset" or (key.startswith("data-") and ("src" in key or "original" in key)))
-        for key, value in attrs.items()
+        value.strip() and (key == "srcset" or _lazy_attribute(key)) for key, value in attrs.items()
     )
 
 
@@ -138,7 +140,7 @@ def is_template_image(image: Image, tag: Tag) -> bool:
         return True
     path = image.src.split("?")[0].split("#")[0].split("//", 1)[-1]
     names = [*classes, *path.split("/")[1:]]
-    return any(_INTERFACE.search(name) for name in names)
+    return any(INTERFACE_WORD.search(name) for name in names)
 
 
 def is_content_image(image: Image, tag: Tag, max_icon: int) -> bool:
@@ -160,7 +162,7 @@ def image_name(image: Image, tag: Tag) -> str:
     src = image.src
     if src.startswith("data:") or not src:
         lazy = [tag.attrs.get(k) for k in ("data-src", "data-lazy-src", "data-original")]
-        lazy += [v for k, v in tag.attrs.items() if k.startswith("data-") and "src" in k]
+        lazy += [v for k, v in tag.attrs.items() if _lazy_attribute(k)]
         srcset = (tag.attrs.get("srcset") or "").split()
         src = next((value for value in lazy if value), srcset[0] if srcset else "")
     name = src.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from linter.model import CHROME, MAIN
 from linter.read.html_cluster import text_cluster
-from linter.read.html_parts import find_parts
+from linter.read.html_parts import find_parts, name_words
 from linter.read.html_runs import string_of
 from linter.read.htmlpos import RAW_TEXT
 
@@ -40,8 +40,6 @@ _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus"})
 # Page builders (Elementor...) call every content block "widget", so the word only counts
 # when a class name starts with it ("widget", "widget_text", "widget-area").
 _CHROME_FIRST = frozenset({"widget"})
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_TOKEN = re.compile(r"[a-z0-9]+")
 _NEVER_CHROME = frozenset({"html", "body"})
 # Candidate containers under this share of the page's text are teasers.
 _BODY_SHARE = 0.3
@@ -66,7 +64,7 @@ def _chrome_names(value: str) -> int:
     """
     found = 0
     for name in value.split():
-        tokens = _TOKEN.findall(_CAMEL.sub(r"\1-\2", name).lower())
+        tokens = name_words(name)
         if not _COMMENT_WORDS.isdisjoint(tokens):
             return 2
         if (tokens and tokens[0] in _CHROME_FIRST) or not _CHROME_WORDS.isdisjoint(tokens):

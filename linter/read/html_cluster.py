@@ -3,8 +3,9 @@
 Pages without ``<article>``, ``<main>`` or ``articleBody`` still hold the article in one
 element; around it are menus, story cards, comment threads and footers. The article is
 where the paragraphs are: long, with commas, few links, under no footer, navigation or
-comment thread, and not the summary of a story card (beside a heading that is a link). As in Readability (Arc90's algorithm, which Firefox's reader view uses),
-each such paragraph scores its parent and, at half, its grandparent; the element with
+comment thread, and not the summary of a story card (beside a heading that is a link).
+As in Readability (Arc90's algorithm, which Firefox's reader view uses), each such
+paragraph scores its parent and, at half, its grandparent; the element with
 the best score is the heart of the article. It widens to its parent while the parent's
 paragraphs add a good share of text (an article split by ads into sibling blocks), and
 the result is the container, or ``None`` when the page has too little prose to judge.

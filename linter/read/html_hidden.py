@@ -17,13 +17,18 @@ from typing import Any
 _HIDDEN_STYLES = ("display:none", "visibility:hidden")
 
 
+def _hidden_by_markup(node: Any) -> bool:
+    """The ``hidden`` attribute or an inline ``display:none``/``visibility:hidden``."""
+    if node.get("hidden") is not None:
+        return True
+    style = node.get("style")
+    return bool(style) and any(h in "".join(style.split()).lower() for h in _HIDDEN_STYLES)
+
+
 def _hides(node: Any) -> bool:
-    if node.tag == "template" or node.get("hidden") is not None:
+    if node.tag == "template" or _hidden_by_markup(node):
         return True
-    if (node.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    style = "".join((node.get("style") or "").split()).lower()
-    return any(hidden in style for hidden in _HIDDEN_STYLES)
+    return (node.get("aria-hidden") or "").strip().lower() == "true"
 
 
 # Words of a panel that a click opens (an accordion's answer, a tab): hidden text there is
@@ -40,12 +45,8 @@ def hides_text(el: Any) -> bool:
     ``hidden`` attribute or an inline ``display:none``/``visibility:hidden`` (a copy of
     the article kept for structured data, a pop-up), unless the element or its parent is
     named as a panel a click opens, or says which control opens it."""
-    if el.get("hidden") is None and not el.get("style"):
+    if not _hidden_by_markup(el):
         return False
-    if el.get("hidden") is None:
-        style = "".join(el.get("style").split()).lower()
-        if not any(hidden in style for hidden in _HIDDEN_STYLES):
-            return False
     if el.get("aria-labelledby") or (el.get("role") or "").strip().lower() in (
         "tabpanel",
         "region",
@@ -66,8 +67,9 @@ def hidden_in_markup(el: Any) -> bool:
     )
 
 
-# A class or id word of the interface around an image: a logo, an icon, an avatar box.
-_INTERFACE = re.compile(r"(?:^|[-_ ])(?:icons?|logos?|avatars?)(?:[-_ ]|\d|$)", re.I)
+# A word of the interface in a class, an id or a file name: a logo, an icon, an avatar
+# ("site-logo", "share-icons", "fb-icon.png"); the image checks read it too.
+INTERFACE_WORD = re.compile(r"(?:^|[-_. ])(?:icons?|logos?|avatars?)(?:[-_. ]|\d|$)", re.I)
 
 
 # Links an image is a badge or a button for: an app store, a social network.
@@ -85,7 +87,7 @@ def interface_in_markup(el: Any, depth: int = 2) -> bool:
     goes to an app store or a social network (a badge, a follow button)."""
     for node in islice(el.iterancestors(), depth):
         words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
-        if any(_INTERFACE.search(word) for word in words):
+        if any(INTERFACE_WORD.search(word) for word in words):
             return True
         if node.tag == "a" and _BADGE_LINK.match((node.get("href") or "").strip()):
             return True

@@ -31,7 +31,6 @@ are boxes shown only on hover (tooltips, a person's card behind a linked name).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -99,13 +98,19 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+def name_words(name: str) -> list[str]:
+    """The words of one class or id name, split at hyphens, underscores and camel case
+    ("relatedPosts" and "related_posts" give related, posts); ``html_body`` reads them too."""
+    return _TOKEN.findall(_CAMEL.sub(r"\1-\2", name).lower())
+
+
 @lru_cache(maxsize=16384)
 def _tokens(value: str) -> frozenset[str]:
-    """The words of a class or id value, split at hyphens, underscores and camel case, and
-    each class name whole with its separators removed ("post-meta" gives "postmeta")."""
+    """The words of a class or id value (``name_words``), and each class name whole with
+    its separators removed ("post-meta" gives "postmeta")."""
     words: set[str] = set()
     for name in value.split():
-        split = _TOKEN.findall(_CAMEL.sub(r"\1-\2", name).lower())
+        split = name_words(name)
         words.update(split)
         words.add("".join(split))
     return frozenset(words)
@@ -133,7 +138,7 @@ class Sizes(NamedTuple):
 
 class Parts(NamedTuple):
     chrome: set[Any]  # elements that are chrome inside the body
-    part: dict[Any, str]  # element -> BYLINE / CAPTION / HEADLINE
+    part: dict[Any, str]  # element -> BYLINE / CAPTION / HEADLINE / RELATED
     hidden: set[Any]  # visually hidden elements: their text is not read
 
 
@@ -315,13 +320,9 @@ def _inline_in_text(el: Any) -> bool:
 
 def _headline(container: Any, sizes: dict[Any, Sizes]) -> Any | None:
     """The first ``<h1>`` of the body when no paragraph of text comes before it."""
-    for el in _iter_blocks(container):
+    for el in container.iter("h1", "p"):
         if el.tag == "h1":
             return el if sizes.get(el) else None
         if el.tag == "p" and sizes.get(el, _NONE).text >= 80:
             return None
     return None
-
-
-def _iter_blocks(container: Any) -> Iterable[Any]:
-    return container.iter("h1", "p")
