@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from linter.checks._structure import heading_sections, headings_with_parents, sibling_groups
+from linter.checks._structure import (
+    heading_sections,
+    headings_with_parents,
+    labels,
+    sibling_groups,
+)
 from linter.model import FAQ_QUESTION, HEADING, Block, Document
 
 _ENTITY_HEADING = re.compile(r"^\s*(?:#\s?|no\.\s?)?\d{1,2}\s*[.):]\s*\S")
 _LISTICLE_HEADING = re.compile(r"^\s*(?:the\s+)?(?:top\s+)?\d{1,2}\s+[A-Za-z]", re.I)
-# A label: a short name, then ":" and a value ("Trial period: 100 nights."), or a short
-# question answered on the same line ("Is there a free plan? No, ..."), at the start of
-# a line or after a sentence ("PulseFit. Monthly fee: $39. Classes included? Yes.").
-_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)([^\W\d][\w’'&/ -]{0,38}?)\s*(?:[:：]|(\?))\s*\S", re.M)
 _MIN_SHARED = 2  # labels two sibling sections must share to count as entity sections
 
 
@@ -77,11 +78,8 @@ def _listicle_entries(blocks: list[Block]) -> set[int]:
 
 
 def _labels(block: Block) -> set[str]:
-    """What a block repeats across entity sections: the labels of its lines, or itself if it is a
-    sub-heading or an FAQ question (folded: case, spaces, final punctuation)."""
-    if block.kind in (HEADING, FAQ_QUESTION):
-        return {" ".join(block.text.lower().split()).rstrip("?:.!")}
-    return {" ".join(m.group(1).lower().split()) for m in _LABEL.finditer(block.text)}
+    """What a block repeats across entity sections (``_structure.labels``, as a set)."""
+    return set(labels(block))
 
 
 def _repeated_siblings(blocks: list[Block], sections: dict[int, list[int]]) -> set[int]:
