@@ -20,7 +20,6 @@ from linter.cli.destinations import (
     check_destinations,
     check_statistics,
     emit,
-    emit_statistics,
     pair_outputs,
 )
 from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
@@ -153,11 +152,10 @@ def check(
         filter_results(report.files, changes, setup.rules)
     # A report that could not be written is an exit code 2 the reports written before it
     # cannot state (destinations are checked before the run, so this is rare).
-    if statistics:
-        report.problems += emit_statistics(report, destinations, quiet=quiet, err=fixed_stdin)
-    else:
-        color = color_wanted(run.no_color, sys.stderr if fixed_stdin else sys.stdout)
-        report.problems += emit(report, destinations, color=color, quiet=quiet, err=fixed_stdin)
+    color = color_wanted(run.no_color, sys.stderr if fixed_stdin else sys.stdout)
+    report.problems += emit(
+        report, destinations, color=color, quiet=quiet, err=fixed_stdin, statistics=statistics
+    )
     if fixed and not quiet:
         click.echo(fixed, err=fixed_stdin or output_format != "text")
     sys.exit(report.exit_code())

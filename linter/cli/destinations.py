@@ -42,20 +42,33 @@ def write(destination: str, text: str) -> bool:
 
 
 def emit(
-    report, destinations: list[tuple[str, str]], *, color: bool, quiet: bool, err: bool = False
+    report,
+    destinations: list[tuple[str, str]],
+    *,
+    color: bool,
+    quiet: bool,
+    err: bool = False,
+    statistics: bool = False,
 ) -> int:
     """Render each report to its destination (each on its own: one that fails loses no
     other); returns how many could not be written. ``err``: '-' means standard error
-    (standard output carries the fixed text of standard input)."""
+    (standard output carries the fixed text of standard input). ``statistics``: the
+    counts per rule of ``--statistics`` in place of each report."""
     from linter.report import render
+    from linter.report.statistics import render as render_statistics
+
+    def text_of(fmt: str, colored: bool) -> str:
+        if statistics:
+            return render_statistics(report, fmt, quiet=quiet)
+        return render(report, fmt, color=colored, quiet=quiet)
 
     failures = 0
     for fmt, destination in destinations:
+        colored = color and fmt == "text" and not statistics
         if destination == "-":
-            text = render(report, fmt, color=color and fmt == "text", quiet=quiet)
-            click.echo(text, nl=False, color=color and fmt == "text", err=err)
+            click.echo(text_of(fmt, colored), nl=False, color=colored, err=err)
             continue
-        failures += not write(destination, render(report, fmt, quiet=quiet))
+        failures += not write(destination, text_of(fmt, False))
     return failures
 
 
@@ -67,19 +80,3 @@ def check_statistics(destinations: list[tuple[str, str]]) -> None:
     for fmt, _ in destinations:
         if fmt not in FORMATS:
             raise UserError(f"--statistics prints text or json, not --format {fmt}")
-
-
-def emit_statistics(
-    report, destinations: list[tuple[str, str]], *, quiet: bool, err: bool = False
-) -> int:
-    """``--statistics`` in place of each report; returns how many could not be written."""
-    from linter.report.statistics import render
-
-    failures = 0
-    for fmt, destination in destinations:
-        text = render(report, fmt, quiet=quiet)
-        if destination == "-":
-            click.echo(text, nl=False, err=err)
-        else:
-            failures += not write(destination, text)
-    return failures
