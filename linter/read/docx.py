@@ -51,7 +51,7 @@ from linter.model import (
 )
 from linter.read.decode import ReadError
 from linter.read.docx_text import Para, W, paragraph_props, paragraphs, pprops, read_paragraph
-from linter.read.docx_zip import open_archive
+from linter.read.docx_zip import one_line, open_archive
 from linter.read.html_faq import mark_faq
 from linter.textmap import TextMap
 
@@ -95,11 +95,11 @@ def _open(data: bytes) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
     except XMLSyntaxError as error:
-        raise ReadError(f"broken XML in the Word document: {error}") from None
+        raise ReadError(f"broken XML in the Word document: {one_line(error)}") from None
     except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise ReadError(f"not a Word document (.docx): {error}") from None
+        raise ReadError(f"not a Word document (.docx): {one_line(error)}") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
-        raise ReadError(f"a damaged Word document: {error}") from None
+        raise ReadError(f"a damaged Word document: {one_line(error)}") from None
 
 
 def _styles(word: Any) -> tuple[dict[str, _Style], _Style]:

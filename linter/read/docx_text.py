@@ -143,7 +143,10 @@ def _run(run: Any, parts: list[str]) -> None:
     for child in run:
         tag = child.tag
         if tag == W + "t":
+            # Entity references stay unresolved nodes (never expanded): their text is
+            # left out, the text after them (their tail) is kept.
             parts.append(child.text or "")
+            parts.extend(sub.tail or "" for sub in child)
         elif tag in _SPACE:
             parts.append(" ")
         elif tag == W + "noBreakHyphen":

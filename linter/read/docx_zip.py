@@ -33,6 +33,12 @@ _OLE = b"\xd0\xcf\x11\xe0"
 _NOT_DOCX = "not a Word document (.docx): "
 
 
+def one_line(error: Exception) -> str:
+    """A library's message on one line, and not a page long."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def is_lock_file(path: str) -> bool:
     """Word's owner file ``~$name.docx``, written next to a document while it is open."""
     return os.path.basename(path).startswith("~$")
@@ -62,7 +68,7 @@ def open_archive(data: bytes, path: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
-        raise ReadError(f"{_NOT_DOCX}not a zip archive ({error})") from None
+        raise ReadError(f"{_NOT_DOCX}not a zip archive ({one_line(error)})") from None
     if len(parts) > MAX_PARTS:
         raise ReadError(f"{_NOT_DOCX}the archive holds {len(parts):,} parts (limit {MAX_PARTS:,})")
     _check_sizes(parts)
