@@ -54,7 +54,7 @@ XML_EDITS: list[Callable[[random.Random, bytes], bytes]] = [
     _para(
         b"<w:ins><w:r><w:t>inserted words</w:t></w:r></w:ins>"
         b"<w:del><w:r><w:delText>deleted words</w:delText></w:r></w:del>"
-    ),  # fmt: skip
+    ),
     _para(b"<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"),
     _para(b""),
     _para(_RUN % (b"word " * 20000)),
