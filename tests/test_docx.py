@@ -18,7 +18,16 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 
-from linter.model import FAQ_ANSWER, FAQ_QUESTION, HEADING, LIST_ITEM, QUOTE, TABLE_CELL, TITLE
+from linter.model import (
+    FAQ_ANSWER,
+    FAQ_QUESTION,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_CELL,
+    TITLE,
+)
 from linter.read import read_bytes, read_path
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -99,6 +108,7 @@ def test_related_places_are_paragraphs(tmp_path):
 def test_structure_headings_lists_tables_quotes_links(tmp_path):
     document = docx.Document()
     document.add_paragraph("Onions at home", style="Title")
+    document.add_paragraph("A short guide", style="Subtitle")  # w:ilvl in its style, no list
     document.add_heading("Choosing", level=2)
     document.add_heading("Red or white", level=3)
     document.add_paragraph("Firm bulbs", style="List Bullet")
@@ -110,8 +120,9 @@ def test_structure_headings_lists_tables_quotes_links(tmp_path):
     _link(para, " below", anchor="storage")
     doc = read_path(str(_save(document, tmp_path / "s.docx")))
     kinds = [(b.kind, b.level, b.text) for b in doc.blocks]
-    assert kinds[:6] == [
+    assert kinds[:7] == [
         (TITLE, 0, "Onions at home"),
+        (PARAGRAPH, 0, "A short guide"),
         (HEADING, 2, "Choosing"),
         (HEADING, 3, "Red or white"),
         (LIST_ITEM, 0, "Firm bulbs"),
@@ -161,9 +172,22 @@ def test_shown_text_only(tmp_path):
     section.header.paragraphs[0].text = "Header text"
     section.footer.paragraphs[0].text = "Footer text"
     doc = read_path(str(_save(document, tmp_path / "t.docx")))
-    assert doc.source.split("\n")[-2:] == ["Commented words here.", "Kept inserted7 a b"]
+    assert doc.source.split("\n")[-2:] == ["Commented words here.", "Kept inserted7\ta\tb"]
+    assert doc.blocks[-1].text == "Kept inserted7 a b"
     for gone in ("remark", "deleted", "PAGE", "secret", "Header", "Footer"):
         assert gone not in doc.source
+
+
+def test_a_space_before_a_soft_break_is_not_a_space_run(cli, tmp_path):
+    document = docx.Document()
+    para = document.add_paragraph("A note on power: ")
+    para.add_run().add_break()
+    para.add_run("leave devices off at night.")
+    document.add_paragraph("Then  unplug the charger.")  # a real run of two spaces
+    path = _save(document, tmp_path / "b.docx")
+    result = cli("check", str(path), "--select", "HY006", "--format", "json")
+    found = [(f["line"], f["column"]) for f in json.loads(result.output)["findings"]]
+    assert found == [(2, 5)]
 
 
 def test_faq_reads_as_in_markdown(cli, tmp_path):

@@ -8,7 +8,7 @@ Positions
     ``Document.source`` is a virtual text with one line per ``w:p`` of the body, in the
     order Word shows them with ¶ marks on (Home > Show/Hide ¶): empty paragraphs
     included, table cells row by row, cell by cell. Line N is paragraph N; column C is
-    character C of its text (a tab or soft line break is one space). Every block maps
+    character C of its text (a tab or soft line break is one character). Every block maps
     one to one onto its line, so the engine needs no special case; reports print the
     line as ``¶N`` (``linter.model.line_label``).
 
@@ -181,7 +181,7 @@ def _build(doc: Document, paras: list[Para], styles: tuple[dict[str, _Style], _S
             lead = len(text) - len(text.lstrip())
             block = Block(
                 kind,
-                stripped,
+                stripped.replace("\t", " "),  # tabs and soft breaks (docx_text)
                 TextMap.identity(line_start + lead, len(stripped)),
                 level=level,
                 index=len(blocks),

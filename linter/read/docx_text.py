@@ -6,8 +6,10 @@ python-docx's ``Paragraph.text`` joins only the paragraph's direct ``w:r`` and
 ``Document.paragraphs`` leaves out table cells. So the body is walked here, on the lxml
 elements python-docx parsed (with entities left unresolved and no network).
 
-Shown: runs (``w:t``; a tab, ``w:br``, ``w:cr`` and ``w:ptab`` as one space each, so a
-column is a character offset), hyperlinks, insertions, moved-in text, content controls,
+Shown: runs (``w:t``; a tab, ``w:br``, ``w:cr`` and ``w:ptab`` as one character each, so
+a column is a character offset: a tab in the source line, a space in the block's text,
+so that "power: " before a soft line break does not read as two spaces in a row to
+the space-run rule, which compares the two), hyperlinks, insertions, moved-in text, content controls,
 field results. Left out: deletions (``w:del``, ``w:delText``), moved-out text, field codes
 (``w:instrText``), hidden runs (``w:vanish``), comment and footnote references, drawings
 and text boxes. Comments, footnotes, headers and footers are other parts: never read.
@@ -148,7 +150,7 @@ def _run(run: Any, parts: list[str]) -> None:
             parts.append(child.text or "")
             parts.extend(sub.tail or "" for sub in child)
         elif tag in _SPACE:
-            parts.append(" ")
+            parts.append("\t")
         elif tag == W + "noBreakHyphen":
             parts.append("-")
 
@@ -169,9 +171,8 @@ def pprops(props: Any) -> tuple[int | None, bool | None]:
     level = props.find(W + "outlineLvl")
     if level is not None and (level.get(_VAL) or "").isdigit():
         outline = int(level.get(_VAL))
-    numbered = None
-    num = props.find(W + "numPr")
-    if num is not None:
-        num_id = num.find(W + "numId")
-        numbered = num_id is None or (num_id.get(_VAL) or "0") != "0"
+    # Numbered when a list is named (numId 0 takes numbering off); a level alone
+    # (``w:ilvl``, as Word's Subtitle style has) names no list.
+    num_id = props.find(f"{W}numPr/{W}numId")
+    numbered = None if num_id is None else (num_id.get(_VAL) or "0") != "0"
     return outline, numbered
