@@ -56,8 +56,8 @@ def openapi_document() -> dict[str, Any]:
     return document
 
 
-def error_response(error: ApiError) -> JSONResponse:
-    return JSONResponse(error.body(), status_code=error.status)
+def error_response(error: ApiError, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error.body(), status_code=error.status, headers=headers)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -84,7 +84,7 @@ async def document_input(request: Request, limit: int) -> DocumentInput:
         )
     body = await read_body(request, limit)
     if kind == "application/json":
-        return from_json(body)
+        return from_json(body, request.query_params)
     return from_query(request.query_params, body)
 
 
@@ -136,7 +136,8 @@ def build_app(pool: WorkerPool, book: RuleBook, policy: Policy) -> Guard:
                 error.status_code,
                 codes.get(error.status_code, "http_error"),
                 message.get(error.status_code, str(error.detail)),
-            )
+            ),
+            headers=dict(error.headers or {}),  # a 405's Allow
         )
 
     async def internal_error(request: Request, error: Exception) -> Response:

@@ -129,8 +129,20 @@ def _options(values: Mapping[str, Any], fmt: str | None, data: bytes) -> Documen
     )
 
 
-def from_json(body: bytes) -> DocumentInput:
-    """A JSON request: ``text`` (or ``content_base64`` for a binary file) and options."""
+def _query_options(query: Mapping[str, str]) -> dict[str, str]:
+    """The options of the query string (never the document itself)."""
+    allowed = _JSON_KEYS - {"text", "content_base64"}
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise bad(unknown[0], "unknown query parameter")
+    for key, value in query.items():
+        _string(value, key, MAX_NAME if key == "filename" else MAX_OPTION * MAX_ITEMS)
+    return dict(query)
+
+
+def from_json(body: bytes, query: Mapping[str, str] | None = None) -> DocumentInput:
+    """A JSON request: ``text`` (or ``content_base64`` for a binary file) and options;
+    an option in the query counts where the JSON leaves it out."""
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError):
@@ -140,6 +152,7 @@ def from_json(body: bytes) -> DocumentInput:
     unknown = sorted(set(payload) - _JSON_KEYS)
     if unknown:
         raise bad(unknown[0], f"unknown field (expected: {', '.join(sorted(_JSON_KEYS))})")
+    payload = _query_options(query or {}) | {k: v for k, v in payload.items() if v is not None}
     text, encoded = payload.get("text"), payload.get("content_base64")
     if (text is None) == (encoded is None):
         raise bad("text", "give the document as 'text' or as 'content_base64', one of them")
@@ -159,7 +172,5 @@ def from_json(body: bytes) -> DocumentInput:
 
 def from_query(query: Mapping[str, str], body: bytes) -> DocumentInput:
     """A raw body (the file's bytes) with its name and options in the query string."""
-    unknown = sorted(set(query) - (_JSON_KEYS - {"text", "content_base64"}))
-    if unknown:
-        raise bad(unknown[0], "unknown query parameter")
-    return _options(query, _format(query.get("format")), body)
+    options = _query_options(query)
+    return _options(options, _format(options.get("format")), body)
