@@ -30,7 +30,7 @@ function fixLine(f) {
 
 function item(f, format, canFix) {
   const id = `explain-${++panelCount}`;
-  return el("li", { class: `item sev-${f.severity}`, "data-id": f.id },
+  return el("li", { class: `item sev-${f.severity}`, "data-id": f.id, "data-code": f.code, "data-severity": f.severity },
     el("button", { type: "button", class: "item-main", "data-id": f.id },
       el("span", { class: "item-head" }, badge(f.severity), " ", el("code", { text: f.code }),
         " ", el("span", { class: "where", text: where(f, format) })),
