@@ -85,7 +85,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip("the server (linter/serve) is not on this branch yet")
     workdir = tmp_path_factory.mktemp("serve")
     log = (workdir / "server.log").open("w+")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "linter", "serve", "--port", "0"],
         cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=log, text=True,
@@ -160,7 +163,9 @@ class Tab:
         one kind ``allow`` names), no dialog, and every request went to the server."""
         console = [c for c in self.console if not (allow and allow in c)]
         assert console == [] and self.errors == [] and self.dialogs == []
-        foreign = [u for u in self.requests if not u.startswith((self.origin + "/", "blob:", "data:"))]
+        foreign = [
+            u for u in self.requests if not u.startswith((self.origin + "/", "blob:", "data:"))
+        ]
         assert foreign == []
 
 
@@ -316,7 +321,9 @@ def test_dropped_word_document_shows_findings_at_paragraphs(tab, server: str) ->
 def test_unreadable_file_shows_the_servers_message(tab) -> None:
     opened = tab()
     page = opened.page
-    page.set_input_files("#file", files=[{"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF"}])
+    page.set_input_files(
+        "#file", files=[{"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF"}]
+    )
     expect(page.locator("#alert")).to_contain_text("notes.pdf")
     broken = {"name": "draft.docx", "mimeType": "application/octet-stream", "buffer": b"not a zip"}
     with page.expect_response(lambda r: "/v1/review" in r.url) as answer:
@@ -334,7 +341,10 @@ def test_hostile_draft_is_shown_as_text_and_runs_nothing(tab, fmt: str) -> None:
     page = opened.page
     escaped = [p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for p in PAYLOADS]
     if fmt == "html":
-        body = "".join(f"<p>A note on watering: {p} then {e} as the plugin printed it.</p>" for p, e in zip(PAYLOADS, escaped))
+        body = "".join(
+            f"<p>A note on watering: {p} then {e} as the plugin printed it.</p>"
+            for p, e in zip(PAYLOADS, escaped, strict=True)
+        )
         draft = f"<html lang=en><head><title>Watering a Summer Garden</title></head><body><h1>Watering a Summer Garden</h1>{body}</body></html>"  # fmt: skip
     else:
         draft = "Watering a Summer Garden\n\n" + "\n\n".join(f"A note on watering: {p} as the plugin printed it." for p in PAYLOADS)  # fmt: skip
