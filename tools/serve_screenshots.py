@@ -89,7 +89,7 @@ def shoot(url: str) -> None:
         page.select_option("#format", "markdown")
         page.click("#check")
         expect(page.locator("#status")).to_contain_text("Checked")
-        item = page.locator('#groups .item[data-code="BP001"]').nth(1)
+        item = page.locator('#groups .item[data-code="BP001"]').first
         item.locator(".item-main").click()
         item.locator("button.explain").click()
         expect(item.locator(".explain-panel")).to_be_visible()

@@ -72,14 +72,17 @@ function example(rule) {
   return out;
 }
 
-/** Fill an explanation panel from a rule as GET /v1/rules/{code} returns it. */
+/** Fill an explanation panel from a rule as GET /v1/rules/{code} returns it: what it
+ * finds, an example flagged and one not, then why (the rule's description). */
 export function renderRule(panel, rule) {
   const fix = rule.fix === "safe" ? "a safe automatic fix" : rule.fix === "suggest" ? "a suggested fix" : "no automatic fix";
   clear(panel).append(
     el("p", { class: "rule-name" }, el("code", { text: rule.code }), " ", rule.name || ""),
     el("p", { class: "rule-meta" }, badge(rule.severity), ` · ${rule.category} · ${fix}`),
-    el("p", { class: "rule-desc", text: rule.description || rule.message || "" }),
-    ...example(rule));
+    rule.summary ? el("p", { class: "rule-summary", text: rule.summary }) : null,
+    ...example(rule),
+    el("p", { class: "ex-label", text: "Why, and what it leaves alone:" }),
+    el("p", { class: "rule-desc", text: rule.description || rule.message || "" }));
 }
 
 function grade(g) {
