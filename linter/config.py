@@ -377,10 +377,14 @@ def select_rules(
     return resolve_selection(rules, [Selection(select, ignore=ignore, where=where)])
 
 
-def apply_overrides(rules: list[Rule], config: Config) -> list[Rule]:
-    """Rules with the config's severity and params applied; unknown rule keys fail."""
+def apply_overrides(
+    rules: list[Rule], config: Config, known: Sequence[Rule] | None = None
+) -> list[Rule]:
+    """Rules with the config's severity and params applied; a key naming no rule of
+    ``known`` (the catalogue; default ``rules``) fails. A key naming a rule the selection
+    left out is no error: ``--select BP`` must work beside ``[severity] RD004``."""
     where = str(config.path) if config.path else "config"
-    by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
+    by_key = {key: rule for rule in (known or rules) for key in (rule.code, rule.name)}
     for table in ("severity", "params"):
         for key in getattr(config, table):
             if key not in by_key:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,8 +198,26 @@ def fix_file(
     return outcome
 
 
+def fix_bytes(
+    data: bytes,
+    shown: str,
+    engine: Engine,
+    fmt: str | None = None,
+    choose: Callable[[FileResult], list[Finding]] | None = None,
+) -> FixOutcome:
+    """The safe fixes of one input's bytes, none written anywhere (the editor's app sends
+    them back to the browser). ``choose`` picks which findings of the first check to fix
+    (the ones an editor clicked): then only those, in one pass."""
+    return _fix_data(data, shown, engine, fmt, False, choose)
+
+
 def _fix_data(
-    data: bytes, shown: str, engine: Engine, fmt: str | None, dry_run: bool
+    data: bytes,
+    shown: str,
+    engine: Engine,
+    fmt: str | None,
+    dry_run: bool,
+    choose: Callable[[FileResult], list[Finding]] | None = None,
 ) -> FixOutcome:
     """The fixes of one input's bytes: ``FixOutcome.fixed`` holds the fixed bytes when
     any fix was applied (and, ``dry_run``, ``diff`` the diff); nothing is written."""
@@ -231,7 +249,8 @@ def _fix_data(
         # are where the report that follows shows those findings.
         misplaced: list[str] = []
         skipped: list[str] = []
-        edits = _edits(result.findings, fmt, engine, stored, current, misplaced)
+        chosen = result.findings if choose is None else choose(result)
+        edits = _edits(chosen, fmt, engine, stored, current, misplaced)
         if not edits:
             break
         updated, count = _guarded(current, edits, fmt, skipped, proven)
@@ -243,6 +262,8 @@ def _fix_data(
             notes.append(f"fixes stopped: the fixed text could not be parsed: {error}")
             break
         current, applied = updated, applied + count
+        if choose is not None:
+            break
     if skipped:
         places = ", ".join(dict.fromkeys(skipped))
         notes.insert(0, f"fix skipped at {places}: it would change the document's structure")

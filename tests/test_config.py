@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from linter.config import (
@@ -121,3 +123,19 @@ def test_selection_by_tag_picks_the_template_rules():
     assert "SEO025" in [r.code for r in chosen]
     assert all("template" in r.tags for r in chosen)
     assert "SEO025" not in [r.code for r in select_rules(rules, ["seo"], ["template"])]
+
+
+def test_a_severity_for_a_rule_the_selection_leaves_out_is_no_error(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    """``--select BP`` beside ``[severity] RD004 = ...``: the config still names a real
+    rule, so the run goes on with the selected ones (it used to fail: "no such rule")."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".contentlint.toml").write_text('[severity]\nRD004 = "warning"\n')
+    (tmp_path / "a.txt").write_text("Title\n\nThe the wind blows.\n")
+    result = cli("check", "a.txt", "--select", "HY001")
+    assert result.exit_code == 0, result.output  # a warning, under the default fail-on
+    assert "a.txt:3:1: HY001" in result.output
+    (tmp_path / ".contentlint.toml").write_text('[severity]\nRD999 = "warning"\n')
+    result = cli("check", "a.txt", "--select", "HY001")
+    assert result.exit_code == 2 and "severity.RD999: no such rule" in result.output

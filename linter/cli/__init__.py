@@ -18,6 +18,7 @@ from linter.cli.audit import audit
 from linter.cli.check import check
 from linter.cli.history import history
 from linter.cli.rules import explain, init, list_rules
+from linter.cli.serve import serve
 
 
 class _Commands(click.Group):
@@ -40,5 +41,5 @@ def main() -> None:
     readability, on-page SEO and hygiene, each finding at its exact line and column."""
 
 
-for _command in (check, audit, init, list_rules, explain, history):
+for _command in (check, audit, init, list_rules, explain, history, serve):
     main.add_command(_command)

@@ -65,7 +65,7 @@ def load_rules(
         config.settings.update(settings or {})
         catalogue = load_rules(config.rule_packs)
         rules = resolve_selection(catalogue, [config_selection(config), command_line])
-        rules = apply_overrides(rules, config)
+        rules = apply_overrides(rules, config, catalogue)
     except (ConfigError, RuleError) as error:
         raise UserError(str(error)) from None
     return config, rules, catalogue

@@ -5,6 +5,7 @@ The format comes from the file extension unless the caller names it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from linter.model import Document
@@ -29,11 +30,25 @@ def format_for(path: str) -> str | None:
     return _EXTENSIONS.get(Path(path).suffix.lower())
 
 
+_HTML_START = re.compile(
+    r"<(?:!doctype|html|\?xml|head|body|p|div|h[1-6]|article|main|section|ul|ol|table|blockquote)\b",
+    re.IGNORECASE,
+)
+# Markdown's marks at a line start: an ATX heading, a fenced code block, front matter; or
+# an inline link anywhere. Plain text rarely has any of them.
+_MARKDOWN = re.compile(
+    r"^(?:#{1,6}[ \t]+\S|```|~~~|---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*$)|\]\(\S+\)", re.MULTILINE
+)
+
+
 def sniff_format(text: str) -> str:
-    """Guess the format of unnamed input (stdin): markup if it starts like HTML."""
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<p", "<div", "<h1")):
+    """Guess the format of unnamed input (stdin, a pasted draft): markup if it starts
+    like HTML, Markdown if its first lines carry Markdown's marks, else plain text."""
+    head = text.lstrip()[:200]
+    if _HTML_START.match(head):
         return "html"
+    if _MARKDOWN.search(text[:5000]):
+        return "markdown"
     return "text"
 
 
