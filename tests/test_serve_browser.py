@@ -12,17 +12,14 @@ from __future__ import annotations
 import io
 import os
 import re
-import selectors
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO
+from serve_server import running_server
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install '.[test]')"
@@ -42,7 +39,6 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-STARTUP_SECONDS = 60
 
 PHRASE = "Sourdough Starter vs Instant Yeast"
 # A title phrase pasted into three sentences (BP001), and a doubled word (HY001, safe fix).
@@ -81,36 +77,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if os.environ.get("CONTENTLINT_SERVE_URL"):
         yield os.environ["CONTENTLINT_SERVE_URL"].rstrip("/")
         return
-    if not (REPO / "linter" / "serve" / "__init__.py").exists():
-        pytest.skip("the server (linter/serve) is not on this branch yet")
-    workdir = tmp_path_factory.mktemp("serve")
-    log = (workdir / "server.log").open("w+")
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "linter", "serve", "--port", "0"],
-        cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=log, text=True,
-    )  # fmt: skip
-    selector = selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
-    line = process.stdout.readline() if selector.select(STARTUP_SECONDS) else ""
-    match = re.search(r"https?://[^\s/]+", line)
-    try:
-        if not match:
-            process.kill()
-            log.seek(0)
-            pytest.fail(f"contentlint serve printed no URL: {line!r}\n{log.read()[-2000:]}")
-        yield match.group(0)
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    with running_server(tmp_path_factory.mktemp("serve")) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="module")
