@@ -40,6 +40,7 @@ FLAGS = [
     "--disable-sync",
 ]
 
+TOKEN = "editor-token-5c1f0d7e"
 PHRASE = "Sourdough Starter vs Instant Yeast"
 # A title phrase pasted into three sentences (BP001), and a doubled word (HY001, safe fix).
 DRAFT = f"""# {PHRASE}
@@ -141,14 +142,14 @@ class Tab:
 def tab(browser: sync_api.BrowserContext, server: str) -> Iterator:
     pages: list[sync_api.Page] = []
 
-    def open_(fragment: str = "") -> Tab:
-        opened = Tab(browser.new_page(), server)
+    def open_(fragment: str = "", base: str = server) -> Tab:
+        opened = Tab(browser.new_page(), base)
         pages.append(opened.page)
         opened.page.on("console", lambda m: opened.console.append(f"{m.type}: {m.text}"))
         opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
         opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         opened.page.on("request", lambda r: opened.requests.append(r.url))
-        opened.page.goto(server + "/" + fragment)
+        opened.page.goto(base + "/" + fragment)
         return opened
 
     yield open_
@@ -328,13 +329,38 @@ def test_hostile_draft_is_shown_as_text_and_runs_nothing(tab, fmt: str) -> None:
     opened.assert_clean()  # no dialog, and no CSP report: nothing tried to run
 
 
-def test_token_from_the_url_is_kept_and_sent(tab) -> None:
-    opened = tab("#token=s3cret")
+@pytest.fixture(scope="module")
+def token_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second server, one that wants ``TOKEN`` on its API calls."""
+    if os.environ.get("CONTENTLINT_SERVE_URL"):
+        pytest.skip("CONTENTLINT_SERVE_URL: no server of the tests' own to start")
+    cwd = tmp_path_factory.mktemp("serve-token")
+    with running_server(cwd, "--token", TOKEN, "--workers", "1") as url:
+        yield url.rstrip("/")
+
+
+def test_token_asked_for_kept_and_sent(tab, token_server: str) -> None:
+    # Without the token, the server's refusal is shown and the page asks for it.
+    opened = tab(base=token_server)
     page = opened.page
-    assert "s3cret" not in page.url  # off the address bar once read
+    page.fill("#draft", "A short note about the weather in spring.\n")
+    page.click("#check")
+    expect(page.locator("#alert")).to_contain_text("token")
+    expect(page.locator("#token-form")).to_be_visible()
+    page.fill("#token", TOKEN)
     with page.expect_request(lambda r: r.url.endswith("/v1/review")) as sent:
-        opened.check("A short note about the weather.\n", "text")
-    assert sent.value.headers.get("authorization") == "Bearer s3cret"
+        page.click("#use-token")
+    expect(page.locator("#status")).to_contain_text("Checked")
+    assert sent.value.headers.get("authorization") == f"Bearer {TOKEN}"
+    opened.assert_clean(allow="Failed to load resource")  # the 401 before the token
+    # With #token= in the address, the page keeps it, takes it off the address bar, sends it.
+    opened = tab(f"#token={TOKEN}", base=token_server)
+    page = opened.page
+    assert TOKEN not in page.url
+    with page.expect_request(lambda r: r.url.endswith("/v1/review")) as sent:
+        opened.check("A short note about the weather in spring.\n", "text")
+    assert sent.value.headers.get("authorization") == f"Bearer {TOKEN}"
+    expect(page.locator("#alert")).to_be_hidden()
     opened.assert_clean()
 
 

@@ -59,8 +59,9 @@ async function api(path, { json, bytes, query } = {}) {
   }
   if (!response.ok) {
     const message = data && data.error && data.error.message;
-    if (response.status === 401 && !message) throw new Error("This server needs a token: open the address it printed, with its #token=… part.");
-    throw new Error(message || `The server answered ${response.status} ${response.statusText}.`);
+    const error = new Error(message || `The server answered ${response.status} ${response.statusText}.`);
+    error.status = response.status;
+    throw error;
   }
   if (data === null) throw new Error("The server's answer was not JSON.");
   return data;
@@ -99,6 +100,10 @@ async function busy(label, work) {
   } catch (error) {
     announce("");
     showError(error.message || String(error));
+    if (error.status === 401) {
+      $("token-form").hidden = false;
+      $("token").focus();
+    }
   } finally {
     document.body.removeAttribute("aria-busy");
     for (const b of document.querySelectorAll("#check, #choose, #fix-all, .apply")) b.disabled = false;
@@ -311,6 +316,14 @@ function wire() {
       block.scrollIntoView({ block: "center" });
       flash(block);
     }
+  });
+  $("token-form").addEventListener("submit", (event) => {
+    event.preventDefault(); // nothing is posted: the token goes with the next API call
+    state.token = $("token").value.trim() || null;
+    if (state.token) sessionStorage.setItem(TOKEN_KEY, state.token);
+    $("token").value = "";
+    $("token-form").hidden = true;
+    check();
   });
   $("fix-all").addEventListener("click", () => fix(null));
   $("download").addEventListener("click", download);
