@@ -42,7 +42,8 @@ FLAGS = [
 
 TOKEN = "editor-token-5c1f0d7e"
 PHRASE = "Sourdough Starter vs Instant Yeast"
-# A title phrase pasted into three sentences (BP001), and a doubled word (HY001, safe fix).
+# A title phrase pasted into three sentences (BP001), a doubled word (HY001) and two spaces
+# in a row (HY006), both with safe fixes.
 DRAFT = f"""# {PHRASE}
 
 Home bakers often ask which leavening suits a busy week. The answer depends on how much
@@ -60,7 +61,7 @@ and most {PHRASE} guides suggest an overnight rise.
 
 ## Cost
 
-Both are cheap. Flour and water cost pennies, and a jar of yeast lasts a month. Some
+Both are cheap. Flour and water cost pennies, and a jar of  yeast lasts a month. Some
 bakeries run {PHRASE} classes on Saturday mornings.
 """
 
@@ -220,16 +221,27 @@ def test_safe_fix_applied_shown_and_downloaded(tab, tmp_path: Path) -> None:
     opened.check(DRAFT)
     expect(page.locator("#doc")).to_contain_text("and the the crumb")
     expect(page.locator("#download")).to_be_hidden()
+    expect(page.locator("#fix-all")).to_have_text("Fix all safe problems (2)")
     doubled = opened.items("HY001")
     expect(doubled).to_have_count(1)
+    expect(doubled.locator(".fix")).to_have_text("Safe fix: replace “the the” with “the”")
     doubled.locator("button.apply").click()
     expect(page.locator("#status")).to_have_text("1 fix applied.")
     expect(opened.items("HY001")).to_have_count(0)
+    expect(page.locator("#doc mark.hl.sev-warning", has_text="the the")).to_have_count(0)
     expect(opened.items("BP001")).to_have_count(3)  # the other findings stay
+    expect(opened.items("HY006")).to_have_count(1)
     expect(page.locator("#doc")).to_contain_text("and the crumb keeps for days")
     expect(page.locator("#doc")).not_to_contain_text("the the")
     fixed = page.input_value("#draft")
-    assert "and the crumb" in fixed and "the the" not in fixed
+    assert "and the crumb" in fixed and "the the" not in fixed and "of  yeast" in fixed
+    # The rest in one go.
+    page.click("#fix-all")
+    expect(page.locator("#status")).to_have_text("1 fix applied.")
+    expect(opened.items("HY006")).to_have_count(0)
+    expect(page.locator("#fix-all")).to_be_hidden()
+    fixed = page.input_value("#draft")
+    assert "a jar of yeast" in fixed
     with page.expect_download() as download:
         page.click("#download")
     assert download.value.suggested_filename.endswith(".md")

@@ -37,6 +37,7 @@ function markedText(text, spans) {
       .sort((x, y) => y.end - y.start - (x.end - x.start));
     for (const s of covering.reverse()) {
       const mark = markFor(s.finding, a === s.start, b === s.end);
+      if (!text.slice(a, b).trim()) mark.classList.add("ws"); // keep "  " visible as two spaces
       mark.append(node);
       node = mark;
     }

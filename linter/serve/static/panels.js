@@ -19,13 +19,21 @@ function severityCounts(findings) {
   return parts.join(" · ");
 }
 
+/** Quoted text, or what it is when it is only spaces ("2 spaces"). */
+function shown(text) {
+  if (text.trim()) return `“${text}”`;
+  return text.length ? plural(text.length, "space") : "nothing";
+}
+
 function fixLine(f) {
   if (f.fix === null || f.fix === undefined) return null;
   const label = f.safe_fix ? "Safe fix: " : "Suggested fix: ";
-  const what = f.fix === ""
-    ? [`delete “${f.excerpt || ""}”`]
-    : f.excerpt ? [`replace “${f.excerpt}” with “${f.fix}”`] : [`“${f.fix}”`];
-  return el("p", { class: "fix" }, el("span", { class: "fix-label", text: label }), ...what);
+  const excerpt = f.excerpt || "";
+  let what;
+  if (f.fix === "") what = excerpt ? `delete ${shown(excerpt)}` : "delete it";
+  else if (excerpt.trim()) what = `replace ${shown(excerpt)} with ${shown(f.fix)}`;
+  else what = `use ${shown(f.fix)}`;
+  return el("p", { class: "fix" }, el("span", { class: "fix-label", text: label }), what);
 }
 
 function item(f, format, canFix) {
