@@ -212,6 +212,13 @@ def test_explanation_shows_the_rules_description(tab, server: str) -> None:
     opened.items("BP001").nth(1).locator("button.explain").click()
     expect(opened.items("BP001").nth(1).locator(".rule-desc")).to_have_text(words)
     assert sum(u.endswith("/v1/rules/BP001") for u in opened.requests) == 1
+    # Once the draft is edited, fixing would overwrite the edit: the fix buttons wait.
+    expect(page.locator("#groups .apply:visible")).to_have_count(2)
+    page.locator("#draft").press("End")
+    page.locator("#draft").type(" More soon.")
+    expect(page.locator("#groups .apply:visible")).to_have_count(0)
+    expect(page.locator("#fix-all")).to_be_hidden()
+    expect(page.locator("#status")).to_contain_text("check it again")
     opened.assert_clean()
 
 

@@ -114,10 +114,21 @@ function canFix(review) {
   return !!review && !!review.document && review.document.format !== "docx";
 }
 
+/** The text box no longer holds what was checked: fixing now would send the old text and
+ * overwrite the edits, so the fix buttons wait for the next check. */
+function markStale() {
+  if (!state.review || $("results").classList.contains("stale")) return;
+  $("results").classList.add("stale");
+  $("fix-all").hidden = true;
+  for (const button of document.querySelectorAll("#groups .apply")) button.hidden = true;
+  announce("The draft has changed since this check: check it again to see and fix its problems.");
+}
+
 /** Render a review: the document, the whole-document findings, the list and the panels. */
 function show(review) {
   state.review = review;
   state.activeId = null;
+  $("results").classList.remove("stale");
   const whole = renderDocument($("doc"), $("whole-list"), review);
   $("whole").hidden = whole.length === 0;
   renderGroups($("groups"), $("summary"), review, canFix(review));
@@ -263,6 +274,7 @@ function wire() {
     }
   });
   $("draft").addEventListener("input", () => {
+    markStale();
     if (state.file) {
       state.filename = /\.docx$/i.test(state.file.name) ? null : state.file.name;
       state.file = null;
