@@ -37,7 +37,7 @@ from linter.model import Finding
 from linter.output import write_safely
 from linter.read import ReadError, format_for, load_bytes, parse, sniff_format
 from linter.read.decode import BOMS, decode, lone_cr
-from linter.runner import STDIN, FileResult, expand_paths, result_for
+from linter.runner import STDIN, FileResult, expand_paths, lint_one, result_for
 from linter.structure import signature
 
 # Rules whose fixes are safe to apply unattended, with the input formats where they are
@@ -46,6 +46,9 @@ from linter.structure import signature
 MAX_PASSES = 10
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
+# Formats ``--fix`` reports on and never writes: a .docx is a zip of XML whose text the
+# reader flattens into one line per paragraph, so an edit there has no safe way back.
+REPORT_ONLY = {"docx": "Word documents are not rewritten: apply the suggested fixes in Word"}
 
 
 def is_safe(finding: Finding, fmt: str, engine: Engine) -> bool:
@@ -179,6 +182,8 @@ def fix_file(
     """
     shown = name or path
     fmt = fmt or format_for(shown)
+    if fmt in REPORT_ONLY:
+        return FixOutcome(lint_one(path, engine, fmt, name), note=REPORT_ONLY[fmt])
     try:
         data = load_bytes(path)  # bounded: a FIFO or /dev/zero is refused, not read
     except ReadError as error:

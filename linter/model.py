@@ -65,6 +65,20 @@ CAPTION = "caption"
 RELATED = "related"  # a "Related: ..." or "Read more: ..." line linking to another story
 
 
+# Input formats whose source lines are paragraphs, not lines of a file: the Word reader
+# (``linter.read.docx``) writes one line per paragraph, so line N is paragraph N.
+PARAGRAPH_LINES = frozenset({"docx"})
+
+
+def line_label(line: int, fmt: str | None = None, path: str | None = None) -> str:
+    """How a person finds line ``line``: "¶12" in a Word document (paragraph 12, as
+    Word numbers none but shows with ¶ marks on), "12" elsewhere. The format is
+    ``fmt`` when known (``FileResult.format``), else guessed from ``path``'s suffix."""
+    if fmt is None and path is not None and path.lower().endswith(".docx"):
+        fmt = "docx"
+    return f"¶{line}" if fmt in PARAGRAPH_LINES else str(line)
+
+
 # Block's role fields, as ``Block.roles`` reports them.
 _ROLES = (
     "faq_section",

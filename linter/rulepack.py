@@ -24,6 +24,12 @@ from linter.read.yamlsafe import deeper_than
 CATEGORIES = ("boilerplate", "faq", "contradiction", "readability", "seo", "hygiene", "site")
 SCOPES = ("document", "corpus")
 FORMATS = ("html", "text", "markdown")
+# Input formats no rule names, and the format whose rules they get. A Word draft is prose
+# with headings, lists, tables and links but no page around it (no head, meta tags,
+# canonical, lang, images' alt or JSON-LD), which is what a Markdown draft is: so it gets
+# the Markdown rules (prose, boilerplate, FAQ, contradiction, readability, hygiene, thin
+# content and keyphrase) and none of the HTML page's. Here once, not in 90 rule files.
+READS_LIKE = {"docx": "markdown"}
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _SETTING = re.compile(r"^[a-z]+\.[a-z_]+$")
 _NAME = re.compile(r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")
@@ -102,10 +108,12 @@ class Rule:
 
     def fixes_safely(self, fmt: str) -> bool:
         """Whether ``--fix`` applies this rule's fixes in ``fmt`` input."""
+        if fmt in READS_LIKE:
+            return False  # a Word document is never rewritten (linter.fix)
         return self.fix == "safe" and (self.fix_formats is None or fmt in self.fix_formats)
 
     def applies_to(self, fmt: str) -> bool:
-        return fmt in self.formats
+        return READS_LIKE.get(fmt, fmt) in self.formats
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled with its check module's name, not the module (audit workers receive

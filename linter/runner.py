@@ -16,7 +16,7 @@ from linter.escape import visible
 from linter.exclude import FileFilter
 from linter.model import Document, Finding
 from linter.quote import Line, keep_line
-from linter.read import ReadError, Unlisted, format_for, load_bytes, read_bytes
+from linter.read import ReadError, Unlisted, format_for, load_bytes, read_bytes, walked
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -84,7 +84,7 @@ def expand_paths(
                 if not d.startswith(".") and keep.keeps_walked(os.path.join(root, d), True, ignore)
             )
             for name in sorted(files):
-                if format_for(name) and keep.keeps_walked(os.path.join(root, name), False, ignore):
+                if walked(name) and keep.keeps_walked(os.path.join(root, name), False, ignore):
                     found = True
                     yield os.path.join(root, name)
         failed = failed or bool(problems)

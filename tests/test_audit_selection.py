@@ -94,7 +94,7 @@ def test_directories_without_a_file_to_lint_are_one_error_line(cli, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.rst").write_text("Not read.\n", encoding="utf-8")
-    looked = "no files to lint (looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown)"
+    looked = "no files to lint (looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown, .docx)"
     for command, verb in (("check", "lint"), ("audit", "audit")):
         result = cli(command, "empty")
         assert result.exit_code == 2

@@ -205,7 +205,7 @@ def test_a_named_directory_with_no_file_to_lint_is_said_and_exit_2(tmp_path, cli
     assert result.exit_code == 2  # a run that lints nothing checks nothing (issue 15)
     assert result.stderr == (
         f"contentlint: error: nothing to lint: {tmp_path}: no files to lint "
-        "(looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown)\n"
+        "(looked for .html, .htm, .xhtml, .txt, .text, .md, .markdown, .docx)\n"
     )
 
 

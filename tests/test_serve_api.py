@@ -333,3 +333,38 @@ def test_a_document_past_the_time_limit_is_stopped_and_others_go_on(
     again = client.post("/v1/check", json={"text": MIXED[3][1], "filename": "d.md"})
     assert again.status_code == 200
     assert client.get("/healthz").json()["workers"] == 2  # the stopped worker was replaced
+
+
+def word_draft(path: Path) -> bytes:
+    """A small Word draft: a heading, an empty paragraph, a doubled word in paragraph 4."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Rain gardens", level=1)
+    document.add_paragraph("")
+    document.add_paragraph("A rain garden is a shallow bed that soaks up water from a roof.")
+    document.add_paragraph("Plant it with grasses that cope with both flood and and drought.")
+    document.save(path)
+    return path.read_bytes()
+
+
+def test_a_word_file_is_reviewed_with_paragraph_places(
+    client: httpx.Client, tmp_path: Path
+) -> None:
+    data = word_draft(tmp_path / "rain.docx")
+    review = client.post("/v1/review?filename=rain.docx", content=data).json()
+    assert review["document"]["format"] == "docx"
+    doubled = next(f for f in review["findings"] if f["code"] == "HY001")
+    assert (doubled["line"], doubled["column"]) == (4, 49)  # ¶4, the 49th character
+    block = review["document"]["blocks"][doubled["block"]]
+    assert block["line"] == 4 and block["text"][doubled["start"] : doubled["end"]] == "and and"
+    assert doubled["safe_fix"] is False  # Word files are not rewritten
+    encoded = base64.b64encode(data).decode()
+    by_json = client.post("/v1/check", json={"content_base64": encoded, "filename": "rain.docx"})
+    assert by_json.json() == client.post("/v1/check?filename=rain.docx", content=data).json()
+    refused = client.post("/v1/fix?filename=rain.docx", content=data)
+    assert error_of(refused) == (422, "not_fixable")
+    assert "apply the suggested fixes in Word" in refused.json()["error"]["message"]
+    broken = client.post("/v1/check?filename=rain.docx", content=data[:300])
+    assert error_of(broken) == (422, "unreadable")
+    assert broken.json()["error"]["message"].startswith("rain.docx: ")

@@ -18,7 +18,7 @@ from linter.model import Severity
 
 SEVERITIES = ["error", "warning", "info"]
 OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
-INPUT_FORMATS = ["html", "text", "markdown"]
+INPUT_FORMATS = ["html", "text", "markdown", "docx"]
 AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
 
 

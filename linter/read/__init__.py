@@ -5,13 +5,14 @@ The format comes from the file extension unless the caller names it.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from linter.model import Document
 from linter.read.decode import MAX_BYTES, ReadError, decode
 
-FORMATS = ("html", "text", "markdown")
+FORMATS = ("html", "text", "markdown", "docx")
 _EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
@@ -20,6 +21,7 @@ _EXTENSIONS = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".docx": "docx",
 }
 
 EXTENSIONS = tuple(_EXTENSIONS)  # what a directory walk picks up
@@ -39,6 +41,12 @@ _HTML_START = re.compile(
 _MARKDOWN = re.compile(
     r"^(?:#{1,6}[ \t]+\S|```|~~~|---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*$)|\]\(\S+\)", re.MULTILINE
 )
+
+
+def walked(name: str) -> bool:
+    """Whether a directory walk lints the file ``name``: a known extension, and not a
+    lock file Word keeps next to an open document (``~$draft.docx``)."""
+    return format_for(name) is not None and not os.path.basename(name).startswith("~$")
 
 
 def sniff_format(text: str) -> str:
@@ -77,6 +85,14 @@ def parse(text: str, path: str, fmt: str) -> Document:
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Decode and parse ``data``; ``fmt`` overrides detection by extension."""
     fmt = fmt or format_for(path)
+    if fmt == "docx" or (fmt is None and data.startswith(b"PK\x03\x04")):
+        # Binary: a zip of XML parts, never decoded as text.
+        from linter.nlp import segmenter
+        from linter.read.docx import read_docx
+
+        doc = read_docx(data, path)
+        doc.segmenter = segmenter()
+        return doc
     text, _ = decode(data, is_html=fmt not in ("text", "markdown"))
     if fmt is None:
         fmt = sniff_format(text)
@@ -118,4 +134,5 @@ __all__ = [
     "parse",
     "read_bytes",
     "read_path",
+    "walked",
 ]

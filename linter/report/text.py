@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linter.escape import visible
-from linter.model import Finding, Severity
+from linter.model import Finding, Severity, line_label
 from linter.quote import Line, cut, length
 from linter.report import Report, summary_line
 
@@ -46,24 +46,28 @@ def _source_line(line: Line, finding: Finding) -> tuple[str, int, int]:
     return text, start, max(1, width)
 
 
-def render_finding(finding: Finding, line: Line | None, style: Style = _plain) -> str:
+def render_finding(
+    finding: Finding, line: Line | None, style: Style = _plain, fmt: str | None = None
+) -> str:
+    """One finding; ``fmt`` is its file's input format (a Word document's lines are
+    paragraphs: ``draft.docx:¶12:30:``)."""
+    place = line_label(finding.line, fmt, finding.path)
     head = (
-        f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
+        f"{style(f'{finding.path}:{place}:{finding.column}:', bold=True)} "
         f"{style(finding.code, fg=_COLORS[finding.severity], bold=True)} "
         f"[{style(str(finding.severity), fg=_COLORS[finding.severity])}] {finding.message}"
     )
     out = [head]
     if line is not None:
         text, start, width = _source_line(line, finding)
-        gutter = f"{finding.line:>5} | "
+        gutter = f"{place:>5} | "
         out.append(gutter + text)
         out.append(" " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red"))
     for related in finding.related:
         where = f"{related.path}, " if related.path else ""
-        out.append(
-            f"      = see {where}line {related.line}, column {related.column}: "
-            + visible(related.excerpt)
-        )
+        at = line_label(related.line, None if related.path else fmt, related.path or finding.path)
+        at = at if at.startswith("¶") else f"line {at}"
+        out.append(f"      = see {where}{at}, column {related.column}: " + visible(related.excerpt))
     if finding.fix is not None:
         shown = visible(finding.fix) if finding.fix.strip() else "(delete)"
         if finding.fix == " ":
@@ -81,9 +85,10 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     for result in report.files:
         for finding in result.findings:
             if quiet:
-                chunks.append(render_finding(finding, None, style).split("\n")[0])
+                chunks.append(render_finding(finding, None, style, result.format).split("\n")[0])
             else:
-                chunks.append(render_finding(finding, result.lines.get(finding.line), style))
+                line = result.lines.get(finding.line)
+                chunks.append(render_finding(finding, line, style, result.format))
     if quiet:
         return "".join(chunk + "\n" for chunk in chunks)
     body = "\n\n".join(chunks)

@@ -96,9 +96,9 @@ def lint(name: str, data: bytes, engine: Engine, invariant: str = NO_CRASH) -> t
         return None, [crash(invariant, error, "result_for")]
     failures = _rule_errors(doc, engine, result.error) if result.error else []
     is_html = format_for(name) not in ("text", "markdown")
-    failures += check_findings(
-        doc.source, doc.format, result.findings, decode(data, is_html=is_html)[0]
-    )
+    # A Word document's source is the reader's one line per paragraph: nothing to decode.
+    text = doc.source if doc.format == "docx" else decode(data, is_html=is_html)[0]
+    failures += check_findings(doc.source, doc.format, result.findings, text)
     failures += check_quoted_lines(doc.source, result.lines)
     return (doc, result), failures
 
@@ -189,9 +189,24 @@ def check_document(case: Case, engine: Engine, folder: Path) -> list[Failure]:
     linted, failures = lint(name, data, engine)
     if linted is not None:
         doc, result = linted
+        if doc.format == "docx":
+            return failures + _word_untouched(name, data, engine, folder)
         if _safe_codes(result.findings, doc.format, engine):
             failures += check_fix(name, data, doc.format, result, engine, folder)
     return failures
+
+
+def _word_untouched(name: str, data: bytes, engine: Engine, folder: Path) -> list[Failure]:
+    """Invariant 3 for a Word document: ``--fix`` reports it and never writes it."""
+    path = folder / name
+    path.write_bytes(data)
+    try:
+        outcome = fix_file(str(path), engine)
+    except Exception as error:
+        return [crash(FIX, error, "fix_file")]
+    if outcome.applied or path.read_bytes() != data:
+        return [Failure(FIX, "word-rewritten", name, f"applied {outcome.applied}")]
+    return []
 
 
 def _small_docs(engine: Engine, invariant: str) -> list[Failure]:

@@ -22,7 +22,7 @@ from typing import Any
 from tests.fuzz.case import CONFIG, DOCUMENT, PACK, Case, Failure
 from tests.fuzz.record import Summary, load_case
 
-GENERATORS = ("html", "markdown", "text", "soup", "mutate", "config", "pack")
+GENERATORS = ("html", "markdown", "text", "soup", "mutate", "docx", "config", "pack")
 BATCH = 200  # values drawn from a strategy at a time (each batch starts simple)
 
 
@@ -64,6 +64,11 @@ class CaseSource:
             page = self._pages[zlib.crc32(f"{self.seed}:{index}".encode()) % len(self._pages)]
             name, data = mutate(page, self.seed, index)
             return Case("mutate", index, DOCUMENT, {name: data})
+        if self.generator == "docx":
+            from tests.fuzz.docx import docx_mutant
+
+            name, data = docx_mutant(self.seed, index)
+            return Case("docx", index, DOCUMENT, {name: data})
         value = self._drawn(index)
         if self.generator == "config":
             return Case("config", index, CONFIG, {value[0]: value[1]})
