@@ -348,6 +348,35 @@ def test_hostile_draft_is_shown_as_text_and_runs_nothing(tab, fmt: str) -> None:
     opened.assert_clean()  # no dialog, and no CSP report: nothing tried to run
 
 
+FAQ_PAGE = """<html lang="en"><head><title>Balcony Tomatoes: A Beginner's Guide to Pots</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
+"mainEntity": [{"@type": "Question", "name": "How big should the pot be?",
+"acceptedAnswer": {"@type": "Answer", "text": "At least twenty litres for one plant."}},
+{"@type": "Question", "name": "Do tomatoes need a cage?",
+"acceptedAnswer": {"@type": "Answer", "text": "Yes, a cage or a stake."}}]}</script></head>
+<body><h1>Balcony Tomatoes</h1><p>Tomatoes grow well in pots if they get six hours of sun.</p>
+<h2>FAQ</h2><h3>How big should the pot be?</h3><p>At least twenty litres for one plant.</p>
+<h3>How often should I water?</h3></body></html>"""
+
+
+def test_readability_and_faq_panels(tab) -> None:
+    opened = tab()
+    page = opened.page
+    page.fill("#keyphrase", "balcony tomatoes")
+    with page.expect_request(lambda r: r.url.endswith("/v1/review")) as sent:
+        opened.check(FAQ_PAGE, "html")
+    assert sent.value.post_data_json["keyphrase"] == "balcony tomatoes"
+    expect(page.locator("#readability .plain")).to_contain_text(re.compile(r"Grade [\d.]+: "))
+    faq = page.locator("#faq")
+    expect(faq).to_contain_text("The page has FAQPage markup")
+    answered = faq.locator("li", has_text="How big should the pot be?")
+    expect(answered.locator(".tag")).to_have_text(["✓ answered", "✓ in JSON-LD"])
+    open_question = faq.locator("li", has_text="How often should I water?")
+    expect(open_question.locator(".tag")).to_have_text(["✖ no answer", "▲ not in JSON-LD"])
+    expect(faq.locator(".schema-only li")).to_have_text(["Do tomatoes need a cage?"])
+    opened.assert_clean()
+
+
 @pytest.fixture(scope="module")
 def token_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second server, one that wants ``TOKEN`` on its API calls."""
