@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from urllib.parse import quote
 
 import click
 
@@ -119,10 +120,13 @@ def serve(
         raise UserError(str(error)) from None
     pool.attach(started)
     policy = Policy.for_bind(host, token, allow_hosts, MAX_BYTES)
-    _run(pool, RuleBook(config, catalogue), policy, sock, url, open_browser)
+    # The page reads a token from its address's fragment, which never reaches a server
+    # or its logs: --open hands it over so the editor is not asked for it.
+    opened = url + (f"#token={quote(token, safe='')}" if token else "")
+    _run(pool, RuleBook(config, catalogue), policy, sock, url, opened if open_browser else None)
 
 
-def _run(pool, book, policy, sock: socket.socket, url: str, open_browser: bool) -> None:
+def _run(pool, book, policy, sock: socket.socket, url: str, opened: str | None) -> None:
     """Serve until Ctrl-C, then stop the workers."""
     import uvicorn
 
@@ -132,10 +136,10 @@ def _run(pool, book, policy, sock: socket.socket, url: str, open_browser: bool) 
     click.echo(f"contentlint serve: {url}")
     warn(f"{pool.size} worker(s) ready; Ctrl-C stops the server")
     sys.stdout.flush()
-    if open_browser:
+    if opened:
         import webbrowser
 
-        webbrowser.open(url)
+        webbrowser.open(opened)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     try:
