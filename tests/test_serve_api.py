@@ -368,3 +368,17 @@ def test_a_word_file_is_reviewed_with_paragraph_places(
     broken = client.post("/v1/check?filename=rain.docx", content=data[:300])
     assert error_of(broken) == (422, "unreadable")
     assert broken.json()["error"]["message"].startswith("rain.docx: ")
+
+
+def test_a_finding_on_an_element_lands_on_its_text(client: httpx.Client) -> None:
+    page = (
+        "<html lang='en'><head><title>Choosing a rain barrel for a small garden</title>"
+        "</head><body><article><h1>Choosing a rain barrel</h1><p>A barrel under the"
+        " downpipe fills in one storm. <a href='/barrels'>Click here</a> for sizes.</p>"
+        "</article></body></html>"
+    )
+    review = client.post("/v1/review", json={"text": page, "filename": "barrel.html"}).json()
+    vague = next(f for f in review["findings"] if f["code"] == "SEO016")
+    assert vague["excerpt"].startswith("<a href=")  # the report points at the element
+    block = review["document"]["blocks"][vague["block"]]
+    assert block["text"][vague["start"] : vague["end"]] == "Click here"  # the app, its words

@@ -9,7 +9,7 @@ description) or one whose spot is markup, not text, has no block.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from linter.checks.faq._overview import faq_overview
@@ -38,6 +38,34 @@ def _text_offset(block: Block, source: int, end: bool = False) -> int | None:
     return None
 
 
+def _first_inside(block: Block, start: int, end: int) -> int | None:
+    """The offset in ``block.text`` of its first character whose source lies in
+    ``[start, end)`` (text inside an element the span covers), or None."""
+    for text_start, source_start, length, source_length in block.tmap.runs:
+        if source_start + source_length <= start:
+            continue
+        if source_start >= end:
+            return None
+        if length != source_length or source_start >= start:
+            return text_start
+        return text_start + start - source_start
+    return None
+
+
+def _last_inside(block: Block, end: int) -> int:
+    """The offset in ``block.text`` just past its last character whose source lies
+    before ``end``."""
+    last = 0
+    for text_start, source_start, length, source_length in block.tmap.runs:
+        if source_start >= end:
+            break
+        if length != source_length or source_start + source_length <= end:
+            last = text_start + length
+        else:
+            last = text_start + end - source_start
+    return last
+
+
 class _Blocks:
     """Finds the block whose source holds an offset (blocks are in source order, except
     for head blocks such as the title: those are searched one by one)."""
@@ -48,7 +76,9 @@ class _Blocks:
         self.starts = [b.tmap.runs[0][1] for b in self.blocks]
 
     def place(self, start: int, end: int) -> tuple[int, int, int] | None:
-        """``(block index, text start, text end)`` of the source span, or None."""
+        """``(block index, text start, text end)`` of the source span, or None: the block
+        holding its start, else the first block that begins inside it (a finding on a
+        whole ``<a href=...>text</a>`` or ``<h1>`` lands on its text)."""
         at = bisect_right(self.starts, start) - 1
         for block in self.blocks[max(at - 2, 0) : at + 1][::-1]:
             first = _text_offset(block, start)
@@ -58,6 +88,12 @@ class _Blocks:
             if last is None or last <= first:
                 last = min(len(block.text), first + 1) if end <= start else len(block.text)
             return block.index, first, max(last, first)
+        if end <= start:
+            return None
+        for block in self.blocks[max(at, 0) : bisect_left(self.starts, end)]:
+            first = _first_inside(block, start, end)
+            if first is not None:
+                return block.index, first, max(_last_inside(block, end), first)
         return None
 
 
