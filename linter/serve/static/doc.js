@@ -128,7 +128,8 @@ export function renderDocument(doc, wholeList, review) {
   for (const f of whole) {
     wholeList.append(el("li", {},
       el("button", { type: "button", class: "whole-item", "data-id": f.id },
-        badge(f.severity), " ", el("code", { text: f.code }), " ", f.message)));
+        badge(f.severity), " ", el("code", { text: f.code }), " ", f.message,
+        " ", el("span", { class: "whole-where", text: `(${where(f, document_.format)})` }))));
   }
   return whole;
 }
