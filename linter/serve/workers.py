@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import multiprocessing
 import signal
 import threading
@@ -46,7 +47,9 @@ def _worker_main(conn: Connection, settings: ServeSettings) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[Any, ...] = ("ok", checker.run(action, inp))
+            # Encoded here, so the server's event loop only passes bytes on.
+            answer = json.dumps(checker.run(action, inp), ensure_ascii=False).encode()
+            reply: tuple[Any, ...] = ("ok", answer)
         except ApiError as error:
             reply = ("error", error.status, error.code, error.message)
         except Exception as error:  # a bug answers this request, not every later one
@@ -176,8 +179,8 @@ class WorkerPool:
         self._pending.add(asyncio.ensure_future(when_ready()))
         self._pending = {task for task in self._pending if not task.done()}
 
-    async def run(self, action: str, inp: DocumentInput) -> dict[str, Any]:
-        """The worker's answer to one task; ApiError for a refused or failed one."""
+    async def run(self, action: str, inp: DocumentInput) -> bytes:
+        """The worker's answer to one task, as JSON; ApiError for a refused or failed one."""
         assert self._idle is not None, "attach() the pool to the event loop first"
         try:
             worker = await asyncio.wait_for(self._idle.get(), self.timeout)
