@@ -7,13 +7,13 @@ browser; skips when either is missing.
 
 from __future__ import annotations
 
-import shutil
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, FLAGS
 from report_site import lint_site
 
 from linter.model import Finding, Severity
@@ -23,21 +23,9 @@ from linter.runner import FileResult
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install '.[test]')"
 )
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
 
-# Headless is Playwright's own switch and the profile is a fresh temporary directory; these
-# keep the browser from reaching out to the network or updating itself during the tests.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTH = 1280
 PWNED = "<script>window.__pwned = 1; alert(1)</script>"
 PWNED_IMG = '<img src=x onerror="window.__pwned = 1; alert(1)">'

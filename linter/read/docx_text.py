@@ -82,20 +82,22 @@ def _content(element: Any) -> Any:
     return element
 
 
-def _rows(table: Any) -> Iterator[Any]:
-    for child in table:
-        if child.tag == W + "tr":
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of a table or row, looking through the content controls and
+    custom XML that may wrap them (``_rows``: ``w:tr``; ``_cells``: ``w:tc``)."""
+    for child in element:
+        if child.tag == W + tag:
             yield child
         elif child.tag in (W + "sdt", W + "customXml"):
-            yield from _rows(_content(child))
+            yield from _children(_content(child), tag)
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    return _children(table, "tr")
 
 
 def _cells(row: Any) -> Iterator[Any]:
-    for child in row:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            yield from _cells(_content(child))
+    return _children(row, "tc")
 
 
 def _table(table: Any, number: int, tables: list[int]) -> Iterator[Para]:
