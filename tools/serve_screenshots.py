@@ -11,11 +11,6 @@ Chromium (Playwright), as the browser tests use it.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import selectors
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -25,6 +20,10 @@ from pathlib import Path
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, FLAGS  # noqa: E402
+from serve_server import running_server  # noqa: E402
+
 OUT = ROOT / "docs" / "img"
 SIZE = {"width": 1280, "height": 800}
 
@@ -54,35 +53,14 @@ to replace, usually after five or six years of daily riding.
 @contextmanager
 def server() -> Iterator[str]:
     """A fresh ``contentlint serve`` on a free port in an empty directory; yields its URL."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    with tempfile.TemporaryDirectory() as workdir:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "linter", "serve", "--port", "0"],
-            cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
-        try:
-            selector = selectors.DefaultSelector()
-            selector.register(process.stdout, selectors.EVENT_READ)
-            line = process.stdout.readline() if selector.select(60) else ""
-            match = re.search(r"https?://[^\s/]+", line)
-            if not match:
-                sys.exit(f"contentlint serve printed no URL: {line!r}")
-            yield match.group(0)
-        finally:
-            process.terminate()
-            process.wait(10)
+    with tempfile.TemporaryDirectory() as workdir, running_server(Path(workdir)) as url:
+        yield url.rstrip("/")
 
 
 def shoot(url: str) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         page = browser.new_page(viewport=SIZE)
         page.goto(url + "/")
         page.fill("#draft", DRAFT)
