@@ -27,6 +27,7 @@ from linter.serve.inputs import DocumentInput
 from linter.serve.job import ServeSettings
 
 START_SECONDS = 120.0  # a worker that is not ready by then (loading spaCy) failed
+QUEUE_FACTOR = 10  # a request waits for an idle worker up to this many check time limits
 
 
 def _worker_main(conn: Connection, settings: ServeSettings) -> None:
@@ -182,8 +183,8 @@ class WorkerPool:
     async def run(self, action: str, inp: DocumentInput) -> bytes:
         """The worker's answer to one task, as JSON; ApiError for a refused or failed one."""
         assert self._idle is not None, "attach() the pool to the event loop first"
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
+        try:  # a queue of editors is normal: wait for a worker far longer than a check
+            worker = await asyncio.wait_for(self._idle.get(), QUEUE_FACTOR * self.timeout)
         except TimeoutError:
             raise ApiError(503, "busy", "every worker is busy: try again shortly") from None
         try:
