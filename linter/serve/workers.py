@@ -114,27 +114,16 @@ class WorkerPool:
         return self._ready(self._launch())
 
     def start(self) -> list[_Worker]:
-        """Start every worker (in parallel threads: each loads spaCy for a second or two)."""
-        workers: list[_Worker] = []
-        errors: list[str] = []
-
-        def one() -> None:
-            try:
-                workers.append(self._spawn())
-            except WorkerError as error:
-                errors.append(str(error))
-            except Exception as error:  # the user gets one line, never a thread's traceback
-                errors.append(f"a worker could not start: {type(error).__name__}: {error}")
-
-        threads = [threading.Thread(target=one) for _ in range(self.size)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        if errors:
+        """Start every worker and wait until all have loaded (they load side by side)."""
+        try:
+            launched = [self._launch() for _ in range(self.size)]
+            return [self._ready(worker) for worker in launched]
+        except WorkerError:
             self.close()
-            raise WorkerError(errors[0])
-        return workers
+            raise
+        except OSError as error:  # no process could be started: one line, no traceback
+            self.close()
+            raise WorkerError(f"a worker could not start: {error.strerror or error}") from None
 
     def attach(self, workers: list[_Worker]) -> None:
         """Put started workers in the idle queue of the running event loop."""
