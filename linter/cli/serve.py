@@ -22,7 +22,9 @@ DEFAULT_PORT = 8737
 
 
 def _default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """The cores, at most 4, and at least 2 even on one core: with a single worker one
+    slow document holds up every editor (benchmarks/serve_load.py shows it)."""
+    return max(2, min(4, os.cpu_count() or 1))
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -55,7 +57,7 @@ def _listen(host: str, port: int) -> socket.socket:
     "--workers",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes checking documents (default: the cores, at most 4).",
+    help="Worker processes checking documents (default: the cores, 2 to 4).",
 )
 @click.option(
     "--timeout",
