@@ -58,15 +58,20 @@ class Guarded:
         app = Starlette(routes=[Route("/v1/rules", answer), Route("/", answer)])
         self.app = Guard(app, policy)
 
-    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    def request(
+        self, method: str, path: str, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
         async def call() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
             async with httpx.AsyncClient(
                 transport=transport, base_url="http://127.0.0.1:8737"
             ) as client:
-                return await client.get(path, headers=headers)
+                return await client.request(method, path, headers=headers)
 
         return asyncio.run(call())
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return self.request("GET", path, headers)
 
 
 def test_with_a_token_the_api_needs_it_and_the_page_does_not() -> None:
@@ -100,3 +105,44 @@ def test_the_host_names_a_server_answers_to(
     client = Guarded(Policy.for_bind(bind, TOKEN, allow, 1000))
     answer = client.get("/v1/rules", headers={"host": host, "authorization": f"Bearer {TOKEN}"})
     assert answer.status_code == status
+
+
+CMS = "https://cms.example.org"
+
+
+def test_an_allowed_site_gets_cors_answers_and_others_do_not() -> None:
+    client = Guarded(Policy.for_bind("127.0.0.1", TOKEN, (), 1000, origins=[CMS]))
+    preflight = client.request(
+        "OPTIONS",
+        "/v1/rules",
+        {"origin": CMS, "access-control-request-method": "POST", "sec-fetch-site": "cross-site"},
+    )
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] == CMS
+    assert "Authorization" in preflight.headers["access-control-allow-headers"]
+    call = client.get(
+        "/v1/rules",
+        {"origin": CMS, "sec-fetch-site": "cross-site", "authorization": f"Bearer {TOKEN}"},
+    )
+    assert call.status_code == 200 and call.headers["access-control-allow-origin"] == CMS
+    assert call.headers["vary"] == "Origin"
+    no_token = client.get("/v1/rules", {"origin": CMS})
+    assert no_token.status_code == 401  # the site still needs the token, and can read why
+    assert no_token.headers["access-control-allow-origin"] == CMS
+    other = client.get(
+        "/v1/rules", {"origin": "https://elsewhere.example", "authorization": f"Bearer {TOKEN}"}
+    )
+    assert other.status_code == 403 and "access-control-allow-origin" not in other.headers
+    other_preflight = client.request(
+        "OPTIONS", "/v1/rules", {"origin": "https://elsewhere.example"}
+    )
+    assert "access-control-allow-origin" not in other_preflight.headers
+
+
+@pytest.mark.parametrize(
+    "bad", ["cms.example.org", "ftp://cms.example.org", "https://cms.example.org/editor"]
+)
+def test_an_allowed_origin_must_be_a_site(cli, bad: str) -> None:
+    result = cli("serve", "--port", "0", "--allow-origin", bad)
+    assert result.exit_code == 2
+    assert "--allow-origin" in result.output and "scheme://host[:port]" in result.output

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import click
 
@@ -25,6 +25,21 @@ def _default_workers() -> int:
     """The cores, at most 4, and at least 2 even on one core: with a single worker one
     slow document holds up every editor (benchmarks/serve_load.py shows it)."""
     return max(2, min(4, os.cpu_count() or 1))
+
+
+def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of ``--allow-origin``, as browsers send it in ``Origin``."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise UserError(f"--allow-origin {url!r}: give a site as scheme://host[:port], no path")
+    if parts.query or parts.fragment or parts.username:
+        raise UserError(f"--allow-origin {url!r}: give a site as scheme://host[:port], no path")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}" + (f":{port}" if port else "")
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -80,6 +95,13 @@ def _listen(host: str, port: int) -> socket.socket:
     metavar="NAME",
     help="Another host name the server answers to (a proxy's); repeatable.",
 )
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    metavar="URL",
+    help="A web site whose pages may call the API (a CMS: https://cms.example.org); repeatable.",
+)
 def serve(
     host: str,
     port: int,
@@ -89,6 +111,7 @@ def serve(
     timeout: float,
     token: str | None,
     allow_hosts: tuple[str, ...],
+    allow_origins: tuple[str, ...],
 ) -> None:
     """Run the editor's web app and the HTTP API (POST /v1/check, /v1/review, /v1/fix;
     GET /v1/rules, /healthz; the OpenAPI document at /openapi.json)."""
@@ -121,7 +144,7 @@ def serve(
         sock.close()
         raise UserError(str(error)) from None
     pool.attach(started)
-    policy = Policy.for_bind(host, token, allow_hosts, MAX_BYTES)
+    policy = Policy.for_bind(host, token, allow_hosts, MAX_BYTES, map(_origin, allow_origins))
     # The page reads a token from its address's fragment, which never reaches a server
     # or its logs: --open hands it over so the editor is not asked for it.
     opened = url + (f"#token={quote(token, safe='')}" if token else "")

@@ -4,7 +4,9 @@
   names given with ``--allow-host``): a page on another site whose name resolves to
   127.0.0.1 (DNS rebinding) is refused.
 - A request with an ``Origin`` of another site, or that the browser marks cross-site, is
-  refused, so no web page the editor visits can post to the API or read its answers.
+  refused, so no web page the editor visits can post to the API or read its answers;
+  only the sites named with ``--allow-origin`` (a CMS whose editor page calls the API)
+  get CORS answers.
 - With ``--token``, every API call needs ``Authorization: Bearer <token>``.
 - A body larger than the limit is refused before it is read.
 - Every answer carries a strict Content-Security-Policy and no-sniff, no-referrer and
@@ -67,10 +69,16 @@ class Policy:
     token: str | None = None
     max_bytes: int = 50 * 1024 * 1024
     protected: tuple[str, ...] = ("/v1/",)
+    origins: frozenset[str] = frozenset()  # other sites allowed to call the API (CORS)
 
     @classmethod
     def for_bind(
-        cls, bind: str, token: str | None, allow_hosts: Iterable[str], max_bytes: int
+        cls,
+        bind: str,
+        token: str | None,
+        allow_hosts: Iterable[str],
+        max_bytes: int,
+        origins: Iterable[str] = (),
     ) -> Policy:
         allowed = {h.strip().lower().strip("[]") for h in allow_hosts if h.strip()}
         if is_loopback(bind):
@@ -79,7 +87,12 @@ class Policy:
             hosts = frozenset(allowed | LOOPBACK) if allowed else None
         else:
             hosts = frozenset(allowed | LOOPBACK | {bind.strip("[]").lower()})
-        return cls(hosts, token, max_bytes)
+        return cls(hosts, token, max_bytes, origins=frozenset(origins))
+
+    def cross_origin(self, headers: dict[str, str]) -> str | None:
+        """The request's ``Origin`` when it is one of the allowed other sites."""
+        origin = headers.get("origin")
+        return origin if origin is not None and origin.lower() in self.origins else None
 
     def refusal(self, scope: Scope, headers: dict[str, str]) -> ApiError | None:
         """Why this request may not go on, or None."""
@@ -94,9 +107,10 @@ class Policy:
             )
         origin = headers.get("origin")
         scheme = scope.get("scheme", "http")
-        if origin is not None and origin != f"{scheme}://{host.lower()}":
+        allowed = self.cross_origin(headers) is not None
+        if origin is not None and origin != f"{scheme}://{host.lower()}" and not allowed:
             return ApiError(403, "cross_origin", f"requests from {origin!r} are not allowed")
-        if headers.get("sec-fetch-site") == "cross-site":
+        if headers.get("sec-fetch-site") == "cross-site" and not allowed:
             return ApiError(403, "cross_origin", "cross-site requests are not allowed")
         path = scope.get("path", "")
         if self.token and path.startswith(self.protected) and not self._authorised(headers):
@@ -120,7 +134,21 @@ class Policy:
         )
 
 
-async def send_error(send: Send, error: ApiError) -> None:
+def cors_headers(origin: str | None) -> list[tuple[bytes, bytes]]:
+    """What lets the allowed site ``origin`` read an answer (nothing for no origin)."""
+    if origin is None:
+        return []
+    return [(b"access-control-allow-origin", origin.encode("latin-1")), (b"vary", b"Origin")]
+
+
+PREFLIGHT = [
+    (b"access-control-allow-methods", b"GET, POST"),
+    (b"access-control-allow-headers", b"Authorization, Content-Type"),
+    (b"access-control-max-age", b"600"),
+]
+
+
+async def send_error(send: Send, error: ApiError, origin: str | None = None) -> None:
     body = json.dumps(error.body()).encode()
     await send(
         {
@@ -130,6 +158,7 @@ async def send_error(send: Send, error: ApiError) -> None:
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
                 *HEADERS,
+                *cors_headers(origin),
                 *((b"www-authenticate", b"Bearer") for _ in range(error.status == 401)),
             ],
         }
@@ -149,15 +178,21 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        origin = self.policy.cross_origin(headers)
+        if origin is not None and scope["method"] == "OPTIONS":  # a browser's preflight
+            start = {"type": "http.response.start", "status": 204}
+            await send(start | {"headers": [*HEADERS, *cors_headers(origin), *PREFLIGHT]})
+            await send({"type": "http.response.body", "body": b""})
+            return
         refusal = self.policy.refusal(scope, headers)
         if refusal is not None:
-            await send_error(send, refusal)
+            await send_error(send, refusal, origin)
             return
 
         async def secured(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 names = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(n, v) for n, v in HEADERS if n not in names]
+                extra = [(n, v) for n, v in [*HEADERS, *cors_headers(origin)] if n not in names]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
