@@ -12,8 +12,8 @@ from typing import Any
 
 from linter.checks.base import Hit
 from linter.exclude import PerFileIgnores
-from linter.message import fill
-from linter.model import Document, Finding
+from linter.message import fill, paragraph_places
+from linter.model import PARAGRAPH_LINES, Document, Finding
 from linter.rulepack import Rule
 
 _EXCERPT_LIMIT = 120
@@ -29,15 +29,19 @@ def excerpt_of(text: str) -> str:
     return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
 
 
-def rule_finding(rule: Rule, args: dict[str, Any], **place: Any) -> Finding:
+def rule_finding(
+    rule: Rule, args: dict[str, Any], paragraphs: bool = False, **place: Any
+) -> Finding:
     """A finding of ``rule`` with its message filled in from ``args``; ``place`` holds
-    the path, positions, excerpt, fix and related places."""
+    the path, positions, excerpt, fix and related places. ``paragraphs``: the document
+    numbers its places by paragraph (Word), and so does the message."""
+    template = paragraph_places(rule.message) if paragraphs else rule.message
     return Finding(
         code=rule.code,
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
-        message=fill(rule.message, args),
+        message=fill(template, args),
         anchor=rule.anchor,
         **place,
     )
@@ -53,6 +57,7 @@ def make_finding(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return rule_finding(
         rule,
         hit.args,
+        doc.format in PARAGRAPH_LINES,
         path=doc.path,
         line=line,
         column=column,

@@ -115,3 +115,15 @@ def _fill_loosely(message: str, args: dict[str, Any]) -> str:
         except (ValueError, TypeError):
             parts.append(str(value))
     return "".join(parts)
+
+
+# "line {line}" and "lines {lines}" in a message template (a place the message names).
+_LINE_FIELD = re.compile(r"\blines? (?=\{)")
+
+
+def paragraph_places(template: str) -> str:
+    """A message template whose places are paragraphs: "first at line {line}" as "first
+    at ¶{line}", for documents numbered by paragraph (Word), where "line 12" would send
+    an editor looking for a line Word never numbers."""
+    return _LINE_FIELD.sub("¶", template)
+

@@ -152,7 +152,8 @@ def test_title_from_the_property_else_the_first_heading(tmp_path):
 
 def test_shown_text_only(tmp_path):
     """Insertions read; deletions, comments, field codes and hidden runs not; a tab and a
-    break are one space each so columns stay offsets."""
+    line break are one character each so columns stay offsets (a tab and ↵ in the line
+    reports quote, a space each in the text rules read)."""
     document = docx.Document()
     para = document.add_paragraph("Commented words here.")
     document.add_comment(para.runs, text="A reviewer's remark", author="R")
@@ -172,7 +173,7 @@ def test_shown_text_only(tmp_path):
     section.header.paragraphs[0].text = "Header text"
     section.footer.paragraphs[0].text = "Footer text"
     doc = read_path(str(_save(document, tmp_path / "t.docx")))
-    assert doc.source.split("\n")[-2:] == ["Commented words here.", "Kept inserted7\ta\tb"]
+    assert doc.source.split("\n")[-2:] == ["Commented words here.", "Kept inserted7\ta↵b"]
     assert doc.blocks[-1].text == "Kept inserted7 a b"
     for gone in ("remark", "deleted", "PAGE", "secret", "Header", "Footer"):
         assert gone not in doc.source
@@ -188,6 +189,43 @@ def test_a_space_before_a_soft_break_is_not_a_space_run(cli, tmp_path):
     result = cli("check", str(path), "--select", "HY006", "--format", "json")
     found = [(f["line"], f["column"]) for f in json.loads(result.output)["findings"]]
     assert found == [(2, 5)]
+
+
+def test_two_spaces_in_a_paragraph_with_a_line_break_are_found(cli, tmp_path):
+    """A line break is not a tab: the space-run rule still reads the rest of the line
+    (it leaves lines with tabs alone, as lined-up columns)."""
+    document = docx.Document()
+    para = document.add_paragraph("The library, 4 Mill Street,  Hebden Bridge")
+    para.add_run().add_break()
+    para.add_run("opens at nine.")
+    result = cli("check", str(_save(document, tmp_path / "b.docx")), "--select", "HY006")
+    assert "b.docx:¶1:28: HY006" in result.output
+    assert "¶1 | The library, 4 Mill Street,  Hebden Bridge↵opens at nine." in result.output
+
+
+def test_a_merged_cell_counts_once_and_a_note_number_is_a_character(cli, tmp_path):
+    """Word shows a vertically merged cell once, and a footnote reference as its number:
+    paragraphs and columns are counted as Word shows them, while the words the rules read
+    leave the number out."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Merged"  # ¶1 (its continuation: none)
+    table.cell(0, 1).text = "Top right"  # ¶2
+    table.cell(1, 1).text = "Bottom right"  # ¶3
+    _xml_paragraph(
+        document,
+        '<w:r><w:t xml:space="preserve">Cure them first</w:t></w:r>'
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        '<w:footnoteReference w:id="1"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> and and keep them dry.</w:t></w:r>',
+    )  # ¶4: "Cure them first1 and and keep them dry."
+    result = cli("check", str(_save(document, tmp_path / "m.docx")), "--select", "HY001")
+    assert "m.docx:¶4:18: HY001" in result.output
+    doc = read_path(str(tmp_path / "m.docx"))
+    assert doc.source.split("\n") == [
+        "Merged", "Top right", "Bottom right", "Cure them first1 and and keep them dry."
+    ]  # fmt: skip
+    assert doc.blocks[-1].text == "Cure them first and and keep them dry."
 
 
 def test_faq_reads_as_in_markdown(cli, tmp_path):
@@ -345,3 +383,26 @@ def test_sample_is_current():
     module.build().save(out)
     built = read_bytes(out.getvalue(), "x.docx")
     assert built.source == read_path(str(REPO / "samples" / "draft.docx")).source
+
+
+def test_a_message_naming_another_place_names_its_paragraph(cli, tmp_path):
+    """"repeats the text at line 3" would send an editor to a line Word never numbers."""
+    document = docx.Document()
+    document.add_heading("Window boxes", level=1)
+    repeated = "Water the window box every morning in July, when the soil dries fastest."
+    document.add_paragraph(repeated)  # ¶2
+    document.add_paragraph("Trailing plants hide the edge of a plain box.")
+    document.add_paragraph(repeated)  # ¶4
+    result = cli("check", str(_save(document, tmp_path / "w.docx")), "--select", "BP004")
+    assert "w.docx:¶4:1: BP004" in result.output
+    assert "repeats the text at ¶2 word for word" in result.output
+    assert "line 2" not in result.output
+
+
+def test_a_file_that_could_not_be_read_is_no_clean_bill(cli, tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not a Word file")
+    result = cli("check", str(broken))
+    assert result.exit_code == 2
+    assert "No problems found" not in result.output
+    assert result.output.rstrip().endswith("1 file could not be linted.")

@@ -50,7 +50,16 @@ from linter.model import (
     TableCell,
 )
 from linter.read.decode import ReadError
-from linter.read.docx_text import Para, W, paragraph_props, paragraphs, pprops, read_paragraph
+from linter.read.docx_text import (
+    SOFT_BREAK,
+    Notes,
+    Para,
+    W,
+    paragraph_props,
+    paragraphs,
+    pprops,
+    read_paragraph,
+)
 from linter.read.docx_zip import one_line, open_archive
 from linter.read.html_faq import mark_faq
 from linter.textmap import TextMap
@@ -76,8 +85,9 @@ def read_docx(data: bytes, path: str) -> Document:
         rid: rel.target_ref for rid, rel in word.part.rels.items() if getattr(rel, "is_external", 0)
     }
     paras = list(paragraphs(body)) if body is not None else []
+    notes = Notes()
     for para in paras:
-        read_paragraph(para, rels)
+        read_paragraph(para, rels, notes)
     if not any(para.text.strip() for para in paras):
         raise ReadError("the Word document's body is empty: no text to check")
     doc = Document(path=path, format="docx", source="\n".join(para.text for para in paras))
@@ -175,24 +185,40 @@ def _build(doc: Document, paras: list[Para], styles: tuple[dict[str, _Style], _S
         text = para.text
         for href, start, end in para.links:
             doc.links.append(Link(href, text[start:end].strip(), line_start + start))
-        stripped = text.strip()
+        stripped = text.strip(_EDGE)
         kind, level, part = _kind(para, styles) if stripped else (None, 0, None)
         if kind is not None:
-            lead = len(text) - len(text.lstrip())
-            block = Block(
-                kind,
-                stripped.replace("\t", " "),  # tabs and soft breaks (docx_text)
-                TextMap.identity(line_start + lead, len(stripped)),
-                level=level,
-                index=len(blocks),
-                part=part,
-            )
+            words, tmap = _words(para, line_start)
+            block = Block(kind, words, tmap, level=level, index=len(blocks), part=part)
             if para.cell is not None:
                 block.table = TableCell(para.cell.table, para.cell.row, para.cell.col)
             blocks.append(block)
         line_start += len(text) + 1
     mark_faq(blocks, ["p"] * len(blocks), [None] * len(blocks))
     doc.blocks = blocks
+
+
+# What a paragraph's text is trimmed of at its ends: white space and line breaks.
+_EDGE = " \t\u00a0\u2007\u202f" + SOFT_BREAK
+
+
+def _words(para: Para, line_start: int) -> tuple[str, TextMap]:
+    """The block text of a paragraph, trimmed, with tabs and line breaks as spaces and
+    note reference numbers left out, and its map onto the paragraph's source line."""
+    text = para.text
+    start = len(text) - len(text.lstrip(_EDGE))
+    end = len(text.rstrip(_EDGE))
+    pieces: list[str] = []
+    tmap = TextMap()
+    at = start
+    for mark_start, mark_end in [*sorted(para.marks), (end, end)]:
+        piece = text[at : max(at, min(mark_start, end))]
+        if piece:
+            tmap.add(sum(map(len, pieces)), line_start + at, len(piece), len(piece))
+            pieces.append(piece)
+        at = max(at, mark_end)
+    words = "".join(pieces).replace("\t", " ").replace(SOFT_BREAK, " ")
+    return words, tmap
 
 
 def _title(doc: Document, property_title: str) -> None:

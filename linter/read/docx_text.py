@@ -7,12 +7,17 @@ python-docx's ``Paragraph.text`` joins only the paragraph's direct ``w:r`` and
 elements python-docx parsed (with entities left unresolved and no network).
 
 Shown: runs (``w:t``; a tab, ``w:br``, ``w:cr`` and ``w:ptab`` as one character each, so
-a column is a character offset: a tab in the source line, a space in the block's text,
-so that "power: " before a soft line break does not read as two spaces in a row to
-the space-run rule, which compares the two), hyperlinks, insertions, moved-in text, content controls,
-field results. Left out: deletions (``w:del``, ``w:delText``), moved-out text, field codes
-(``w:instrText``), hidden runs (``w:vanish``), comment and footnote references, drawings
-and text boxes. Comments, footnotes, headers and footers are other parts: never read.
+a column is a character offset: a tab, or ``SOFT_BREAK`` (↵) for a line break, in the
+source line, a space in the block's text, so that "power: " before a soft line break
+does not read as two spaces in a row to the space-run rule, which reads the source),
+hyperlinks, insertions, moved-in text, content controls, field results, and the number
+of a footnote or endnote reference, which Word shows as a character of the line (in the
+source line, so columns count it; in ``Para.marks``, so the block's text leaves it out).
+Left out: deletions (``w:del``, ``w:delText``), moved-out text, field codes
+(``w:instrText``), hidden runs (``w:vanish``), comment references, drawings and text
+boxes, and the paragraphs of a vertically merged table cell's continuation (Word shows
+the merged cell once). Comments, footnotes, headers and footers are other parts: never
+read.
 """
 
 from __future__ import annotations
@@ -30,7 +35,10 @@ _VAL = W + "val"
 _THROUGH = frozenset(
     W + name for name in ("ins", "smartTag", "customXml", "fldSimple", "moveTo", "dir", "bdo")
 )
-_SPACE = frozenset(W + name for name in ("tab", "br", "cr", "ptab"))
+_TAB = frozenset(W + name for name in ("tab", "ptab"))
+_BREAK = frozenset(W + name for name in ("br", "cr"))
+SOFT_BREAK = "\u21b5"  # a line break inside a paragraph, as the source line shows it
+_NOTES = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
 _OFF = frozenset({"0", "false", "off"})
 # Characters that would start a new line of the virtual source: one space each.
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -53,6 +61,8 @@ class Para:
     text: str = ""
     links: list[tuple[str, int, int]] = field(default_factory=list)
     cell: Cell | None = None
+    marks: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of ``text`` Word shows that are not words (note reference numbers)."""
 
 
 def paragraphs(body: Any) -> Iterator[Para]:
@@ -100,36 +110,67 @@ def _cells(row: Any) -> Iterator[Any]:
     return _children(row, "tc")
 
 
+def _continued(tc: Any) -> bool:
+    """A cell that continues a vertical merge: Word shows the merged cell once, with the
+    first cell's paragraphs, so this one's are not on the page."""
+    merge = tc.find(f"{W}tcPr/{W}vMerge")
+    return merge is not None and (merge.get(_VAL) or "continue") != "restart"
+
+
 def _table(table: Any, number: int, tables: list[int]) -> Iterator[Para]:
     for r, row in enumerate(_rows(table)):
         for c, tc in enumerate(_cells(row)):
-            yield from _blocks(tc, Cell(number, r, c), tables)
+            if not _continued(tc):
+                yield from _blocks(tc, Cell(number, r, c), tables)
 
 
-def read_paragraph(para: Para, rels: dict[str, str]) -> None:
-    """Fill ``para.text`` and ``para.links`` with what Word shows (``rels``: rId -> URL)."""
+class Notes:
+    """Footnote and endnote numbers in the order their references appear, as Word
+    numbers them by default (1, 2, 3...; endnotes i, ii, iii...)."""
+
+    def __init__(self) -> None:
+        self.count = {"footnote": 0, "endnote": 0}
+
+    def next(self, kind: str) -> str:
+        self.count[kind] += 1
+        return str(self.count[kind]) if kind == "footnote" else _roman(self.count[kind])
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):  # fmt: skip
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
+def read_paragraph(para: Para, rels: dict[str, str], notes: Notes | None = None) -> None:
+    """Fill ``para.text``, ``para.links`` and ``para.marks`` with what Word shows
+    (``rels``: rId -> URL; ``notes`` numbers note references across the document)."""
     parts: list[str] = []
-    _inline(para.element, parts, para, rels)
+    _inline(para.element, parts, para, rels, notes or Notes())
     para.text = _LINE_BREAKS.sub(" ", "".join(parts))
 
 
-def _inline(parent: Any, parts: list[str], para: Para, rels: dict[str, str]) -> None:
+def _inline(parent: Any, parts: list[str], para: Para, rels: dict[str, str], notes: Notes) -> None:
     for child in parent:
         tag = child.tag
         if tag == W + "r":
-            _run(child, parts)
+            _run(child, parts, para, notes)
         elif tag == W + "hyperlink":
             start = sum(map(len, parts))
-            _inline(child, parts, para, rels)
+            _inline(child, parts, para, rels, notes)
             href = rels.get(child.get(_R_ID) or "", "")
             anchor = child.get(W + "anchor")
             if not href and anchor:
                 href = "#" + anchor
             para.links.append((href, start, sum(map(len, parts))))
         elif tag in _THROUGH:
-            _inline(child, parts, para, rels)
+            _inline(child, parts, para, rels, notes)
         elif tag == W + "sdt":
-            _inline(_content(child), parts, para, rels)
+            _inline(_content(child), parts, para, rels, notes)
 
 
 def _hidden(run: Any) -> bool:
@@ -141,7 +182,7 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and (vanish.get(_VAL) or "1").lower() not in _OFF
 
 
-def _run(run: Any, parts: list[str]) -> None:
+def _run(run: Any, parts: list[str], para: Para, notes: Notes) -> None:
     if _hidden(run):
         return
     for child in run:
@@ -151,8 +192,14 @@ def _run(run: Any, parts: list[str]) -> None:
             # left out, the text after them (their tail) is kept.
             parts.append(child.text or "")
             parts.extend(sub.tail or "" for sub in child)
-        elif tag in _SPACE:
+        elif tag in _TAB:
             parts.append("\t")
+        elif tag in _BREAK:
+            parts.append(SOFT_BREAK)
+        elif tag in _NOTES and child.get(W + "customMarkFollows") is None:
+            start = sum(map(len, parts))
+            parts.append(notes.next(_NOTES[tag]))
+            para.marks.append((start, start + len(parts[-1])))
         elif tag == W + "noBreakHyphen":
             parts.append("-")
 

@@ -105,22 +105,26 @@ def make_printable(report: Report) -> None:
 
 
 def summary_line(report: Report) -> str:
-    """One sentence a person reads at the end of a run."""
+    """One sentence a person reads at the end of a run. Without problems, only the files
+    that were linted count: "No problems found in 1 file" of a file that could not be
+    read would read as a clean bill."""
     counts = report.counts()
     total = sum(counts.values())
-    files = plural(len(report.files), "file")
+    failed = len(report.failed_files)
+    linted = len(report.files) - failed
+    line = ""
     if total:
         parts = [
             plural(counts[Severity.ERROR], "error"),
             plural(counts[Severity.WARNING], "warning"),
             f"{counts[Severity.INFO]} info",
         ]
+        files = plural(len(report.files), "file")
         line = f"Found {plural(total, 'problem')} ({', '.join(parts)}) in {files}."
-    else:
-        line = f"No problems found in {files}."
-    failed = len(report.failed_files)
+    elif linted or not failed:
+        line = f"No problems found in {plural(linted, 'file')}."
     if failed:
-        line += f" {plural(failed, 'file')} could not be linted."
+        line = f"{line} {plural(failed, 'file')} could not be linted.".lstrip()
     if report.baseline_hidden is not None:
         line += (
             f" {plural(report.baseline_hidden, 'known problem')} hidden by the baseline;"

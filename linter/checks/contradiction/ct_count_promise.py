@@ -45,7 +45,7 @@ from linter.checks.contradiction._count_items import Delivery
 from linter.checks.contradiction._parse import parse_texts
 from linter.checks.contradiction._words import BREAK, DETERMINERS, PRONOUNS, lexicon, number
 from linter.message import plural
-from linter.model import HEADING, MAIN, PARAGRAPH, Block, Document, Sentence
+from linter.model import HEADING, MAIN, PARAGRAPH, PARAGRAPH_LINES, Block, Document, Sentence
 
 PARAMS: dict[str, Param] = {"min_count": COUNT, "max_count": COUNT}
 
@@ -267,6 +267,8 @@ def _is_title(doc: Document, block: Block) -> bool:
 def _lines(doc: Document, items: list[Block]) -> str:
     first = doc.lines.position(items[0].source_span()[0])[0]
     last = doc.lines.position(items[-1].source_span()[0])[0]
+    if doc.format in PARAGRAPH_LINES:  # Word: places are paragraphs
+        return f"¶{first}" if first == last else f"¶{first}-{last}"
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
