@@ -386,7 +386,7 @@ def test_sample_is_current():
 
 
 def test_a_message_naming_another_place_names_its_paragraph(cli, tmp_path):
-    """"repeats the text at line 3" would send an editor to a line Word never numbers."""
+    """ "repeats the text at line 3" would send an editor to a line Word never numbers."""
     document = docx.Document()
     document.add_heading("Window boxes", level=1)
     repeated = "Water the window box every morning in July, when the soil dries fastest."

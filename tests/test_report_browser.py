@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, FLAGS
+from browser import CHROMIUM, browser_context
 from report_site import lint_site
 
 from linter.model import Finding, Severity
@@ -45,16 +45,10 @@ class Opened:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sync_api.BrowserContext]:
     """One browser for the module: starting Chromium is most of the time these tests take."""
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-            viewport={"width": WIDTH, "height": 900},
-        )
+    with browser_context(
+        tmp_path_factory.mktemp("profile"), viewport={"width": WIDTH, "height": 900}
+    ) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture(scope="module")

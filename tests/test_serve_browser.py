@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import CHROMIUM, FLAGS
+from browser import CHROMIUM, browser_context
 from serve_server import running_server
 
 sync_api = pytest.importorskip(
@@ -74,17 +74,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sync_api.BrowserContext]:
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-            viewport={"width": 1280, "height": 720},
-            accept_downloads=True,
-        )
+    with browser_context(
+        tmp_path_factory.mktemp("profile"),
+        viewport={"width": 1280, "height": 720},
+        accept_downloads=True,
+    ) as context:
         yield context
-        context.close()
 
 
 @dataclass
