@@ -126,4 +126,3 @@ def paragraph_places(template: str) -> str:
     at ¶{line}", for documents numbered by paragraph (Word), where "line 12" would send
     an editor looking for a line Word never numbers."""
     return _LINE_FIELD.sub("¶", template)
-
