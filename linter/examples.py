@@ -16,6 +16,9 @@ from linter.read import parse
 from linter.rulepack import Rule
 
 
+_EXAMPLE_SITE = "https://example.com"
+
+
 def example_source(example: dict[str, Any]) -> tuple[str, str]:
     """``(source, format)`` for an example, wrapping it with its ``title`` if given."""
     text = str(example.get("fail", example.get("pass", "")))
@@ -41,15 +44,25 @@ def run_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
 
 
 def _run_site_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
-    """A site rule's example is a list of pages, audited together."""
+    """A site rule's example is a list of pages, audited together. A crawl rule's pages
+    are ``https://example.com/page1.html`` and so on, and the example's ``crawl`` and
+    ``sitemap`` say what the crawl found beside them (``linter.crawl.facts``)."""
     from linter.audit.run import AuditPlan, audit_documents
 
     pages = example.get("fail", example.get("pass")) or []
+    crawled = hasattr(rule.module, "check_crawl")
     docs = []
     for number, page in enumerate(pages, 1):
         source, fmt = example_source({"fail": page, "format": example.get("format")})
-        docs.append(parse(source, f"page{number}.{'html' if fmt == 'html' else 'txt'}", fmt))
-    outcome = audit_documents(docs, AuditPlan(Engine([]), [rule]))
+        name = f"page{number}.{'html' if fmt == 'html' else 'txt'}"
+        docs.append(parse(source, f"{_EXAMPLE_SITE}/{name}" if crawled else name, fmt))
+    crawl = None
+    if crawled:  # the pages are https://example.com/page1.html... and answered 200
+        from linter.crawl.facts import example_crawl
+
+        urls = [doc.path for doc in docs]
+        crawl = example_crawl(example.get("crawl") or {}, example.get("sitemap"), urls)
+    outcome = audit_documents(docs, AuditPlan(Engine([]), [rule]), crawl)
     return [f for result in outcome.files for f in result.findings if f.code == rule.code]
 
 

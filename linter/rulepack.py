@@ -57,7 +57,9 @@ _KEYS = {
 FIXES = ("safe", "suggest")
 ANCHORS = ("span", "document")
 _REQUIRED = ("code", "name", "category", "severity", "check", "message", "description")
-_EXAMPLE_KEYS = {"fail", "pass", "format", "title", "count", "params"}
+# ``crawl`` and ``sitemap``: what a crawl found, for the examples of crawl site rules
+# (``linter.examples``).
+_EXAMPLE_KEYS = {"fail", "pass", "format", "title", "count", "params", "crawl", "sitemap"}
 _STRING_KEYS = ("code", "name", "category", "severity", "check", "message", "summary")
 _STRING_KEYS += ("description", "scope")
 RULE_MAX_BYTES = 1024 * 1024  # one rule file; the largest shipped one is under 10 KB
@@ -242,6 +244,13 @@ def _check_example(example: Any, number: int, module: ModuleType, where: str) ->
         raise RuleError(f"{where}: example {number}: count must be an integer, 0 or more")
     if "params" in example:
         validate_params(module, example["params"], f"{where}: example {number}")
+    crawl = example.get("crawl", {})
+    if not isinstance(crawl, dict) or not all(
+        isinstance(url, str) and isinstance(answer, dict) for url, answer in crawl.items()
+    ):
+        raise RuleError(f"{where}: example {number}: crawl must map URLs to their answers")
+    if not isinstance(example.get("sitemap", ""), str):
+        raise RuleError(f"{where}: example {number}: sitemap must be the sitemap's text")
 
 
 def _read_data(path: Path, check_depth: bool) -> dict[str, Any]:

@@ -22,6 +22,25 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+@dataclass(slots=True)
+class FetchInfo:
+    """How a crawled URL answered (audits of a crawl; ``None`` for local files)."""
+
+    status: int | None = None
+    redirect_to: str | None = None
+    depth: int | None = None
+    response_ms: float | None = None
+    skipped: str | None = None  # robots, error, max-pages, max-depth: never answered
+    kind: str | None = None  # page, sitemap, robots, other
+
+    @property
+    def status_class(self) -> str:
+        """``2xx`` to ``5xx``, or ``skipped`` for a URL that got no answer."""
+        if self.status is None or not 100 <= self.status < 600:
+            return "skipped"
+        return f"{self.status // 100}xx"
+
+
 @dataclass
 class FileResult:
     """What linting one input produced."""
@@ -33,6 +52,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     scores: dict[str, Any] = field(default_factory=dict)
     lines: dict[int, Line] = field(default_factory=dict)
+    fetch: FetchInfo | None = None  # a crawled page's answer (status, time, depth)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from linter.audit.site import site_findings
+from linter.audit.site import attach_site_findings, site_findings
+from linter.audit.sources import page_bytes, page_text, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
+from linter.checks.site._crawl import CrawlFacts
 from linter.checks.site._facts import PageFacts, page_facts
 from linter.engine import Engine
 from linter.model import Document
-from linter.quote import merge
-from linter.read import ReadError, format_for, load_bytes, read_bytes, sniff_format
-from linter.read.decode import decode
+from linter.read import ReadError, read_bytes, sniff_format
 from linter.rulepack import Rule
 from linter.runner import FileResult, result_for
 
@@ -57,6 +57,10 @@ class AuditPlan:
     site_rules: list[Rule]
     fmt: str | None = None
     template_keys: frozenset[int] = frozenset()
+    # Pages of a crawl: url -> (WARC file, offset of its response record, the charset its
+    # Content-Type declared). Workers read such a page from the WARC themselves; every
+    # other path is a file.
+    sources: dict[str, tuple[str, int, str | None]] = field(default_factory=dict)
 
     @property
     def template_rule(self) -> Rule | None:
@@ -100,8 +104,9 @@ def _run_chunk(function: Callable[[T], R], chunk: list[tuple[int, T]]) -> list[R
     return results
 
 
-def _read(path: str, fmt: str | None):
-    return read_bytes(load_bytes(path), path, fmt)
+def _read(plan: AuditPlan, path: str):
+    data, fmt, charset = page_bytes(plan.sources, plan.fmt, path)
+    return read_bytes(data, path, fmt, charset)
 
 
 def scan_page(path: str) -> set[int] | None:
@@ -110,8 +115,7 @@ def scan_page(path: str) -> set[int] | None:
     rule = _PLAN.template_rule
     assert rule is not None
     try:
-        fmt = _PLAN.fmt or format_for(path)
-        text, _ = decode(load_bytes(path), is_html=fmt not in ("text", "markdown"))
+        text, fmt = page_text(_PLAN.sources, _PLAN.fmt, path)
         return rule.module.scan_keys(text, fmt or sniff_format(text), rule.params)
     except Exception:  # reported by the lint pass, which reads the page again
         return None
@@ -122,7 +126,7 @@ def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
     plan = _PLAN
     assert plan is not None
     try:
-        doc = _read(path, plan.fmt)
+        doc = _read(plan, path)
     except ReadError as error:
         return FileResult(path, plan.fmt, error=str(error)), None
     except Exception as error:  # a parser bug must not end the audit
@@ -313,10 +317,12 @@ def run_audit(
     jobs: int = 1,
     progress: Callable[[str, int], None] | None = None,
     page_timeout: float | None = None,
+    crawl: CrawlFacts | None = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
     the pages done so far (``interrupted``). A page still running after ``page_timeout``
     seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
+    ``crawl``: what a crawl learnt of the site, for the crawl's site rules.
     """
     limit = PageLimit(page_timeout if can_fork() else None)
     jobs = jobs if can_fork() else 1
@@ -337,7 +343,7 @@ def run_audit(
             tick("lint", done)
     except KeyboardInterrupt:
         outcome.interrupted = True
-    _add_site_findings(outcome, plan, facts, owners)
+    _add_site_findings(outcome, plan, facts, owners, crawl)
     return outcome
 
 
@@ -362,21 +368,21 @@ def _template_keys(
 
 
 def _add_site_findings(
-    outcome: AuditResult, plan: AuditPlan, facts: list[PageFacts], owners: list[int]
+    outcome: AuditResult,
+    plan: AuditPlan,
+    facts: list[PageFacts],
+    owners: list[int],
+    crawl: CrawlFacts | None = None,
 ) -> None:
     """Run the site rules and hand each finding to the page it is reported on."""
-    found, errors = site_findings(plan.site_rules, facts)
+    found, errors = site_findings(plan.site_rules, facts, crawl)
     outcome.errors.extend(errors)
-    for index, findings in found.items():
-        result = outcome.files[owners[index]]
-        result.findings.extend(findings)
-        result.findings.sort(key=lambda f: f.sort_key())
-        for number, line in facts[index].lines.items():
-            kept = result.lines.get(number)
-            result.lines[number] = line if kept is None else merge(kept, line)
+    attach_site_findings(outcome.files, found, facts, owners, crawl, partial(source_text, plan.sources, plan.fmt))
 
 
-def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:
+def audit_documents(
+    docs: Iterable[Any], plan: AuditPlan, crawl: CrawlFacts | None = None
+) -> AuditResult:
     """The audit of already-parsed documents, in this process: for rule examples and
     tests, where pages are strings rather than files."""
     docs = list(docs)
@@ -391,5 +397,9 @@ def audit_documents(docs: Iterable[Any], plan: AuditPlan) -> AuditResult:
         found = _mark_template(plan, doc)
         outcome.files.append(result_for(doc.path, doc, plan.engine))
         facts.append(page_facts(doc, found))
-    _add_site_findings(outcome, plan, facts, list(range(len(facts))))
+    texts = {doc.path: doc.source for doc in docs}
+    found, errors = site_findings(plan.site_rules, facts, crawl)
+    outcome.errors.extend(errors)
+    owners = list(range(len(facts)))
+    attach_site_findings(outcome.files, found, facts, owners, crawl, texts.get)
     return outcome

@@ -82,8 +82,11 @@ def parse(text: str, path: str, fmt: str) -> Document:
     return doc
 
 
-def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
-    """Decode and parse ``data``; ``fmt`` overrides detection by extension."""
+def read_bytes(
+    data: bytes, path: str, fmt: str | None = None, charset: str | None = None
+) -> Document:
+    """Decode and parse ``data``; ``fmt`` overrides detection by extension; ``charset``
+    is what a crawled page's HTTP header declared (see ``decode``)."""
     fmt = fmt or format_for(path)
     if fmt == "docx" or (fmt is None and data.startswith(b"PK\x03\x04")):
         # Binary: a zip of XML parts, never decoded as text.
@@ -93,7 +96,7 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
         doc = read_docx(data, path)
         doc.segmenter = segmenter()
         return doc
-    text, _ = decode(data, is_html=fmt not in ("text", "markdown"))
+    text, _ = decode(data, is_html=fmt not in ("text", "markdown"), charset=charset)
     if fmt is None:
         fmt = sniff_format(text)
     return parse(text, path, fmt)

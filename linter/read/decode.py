@@ -89,13 +89,15 @@ def lone_cr(text: str) -> str:
     return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
 
 
-def decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
-    """``(text, encoding)`` of ``data``; raises ``ReadError`` for binary or oversized input."""
-    text, encoding = _decode(data, is_html=is_html)
+def decode(data: bytes, *, is_html: bool, charset: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data``; raises ``ReadError`` for binary or oversized input.
+    ``charset``: what the HTTP ``Content-Type`` of a crawled page declared; it comes
+    before the page's own declaration, after a byte-order mark and valid UTF-8."""
+    text, encoding = _decode(data, is_html=is_html, charset=charset)
     return lone_cr(text), encoding
 
 
-def _decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
+def _decode(data: bytes, *, is_html: bool, charset: str | None = None) -> tuple[str, str]:
     if len(data) > MAX_BYTES:
         raise ReadError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
     for bom, encoding, _ in BOMS:
@@ -115,7 +117,8 @@ def _decode(data: bytes, *, is_html: bool) -> tuple[str, str]:
     else:
         return text, "utf-8"
     declared = _declared_encoding(data, is_html)
-    for encoding in (declared, "windows-1252"):
+    sent = usable_encoding(charset) if charset else None
+    for encoding in (sent, declared, "windows-1252"):
         if encoding and encoding not in ("utf-8", "utf_8"):
             try:
                 return data.decode(encoding), encoding

@@ -4,6 +4,11 @@ Workers parse a page, run its page rules, and send back these facts instead of t
 document: a title, a description, a heading, the FAQ questions, a MinHash signature and
 where template text sat. Each fact keeps its line and column, and the source line, so a
 site finding is reported, quoted and fingerprinted like any other finding.
+
+A page audited from a crawl (its path is its URL) also keeps its links, canonical and
+noindex for the crawl's site rules (``site_crawl``). A page has many links and few of them
+are ever reported, so their source lines are not kept here: the audit reads the few lines
+its findings need again from the page's source (``linter.audit.run``).
 """
 
 from __future__ import annotations
@@ -41,6 +46,15 @@ class FaqItem:
 
 
 @dataclass(slots=True)
+class PageLink:
+    """A link of a crawled page: its target as an absolute URL without its fragment,
+    and where its tag is (``text``: the href as written)."""
+
+    url: str
+    at: Located
+
+
+@dataclass(slots=True)
 class PageFacts:
     """One page as the site rules see it."""
 
@@ -57,6 +71,10 @@ class PageFacts:
     # Images of the site template without alt: (file name, where its tag starts).
     template_images: list[tuple[str, Located]] = field(default_factory=list)
     lines: dict[int, Line] = field(default_factory=dict)
+    # Pages of a crawl only (path an http(s) URL): each link target once, first place.
+    links: list[PageLink] = field(default_factory=list)
+    canonical: PageLink | None = None
+    noindex: bool = False
 
 
 class _Locator:
@@ -111,7 +129,59 @@ def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts
             for image, tag in missing_alt(doc, template=True)
         ]
     where.keep_lines()
+    if doc.path.startswith(("http://", "https://")):
+        _crawl_facts(doc, facts)
     return facts
+
+
+def _crawl_facts(doc: Document, facts: PageFacts) -> None:
+    """Links, canonical and noindex of a crawled page (its path is its URL)."""
+    seen: set[str] = set()
+    for link in doc.links:
+        url = absolute(doc.path, link.href)
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        start, end = (link.tag.start, link.tag.end) if link.tag else (link.offset, None)
+        facts.links.append(PageLink(url, _place(doc, link.href, start, end)))
+    tag = _canonical_tag(doc)
+    if tag is not None:
+        url = absolute(doc.path, tag.attrs.get("href", ""))
+        if url is not None:
+            facts.canonical = PageLink(url, _place(doc, tag.attrs["href"], tag.start, tag.end))
+    robots = (doc.meta.robots or "").lower().replace(",", " ").split()
+    facts.noindex = "noindex" in robots or "none" in robots
+
+
+def absolute(base: str, href: str) -> str | None:
+    """``href`` on page ``base`` as an absolute http(s) URL without fragment, or None."""
+    from urllib.parse import urldefrag, urljoin
+
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urldefrag(urljoin(base, href)).url
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket)
+        return None
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _place(doc: Document, text: str, start: int, end: int | None) -> Located:
+    line, column = doc.lines.position(start)
+    end_line, end_column = doc.lines.position(end) if end else (line, column)
+    return Located(" ".join(text.split()), line, column, end_line, end_column)
+
+
+def _canonical_tag(doc: Document):
+    """The first ``<link rel=canonical>`` with an href, as the reader found it."""
+    if doc.page is None:
+        return None
+    for tag in doc.page.rel_links:
+        rel = tag.attrs.get("rel", "").lower().split()
+        if "canonical" in rel and tag.attrs.get("href", "").strip():
+            return tag
+    return None
 
 
 def _title_end(doc: Document) -> int | None:
