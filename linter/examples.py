@@ -15,7 +15,6 @@ from linter.model import Finding
 from linter.read import parse
 from linter.rulepack import Rule
 
-
 _EXAMPLE_SITE = "https://example.com"
 
 

@@ -52,8 +52,9 @@ def write_crawl(path, site: Mapping[str, Entry], *, gzip: bool = True) -> None:
                 "GET / HTTP/1.1", [("User-Agent", "contentlint/test")], is_http_request=True
             )
             writer.write_record(
-                writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
-                                          http_headers=request)
+                writer.create_warc_record(
+                    url, "request", payload=io.BytesIO(b""), http_headers=request
+                )
             )
             fields = [(k, v) for k, v in headers.items() if k.lower() != "content-length"]
             fields.append(("Content-Length", str(len(body))))

@@ -57,9 +57,7 @@ class AuditPlan:
     site_rules: list[Rule]
     fmt: str | None = None
     template_keys: frozenset[int] = frozenset()
-    # Pages of a crawl: url -> (WARC file, offset of its response record, the charset its
-    # Content-Type declared). Workers read such a page from the WARC themselves; every
-    # other path is a file.
+    # Pages of a crawl, read by the workers from the WARC (``linter.audit.sources``).
     sources: dict[str, tuple[str, int, str | None]] = field(default_factory=dict)
 
     @property
@@ -132,7 +130,7 @@ def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
     except Exception as error:  # a parser bug must not end the audit
         message = f"could not parse: {type(error).__name__}: {error}"
         return FileResult(path, plan.fmt, error=message), None
-    found = _mark_template(plan, doc)
+    found = strip_template(plan, doc)
     result = result_for(path, doc, plan.engine)
     facts = page_facts(doc, found) if plan.site_rules else None
     return result, facts
@@ -143,7 +141,7 @@ _WORKER_DIED = (
 )
 
 
-def _mark_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]:
+def strip_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]:
     """Takes the template passages out of ``doc``'s body (none without a template pass)."""
     rule = plan.template_rule
     return rule.module.mark_page(doc, plan.template_keys, rule.params) if rule else []
@@ -343,7 +341,8 @@ def run_audit(
             tick("lint", done)
     except KeyboardInterrupt:
         outcome.interrupted = True
-    _add_site_findings(outcome, plan, facts, owners, crawl)
+    source = partial(source_text, plan.sources, plan.fmt)
+    add_site_findings(outcome, plan, facts, owners, crawl, source)
     return outcome
 
 
@@ -367,39 +366,26 @@ def _template_keys(
     return rule.module.template_keys(counts, pages, rule.params)
 
 
-def _add_site_findings(
+def add_site_findings(
     outcome: AuditResult,
     plan: AuditPlan,
     facts: list[PageFacts],
     owners: list[int],
-    crawl: CrawlFacts | None = None,
+    crawl: CrawlFacts | None,
+    source: Callable[[str], str | None],
 ) -> None:
-    """Run the site rules and hand each finding to the page it is reported on."""
+    """Run the site rules and hand each finding to the page it is reported on (lines
+    the facts did not keep are read through ``source``)."""
     found, errors = site_findings(plan.site_rules, facts, crawl)
     outcome.errors.extend(errors)
-    attach_site_findings(outcome.files, found, facts, owners, crawl, partial(source_text, plan.sources, plan.fmt))
+    attach_site_findings(outcome.files, found, facts, owners, crawl, source)
 
 
 def audit_documents(
     docs: Iterable[Any], plan: AuditPlan, crawl: CrawlFacts | None = None
 ) -> AuditResult:
     """The audit of already-parsed documents, in this process: for rule examples and
-    tests, where pages are strings rather than files."""
-    docs = list(docs)
-    rule = plan.template_rule
-    if rule is not None and len(docs) > 1:
-        scan, params = rule.module.scan_keys, rule.params
-        counts = Counter(k for doc in docs for k in scan(doc.source, doc.format, params))
-        plan.template_keys = rule.module.template_keys(counts, len(docs), params)
-    outcome = AuditResult()
-    facts: list[PageFacts] = []
-    for doc in docs:
-        found = _mark_template(plan, doc)
-        outcome.files.append(result_for(doc.path, doc, plan.engine))
-        facts.append(page_facts(doc, found))
-    texts = {doc.path: doc.source for doc in docs}
-    found, errors = site_findings(plan.site_rules, facts, crawl)
-    outcome.errors.extend(errors)
-    owners = list(range(len(facts)))
-    attach_site_findings(outcome.files, found, facts, owners, crawl, texts.get)
-    return outcome
+    tests, where pages are strings rather than files (``linter.audit.documents``)."""
+    from linter.audit.documents import audit_parsed
+
+    return audit_parsed(docs, plan, crawl)

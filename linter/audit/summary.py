@@ -12,6 +12,7 @@ from linter.report import Report, plural, summary_line
 _TOP_RULES = 15
 _WORST_PAGES = 10
 _SITE_SHOWN = 20
+STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "skipped")
 
 
 def _rules_table(report: Report) -> list[str]:
@@ -74,6 +75,10 @@ def render_summary(report: Report, seconds: float, jobs: int) -> str:
         more = len(failed) - len(listed)
         listed += [f"  … and {more} more"] if more > 0 else []
         sections.append([f"Pages that could not be audited ({len(failed)}):", *listed])
+    statuses = report.status_counts()
+    if statuses:
+        counts = ", ".join(f"{key} {statuses[key]}" for key in STATUS_CLASSES if statuses[key])
+        sections.append([f"URLs by status: {counts}."])
     for part in (_rules_table(report), _site_lines(report), _worst_pages(report)):
         if part and report.findings:
             sections.append(part)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -84,7 +85,8 @@ def audit(
     run: RunOptions,
     quiet: bool,
 ) -> None:
-    """Audit a site: PATHS (files or directories) on every core, then site-level rules.
+    """Audit a site: PATHS (files, directories, or a crawl's .warc/.warc.gz) on every
+    core, then site-level rules.
 
     Same rules, config and exit codes as check, plus duplicate titles, descriptions and
     H1s across pages, template text, near-duplicate pages and FAQ gaps between sibling
@@ -109,16 +111,26 @@ def audit(
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
     keep = file_filter(files, setup.config)
-    pages = _pages(named, include, exclude, keep)
+    crawl = _crawl(named)
+    local = [path for path in named if path not in crawl.files]
+    pages = _pages(local, include, exclude, keep) if local else []
+    pages += crawl.input.pages
     workers = min(jobs or default_jobs(), max(len(pages), 1))
     per_file = per_file_ignores(setup.config, setup.catalogue)
     page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
-    plan = AuditPlan(page_rules, site_rules, run.format_in)
+    plan = AuditPlan(page_rules, site_rules, run.format_in, sources=crawl.input.sources)
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:
-        outcome = run_audit(pages, plan, jobs=workers, progress=progress, page_timeout=page_timeout)
+        outcome = run_audit(
+            pages,
+            plan,
+            jobs=workers,
+            progress=progress,
+            page_timeout=page_timeout,
+            crawl=crawl.input.facts if crawl.files else None,
+        )
     finally:
         if progress is not None:
             progress.close()
@@ -130,6 +142,10 @@ def audit(
         interrupted=outcome.interrupted,
         exit_zero=run.exit_zero,
     )
+    if crawl.files:
+        from linter.audit.crawled import add_answers
+
+        report.crawled = add_answers(report.files, crawl.input.answers)
     make_printable(report)
     for result in report.failed_files:
         warn(f"{result.path}: {result.error}")
@@ -170,6 +186,32 @@ def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
     if "-" in named:
         raise UserError("audit reads files and directories; lint standard input with 'check -'")
     return named
+
+
+class _Crawl:
+    """The WARC files among the paths named, and what the audit takes from them."""
+
+    def __init__(self, files: list[str], crawl_input: Any) -> None:
+        self.files = files
+        self.input = crawl_input
+
+
+def _crawl(named: list[str]) -> _Crawl:
+    """Read the WARC files named (``.warc``, ``.warc.gz``); one that cannot be read is
+    the run's one error line (exit 2); a cut-short last record is a warning."""
+    from linter.audit.crawled import CrawlInput, open_crawl
+    from linter.crawl.archive import ArchiveError, is_warc
+
+    files = [path for path in named if is_warc(path)]
+    if not files:
+        return _Crawl([], CrawlInput())
+    try:
+        crawl_input = open_crawl(files)
+    except ArchiveError as error:
+        raise UserError(str(error)) from None
+    for problem in crawl_input.warnings:
+        warn(problem)
+    return _Crawl(files, crawl_input)
 
 
 def _pages(named: list[str], include: tuple[str, ...], exclude: tuple[str, ...], keep) -> list[str]:

@@ -163,50 +163,63 @@ def _read_file(path: str, archive: CrawlArchive, bodies: dict[str, bytes]) -> No
         raise ArchiveError(f"{path}: cannot read the WARC: {error.strerror or error}") from None
     with stream:
         records = ArchiveIterator(stream)
-        last: tuple[int, str | None] | None = None
+        last: tuple[int, int] | None = None  # the last record's offset and length
         try:
             for record in records:
+                if record.rec_type is None or not str(record.format).startswith("warc"):
+                    if last is not None and _cut_short(path, sum(last), size):
+                        break  # the cut-short last record: warned about below
+                    raise ArchiveLoadFailed("no WARC record")
+                fetch = _take(record, path, archive, bodies)
+                # Only after the record's content was read: these calls read past it.
                 offset = records.get_record_offset()
-                last = (offset, record.rec_type)
-                _take(record, path, offset, archive, bodies)
+                last = (offset, records.get_record_length() or 0)
+                if fetch is not None:
+                    fetch.source = PageSource(path, offset, fetch.charset)
         except (ArchiveLoadFailed, ValueError, OSError, zlib.error, EOFError) as error:
             where = f" at byte {records.offset}" if last else ""
             reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
             raise ArchiveError(f"{path}: not a readable WARC{where}: {reason}") from None
     if last is None:
-        raise ArchiveError(f"{path}: not a WARC: no record in it")
-    if _cut_short(path, last[0], size):
-        archive.warnings.append(
-            f"{path}: the last record (at byte {last[0]}) is cut short, as when a crawl is "
-            "killed; read up to the record before it"
-        )
-        _forget_last(archive, path, last[0], bodies)
+        raise ArchiveError(f"{path}: not a readable WARC: no record in it")
+    offset, length = last
+    if offset + length < size:  # bytes after the last record read: one cut short
+        cut = offset + length
+    elif _cut_short(path, offset, size):
+        cut = offset
+        _forget_last(archive, path, offset, bodies)
+    else:
+        return
+    archive.warnings.append(
+        f"{path}: the last record (at byte {cut}) is cut short, as when a crawl is "
+        "killed; read up to the record before it"
+    )
 
 
-def _take(record: Any, path: str, offset: int, archive: CrawlArchive, bodies: dict) -> None:
-    """Keep what one record says."""
+def _take(record: Any, path: str, archive: CrawlArchive, bodies: dict) -> Fetch | None:
+    """Keep what one record says; a response's ``Fetch`` is returned for its place."""
     kind = record.rec_type
     url = record.rec_headers.get_header("WARC-Target-URI")
     if not url or kind not in ("response", "metadata"):
-        return
+        return None
     if kind == "response":
-        _take_response(record, url, path, offset, archive, bodies)
-        return
+        return _take_response(record, url, archive, bodies)
     if "json" not in (record.rec_headers.get_header("Content-Type") or "json"):
-        return
+        return None
     try:
         data = json.loads(record.content_stream().read(1_000_000))
     except (ValueError, UnicodeDecodeError):
         archive.warnings.append(f"{path}: metadata of {url} is not JSON; left out")
-        return
+        return None
     if isinstance(data, dict):
         _take_metadata(archive.urls.setdefault(url, Fetch(url)), data)
+    return None
 
 
-def _take_response(record: Any, url: str, path: str, offset: int, archive, bodies) -> None:
+def _take_response(record: Any, url: str, archive, bodies) -> Fetch | None:
     http = record.http_headers
     if http is None:
-        return
+        return None
     fetch = Fetch(url)
     try:
         fetch.status = int(http.get_statuscode())
@@ -218,11 +231,11 @@ def _take_response(record: Any, url: str, path: str, offset: int, archive, bodie
     fetch.content_type = http.get_header("Content-Type")
     fetch.charset = charset_of(fetch.content_type)
     fetch.robots_header = http.get_header("X-Robots-Tag")
-    fetch.source = PageSource(path, offset, fetch.charset)
     archive.urls.pop(url, None)  # a URL seen again: the later record, at the end
     archive.urls[url] = fetch
     if _sitemap_like(url, fetch):
-        bodies[url] = record.content_stream().read(50 * 1024 * 1024 + 1)
+        bodies[url] = record.content_stream().read(_SITEMAP_MAX + 1)
+    return fetch
 
 
 def _sitemap_like(url: str, fetch: Fetch) -> bool:

@@ -13,7 +13,7 @@ from linter.escape import shown, visible
 from linter.message import plural
 from linter.model import Comparison, Finding, Severity
 from linter.rulepack import Rule
-from linter.runner import FileResult
+from linter.runner import FetchInfo, FileResult
 
 
 @dataclass
@@ -38,6 +38,16 @@ class Report:
     # of earlier runs, oldest first.
     comparison: Comparison | None = None
     trend: list[dict[str, Any]] = field(default_factory=list)
+    # Audit of a crawl: the URLs that are no page of ``files`` (redirects, errors, URLs
+    # skipped, files other than HTML) and how each answered.
+    crawled: list[tuple[str, FetchInfo]] = field(default_factory=list)
+
+    def status_counts(self) -> Counter[str]:
+        """URLs of a crawl by answer: ``2xx`` to ``5xx`` and ``skipped`` (empty when no
+        page was crawled)."""
+        fetches = [r.fetch for r in self.files if r.fetch is not None]
+        fetches += [fetch for _, fetch in self.crawled]
+        return Counter(fetch.status_class for fetch in fetches)
 
     @property
     def findings(self) -> list[Finding]:

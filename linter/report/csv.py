@@ -1,5 +1,6 @@
 """CSV reports for spreadsheets: one row per finding (``render``), one per page
-(``render_pages``).
+(``render_pages``). A crawl's pages carry their status, redirect target, depth and
+response time, and its other URLs (redirects, errors, skipped) get a row of their own.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, so a
 page whose text starts that way could run a command on the reader's machine (CSV
@@ -18,6 +19,7 @@ from typing import Any
 from linter.escape import visible
 from linter.model import Finding, Related, Severity
 from linter.report import Report
+from linter.runner import FetchInfo
 
 FINDING_COLUMNS = (
     "path",
@@ -104,6 +106,16 @@ def categories(report: Report) -> list[str]:
 
 
 PAGE_COLUMNS = ("path", "format", "words", "error")
+# How a crawled URL answered; empty for local files.
+FETCH_COLUMNS = ("status", "redirect_to", "depth", "response_ms")
+
+
+def _fetch_cells(fetch: FetchInfo | None) -> list[Any]:
+    if fetch is None:
+        return [None] * len(FETCH_COLUMNS)
+    ms = None if fetch.response_ms is None else round(fetch.response_ms)
+    status = fetch.status if fetch.status is not None else fetch.skipped and f"({fetch.skipped})"
+    return [status, fetch.redirect_to, fetch.depth, ms]
 
 
 def render_pages(report: Report) -> str:
@@ -114,8 +126,9 @@ def render_pages(report: Report) -> str:
     """
     keys = score_keys(report)
     cats = categories(report)
-    scores = [f"scores.{key}" if key in PAGE_COLUMNS else key for key in keys]
-    header = [*PAGE_COLUMNS, *scores, "findings"]
+    named = PAGE_COLUMNS + FETCH_COLUMNS
+    scores = [f"scores.{key}" if key in named else key for key in keys]
+    header = [*named, *scores, "findings"]
     header += [*SEVERITY_COLUMNS.values(), *cats]
     rows = []
     for result in report.files:
@@ -123,9 +136,14 @@ def render_pages(report: Report) -> str:
         by_category = Counter(f.category for f in result.findings)
         rows.append(
             [result.path, result.format, result.words, result.error]
+            + _fetch_cells(result.fetch)
             + [result.scores.get(key) for key in keys]
             + [len(result.findings)]
             + [by_severity[severity] for severity in SEVERITY_COLUMNS]
             + [by_category[category] for category in cats]
         )
+    # URLs of a crawl that are no page of the report: redirects, errors, skipped, files.
+    for url, fetch in report.crawled:
+        zeros = [0] * (1 + len(SEVERITY_COLUMNS) + len(cats))
+        rows.append([url, None, None, None, *_fetch_cells(fetch)] + [None] * len(keys) + zeros)
     return _table(header, rows)

@@ -20,6 +20,17 @@ from linter.report.html.common import (
 )
 
 _WORST_PAGES = 10
+# Findings about a link target (a crawl's): their place and related places are the
+# pages that link there, which the report names as such.
+LINK_FINDINGS = frozenset(
+    {
+        "site.broken-link",
+        "site.redirect-chain",
+        "site.link-to-redirect",
+        "site.missing-from-sitemap",
+        "site.robots-blocked-link",
+    }
+)
 
 
 def _stat(label: str, value: int, css: str = "") -> str:
@@ -69,6 +80,30 @@ def _charts(report: Report) -> str:
         f"{bar_chart('Findings by category', category_bars)}</section>"
         f'<section class="card" id="by-severity"><h2>Findings by severity</h2>'
         f"{bar_chart('Findings by severity', severity_bars)}</section></div>"
+    )
+
+
+# The status chart's bars: (label, CSS class, which colours the bar).
+STATUS_BARS = (
+    ("2xx", "status-ok"),
+    ("3xx", "info"),
+    ("4xx", "error"),
+    ("5xx", "error"),
+    ("skipped", "warning"),
+)
+
+
+def _status_chart(report: Report) -> str:
+    """URLs of a crawl by answer (nothing for an audit of local files)."""
+    counts = report.status_counts()
+    if not counts:
+        return ""
+    bars = [(label, counts[label], css) for label, css in STATUS_BARS]
+    return (
+        '<section class="card" id="by-status"><h2>URLs by status</h2>'
+        '<p class="muted">Every URL the crawl met: pages, redirects, errors, and URLs it '
+        "did not fetch (robots.txt, limits, fetch errors).</p>"
+        f"{bar_chart('URLs by status', bars)}</section>"
     )
 
 
@@ -164,13 +199,17 @@ def _site_findings(report: Report, anchors: dict[str, str]) -> str:
     found = [f for f in report.findings if f.category == SITE]
     if not found:
         return ""
-    items = [
-        f'<li class="site-finding"><span class="badge {finding.severity}">'
-        f"{finding.severity}</span> <code>{esc(finding.code)}</code> {esc(finding.message)}"
-        f'<div class="where">{page_link(finding.path, anchors)}, line {finding.line}</div>'
-        f"{related(finding, anchors)}</li>"
-        for finding in found
-    ]
+    items = []
+    for finding in found:
+        linked = finding.name in LINK_FINDINGS
+        sources = '<div class="where">Also linked from:</div>' if linked and finding.related else ""
+        items.append(
+            f'<li class="site-finding"><span class="badge {finding.severity}">'
+            f"{finding.severity}</span> <code>{esc(finding.code)}</code> {esc(finding.message)}"
+            f'<div class="where">{"Linked from " if linked else ""}'
+            f"{page_link(finding.path, anchors)}, line {finding.line}</div>"
+            f"{sources}{related(finding, anchors)}</li>"
+        )
     return (
         f'<section class="card" id="site"><h2>Across pages ({len(found)})</h2>'
         f'<ul class="plain">{"".join(items)}</ul></section>'
@@ -183,6 +222,7 @@ def sections(report: Report, anchors: dict[str, str]) -> str:
         _header(report)
         + _stats(report)
         + _charts(report)
+        + _status_chart(report)
         + _trend(report)
         + _comparison(report, anchors)
         + _worst_pages(report, anchors)
