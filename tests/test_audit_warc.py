@@ -154,14 +154,14 @@ def test_archive_reads_every_url_page_and_sitemap(warc: Path) -> None:
 
 
 def test_broken_links_one_per_target_with_every_linking_page(audited: dict) -> None:
-    missing = one(audited, "SITE008", f"{SITE}/missing ")
+    missing = one(audited, "SITE008", f"{SITE}/missing:")
     assert at(missing) == (f"{SITE}/", *place("/", '<a href="/missing"'))
     assert missing["message"] == (
-        f"Broken link: {SITE}/missing answers 404 Not Found. 2 pages link to it: this page "
+        f"Broken link to {SITE}/missing: it answers 404 Not Found. 2 pages link to it: this page "
         f"and {SITE}/comparison. Fix the link, or bring the page back."
     )
     assert related(missing) == [(f"{SITE}/comparison", *place("/comparison", '<a href="/missing"'))]
-    error = one(audited, "SITE008", f"{SITE}/error ")
+    error = one(audited, "SITE008", f"{SITE}/error:")
     assert "answers 500 Internal Server Error. 1 page links to it." in error["message"]
     assert related(error) == []
     assert len(findings(audited, "SITE008")) == 2
@@ -326,9 +326,16 @@ def test_a_cut_short_last_record_is_dropped_with_a_warning(tmp_path: Path, cli) 
 def test_warc_and_local_files_in_one_audit(warc: Path, tmp_path: Path, cli) -> None:
     local = tmp_path / "draft.html"
     local.write_text(html_of("/broken"), encoding="utf-8")
-    report = json.loads(cli("audit", str(local), str(warc), "-j", "1", "--format", "json").output)
+    pages_csv = tmp_path / "pages.csv"
+    args = ["-j", "1", "--format", "json", "--pages-csv", str(pages_csv)]
+    report = json.loads(cli("audit", str(local), str(warc), *args).output)
     paths = [f["path"] for f in report["files"]]
     assert paths[0] == str(local) and f"{SITE}/faq" in paths
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(pages_csv.read_text()))}
+    assert [rows[str(local)][c] for c in ("status", "redirect_to", "depth", "response_ms")] == [
+        "", "", "", "",
+    ]  # fmt: skip
+    assert rows[f"{SITE}/faq"]["status"] == "200"
 
 
 def test_header_charset_decodes_the_page(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_ruffs_hyphenated_key_is_pointed_to_ours(cli, project):
         ("BP00", [f"BP00{n}" for n in range(1, 8)]),
         ("SEO01", [f"SEO01{n}" for n in range(10)]),
         ("SEO02", [f"SEO02{n}" for n in range(7)]),
-        ("SITE", [f"SITE00{n}" for n in range(1, 8)]),
+        ("SITE", [f"SITE{n:03}" for n in range(1, 17)]),
     ],
 )
 def test_a_code_prefix_selects_every_rule_whose_code_starts_with_it(cli, selector, expected):

@@ -106,7 +106,8 @@ def categories(report: Report) -> list[str]:
 
 
 PAGE_COLUMNS = ("path", "format", "words", "error")
-# How a crawled URL answered; empty for local files.
+# How a crawled URL answered: columns of an audit that read a crawl (empty for its local
+# files); an audit of local files alone keeps the table it always had.
 FETCH_COLUMNS = ("status", "redirect_to", "depth", "response_ms")
 
 
@@ -126,7 +127,8 @@ def render_pages(report: Report) -> str:
     """
     keys = score_keys(report)
     cats = categories(report)
-    named = PAGE_COLUMNS + FETCH_COLUMNS
+    crawled = bool(report.crawled) or any(r.fetch is not None for r in report.files)
+    named = PAGE_COLUMNS + (FETCH_COLUMNS if crawled else ())
     scores = [f"scores.{key}" if key in named else key for key in keys]
     header = [*named, *scores, "findings"]
     header += [*SEVERITY_COLUMNS.values(), *cats]
@@ -136,7 +138,7 @@ def render_pages(report: Report) -> str:
         by_category = Counter(f.category for f in result.findings)
         rows.append(
             [result.path, result.format, result.words, result.error]
-            + _fetch_cells(result.fetch)
+            + (_fetch_cells(result.fetch) if crawled else [])
             + [result.scores.get(key) for key in keys]
             + [len(result.findings)]
             + [by_severity[severity] for severity in SEVERITY_COLUMNS]
