@@ -348,3 +348,31 @@ def test_header_charset_decodes_the_page(tmp_path: Path) -> None:
     archive = read_crawl([str(path)])
     text, fmt = page_text(archive.sources(), None, f"{SITE}/")
     assert "Caf\u00e9" in text and fmt == "html"
+
+
+def test_gzipped_sitemap_index_and_entities(tmp_path: Path) -> None:
+    import gzip
+
+    from linter.crawl.archive import parse_sitemap
+
+    index = (
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<sitemap><loc>/pages.xml.gz</loc></sitemap></sitemapindex>"
+    )
+    read = parse_sitemap(f"{SITE}/sitemap.xml", gzip.compress(index.encode()))
+    assert read.index and [(loc.url, loc.line, loc.column) for loc in read.locs] == [
+        (f"{SITE}/pages.xml.gz", 1, index.index("<loc>") + 1)
+    ]
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>https://site.test/&b;</loc></url></urlset>"
+    )
+    read = parse_sitemap(f"{SITE}/s.xml", bomb.encode())
+    assert all("aaaaaaaaaa" not in loc.url for loc in read.locs)
+    assert (
+        parse_sitemap(f"{SITE}/s.xml", b"<rss></rss>").error
+        == "not a sitemap: its root element is <rss>"
+    )
+    assert parse_sitemap(f"{SITE}/s.xml", b"<urlset").error.startswith("not a valid sitemap")

@@ -108,9 +108,11 @@ def redirect_chains(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:
             return None
         if chain.loop:
             what = f"goes round a redirect loop that never reaches a page: {chain.written()}"
+            fix = "Make the first URL redirect to the page meant, or link to that page."
         else:
             what = f"passes through {chain.hops} redirects: {chain.written()}"
-        return {"what": what, "hops": chain.hops}
+            fix = "Link straight to the final page, and make every old URL redirect there."
+        return {"what": what, "hops": chain.hops, "fix": fix}
 
     return _target_hits(pages, inbound(pages), judge, params)
 
