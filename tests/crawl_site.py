@@ -5,7 +5,8 @@ Its features, each one a thing the crawler must handle: robots.txt (``/private/`
 disallowed, a Crawl-delay), a sitemap index (on the ``localhost`` name of the same server,
 so it is another host) pointing at a gzipped sitemap and a plain one, internal links, a 404,
 a 500 then 200, a 429 with Retry-After then 200, a redirect chain /a -> /b -> /c and a loop
-/x -> /y -> /x, a page slower than the crawl's timeout, a PDF and an off-site link.
+/x -> /y -> /x, a page slower than the crawl's timeout, a PDF, an off-site link, and pages sent gzip- and
+brotli-encoded.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import brotli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PAGES = {
@@ -128,7 +131,12 @@ class Site:
         if path == "/":
             return 200, [*html, ("Set-Cookie", "session=abc; Path=/")], _index(self.port)
         if path in PAGES:
-            return 200, html, (SAMPLES / PAGES[path]).read_bytes()
+            body = (SAMPLES / PAGES[path]).read_bytes()
+            if path == "/articles/contradictions":  # sent gzip-encoded
+                return 200, [*html, ("Content-Encoding", "gzip")], gzip.compress(body)
+            if path == "/articles/broken-faq":  # sent brotli-encoded
+                return 200, [*html, ("Content-Encoding", "br")], brotli.compress(body)
+            return 200, html, body
         if path in self.files:
             kind = "application/gzip" if path.endswith(".gz") else "application/xml"
             return 200, [("Content-Type", kind)], self.files[path]

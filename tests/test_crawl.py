@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from crawl_site import OFFSITE, PAGES, max_in_flight, serve_site
+from crawl_site import OFFSITE, PAGES, SAMPLES, max_in_flight, serve_site
 from warcio.archiveiterator import ArchiveIterator
 
 from linter import __version__
@@ -161,6 +161,9 @@ def test_every_answer_is_recorded_with_its_metadata(crawled):
     pdf = got["/files/report.pdf"]
     assert pdf["body"] == b"" and pdf["truncated"] == "unspecified"
     assert pdf["headers"]["Content-Length"] == "0" and meta["/files/report.pdf"]["kind"] == "other"
+    # bodies stored as decoded: gzip and br undone, Content-Encoding dropped
+    for path in ("/articles/contradictions", "/articles/broken-faq"):
+        assert got[path]["body"] == (SAMPLES / PAGES[path]).read_bytes()
     # the gzipped sitemap is stored as served (gzip is its content, not its transfer)
     assert gzip.decompress(got["/sitemaps/pages.xml.gz"]["body"]).startswith(b"<?xml")
     # each answer: request, response, then metadata that refers to it
@@ -186,6 +189,10 @@ def test_politeness_in_the_request_log(crawled):
         assert max_in_flight(requests) <= 2
         gaps = [b.start - a.start for a, b in itertools.pairwise(requests)]
         assert min(gaps) >= 0.25, (host, min(gaps))  # Crawl-delay 0.3 won over --delay 0.2
+    # the two hosts were crawled side by side, not one after the other
+    sitemap_starts = [r.start for r in site.log.requests if r.path.startswith("/sitemap")]
+    page_starts = [r.start for r in site.log.requests if r.host == "127.0.0.1"]
+    assert max(sitemap_starts) < max(page_starts)
     paths = site.log.paths()
     assert not [p for p in paths if p.startswith("/private/")]
     assert not [r for r in site.log.requests if r.host not in ("127.0.0.1", "localhost")]

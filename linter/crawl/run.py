@@ -161,7 +161,10 @@ class Crawler:
                 item = frontier.pages.popleft()
                 self.page_tasks += 1
             else:
-                return  # --max-pages reached: what is left is not fetched (nor recorded)
+                # --max-pages reached: what is left is neither fetched nor recorded. Not
+                # recorded on purpose: --resume treats a "skipped" URL as done, so a resumed
+                # crawl with a larger --max-pages would never reach those URLs.
+                return
             self.tasks.add(asyncio.create_task(self.guarded(item)))
 
     def tick(self, force: bool = False) -> None:

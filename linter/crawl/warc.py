@@ -1,4 +1,4 @@
-"""Writing the crawl WARC (conventions: docs in the audit's WARC reader and issue 17).
+"""Writing the crawl WARC (contentlint-crawl version 1: the conventions the audit reads).
 
 One ``.warc.gz`` (a gzip member per record) holds everything the crawl learned: a
 ``warcinfo`` record, then per answered request a ``request``, a ``response`` (body as
