@@ -4,8 +4,9 @@ the standard library on 127.0.0.1 (a free port), with a log of every request.
 Its features, each one a thing the crawler must handle: robots.txt (``/private/``
 disallowed, a Crawl-delay), a sitemap index (on the ``localhost`` name of the same server,
 so it is another host) pointing at a gzipped sitemap and a plain one, internal links, a 404,
-a 500 then 200, a 429 with Retry-After then 200, a redirect chain /a -> /b -> /c and a loop
-/x -> /y -> /x, a page slower than the crawl's timeout, a PDF, an off-site link, and pages sent gzip- and
+a 500 then 200, a 429 with Retry-After then 200, a redirect chain /a -> /b -> /c, a loop
+/x -> /y -> /x, a redirect off the site, a 16-hop chain, a page whose links are nofollow,
+a canonical pointing at a missing page, a page slower than the crawl's timeout, a PDF, an off-site link, and pages sent gzip- and
 brotli-encoded.
 """
 
@@ -71,6 +72,8 @@ def _index(port: int) -> bytes:
         "/private/secret",
         "/slow",
         "/files/report.pdf",
+        "/out",
+        "/quiet",
         OFFSITE,
         "mailto:editor@example.org",
     ]
@@ -109,8 +112,9 @@ def _sitemaps(port: int) -> dict[str, bytes]:
 class Site:
     """The routes; ``crawl_delay`` goes into robots.txt."""
 
-    def __init__(self, port: int, crawl_delay: float) -> None:
+    def __init__(self, port: int, crawl_delay: float, robots_status: int = 200) -> None:
         self.port = port
+        self.robots_status = robots_status
         self.crawl_delay = crawl_delay
         self.log = SiteLog()
         self.hits: dict[str, int] = {}
@@ -125,6 +129,8 @@ class Site:
     def answer(self, path: str) -> tuple[int, list[tuple[str, str]], bytes]:
         html = [("Content-Type", "text/html; charset=utf-8")]
         count = self.hit(path)
+        if path == "/robots.txt" and self.robots_status != 200:
+            return self.robots_status, [("Content-Type", "text/plain")], b"down"
         if path == "/robots.txt":
             text = f"User-agent: *\nDisallow: /private/\nCrawl-delay: {self.crawl_delay}\n"
             return 200, [("Content-Type", "text/plain")], text.encode()
@@ -140,6 +146,10 @@ class Site:
         if path in self.files:
             kind = "application/gzip" if path.endswith(".gz") else "application/xml"
             return 200, [("Content-Type", kind)], self.files[path]
+        return self.special(path, count)
+
+    def special(self, path: str, count: int) -> tuple[int, list[tuple[str, str]], bytes]:
+        html = [("Content-Type", "text/html; charset=utf-8")]
         if path == "/sitemaps/broken.xml":
             return 200, [("Content-Type", "application/xml")], b"<urlset><url><loc>/a</loc>"
         if path == "/sitemaps/bomb.xml":
@@ -151,14 +161,23 @@ class Site:
             )
             return 200, [("Content-Type", "application/xml")], bomb
         if path == "/orphan":
-            return 200, html, b"<html><head><title>Orphan</title></head><body>alone</body></html>"
+            head = '<title>Orphan</title><link rel="canonical" href="/canonical-target">'
+            return 200, html, f"<html><head>{head}</head><body>alone</body></html>".encode()
+        if path == "/quiet":  # its links are not to be followed
+            head = '<meta name="robots" content="noindex, nofollow">'
+            body = '<a href="/hidden">hidden</a>'
+            return 200, html, f"<html><head>{head}</head><body>{body}</body></html>".encode()
+        if path.startswith("/hop/"):  # /hop/0 -> /hop/1 -> ... -> /hop/15
+            number = int(path.rsplit("/", 1)[1])
+            if number < 15:
+                return 302, [("Location", f"/hop/{number + 1}")], b""
         if path == "/flaky" and count == 1:
             return 500, html, b"<html><body>oops</body></html>"
         if path == "/busy" and count == 1:
             return 429, [*html, ("Retry-After", "1")], b"<html><body>slow down</body></html>"
         if path in ("/flaky", "/busy", "/c"):
             return 200, html, f"<html><body><p>{path} works</p></body></html>".encode()
-        redirects = {"/a": "/b", "/b": "/c", "/x": "/y", "/y": "/x"}
+        redirects = {"/a": "/b", "/b": "/c", "/x": "/y", "/y": "/x", "/out": OFFSITE}
         if path in redirects:
             return 301, [("Location", redirects[path])], b""
         if path == "/files/report.pdf":
@@ -177,13 +196,15 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             start = time.monotonic()
             host = self.headers.get("Host", "").split(":")[0]
             entry = Request(start, start, host, self.path, dict(self.headers.items()))
+            # logged on arrival (its end filled in later), so a crawl that has its last
+            # answer finds that request in the log
+            site.log.add(entry)
             if self.path == "/slow":
                 # wait until the client gives up (its socket closes) or SLOW_SECONDS pass
                 select.select([self.connection], [], [], SLOW_SECONDS)
                 entry.aborted = True
                 entry.end = time.monotonic()
                 site.hit(self.path)
-                site.log.add(entry)
                 self.close_connection = True
                 return
             status, headers, body = site.answer(self.path)
@@ -199,7 +220,6 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 entry.aborted = True
             entry.end = time.monotonic()
-            site.log.add(entry)
 
     return Handler
 
@@ -212,10 +232,10 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(crawl_delay: float = 0.3) -> Iterator[Site]:
+def serve_site(crawl_delay: float = 0.3, robots_status: int = 200) -> Iterator[Site]:
     """The site on 127.0.0.1 (a free port) in a daemon thread, stopped on exit."""
     server = QuietServer(("127.0.0.1", 0), _handler(None))  # type: ignore[arg-type]
-    site = Site(server.server_address[1], crawl_delay)
+    site = Site(server.server_address[1], crawl_delay, robots_status)
     server.RequestHandlerClass = _handler(site)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True

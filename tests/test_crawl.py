@@ -137,6 +137,10 @@ def test_every_answer_is_recorded_with_its_metadata(crawled):
         "kind": "page",
     }
     assert meta["/orphan"]["found_by"] == "sitemap" and meta["/orphan"]["depth"] == 0
+    assert got["/canonical-target"]["status"] == 404
+    assert meta["/canonical-target"]["found_by"] == "canonical"
+    assert got["/out"]["headers"]["Location"] == OFFSITE  # recorded, its target not fetched
+    assert got["/quiet"]["status"] == 200 and "/hidden" not in meta  # meta robots nofollow
     assert meta["/sitemaps/pages.xml.gz"]["kind"] == "sitemap"
     assert meta["/sitemap_index.xml"] | {"elapsed_ms": 0} == {
         "depth": 0,
@@ -176,7 +180,7 @@ def test_every_answer_is_recorded_with_its_metadata(crawled):
     # every URL answered once in the WARC; the loop x -> y -> x ends after /y
     answered = [r["uri"] for r in records if r["type"] == "response"]
     assert len(answered) == len(set(answered))
-    assert summary.pages == 15 and summary.other_types == 1
+    assert summary.pages == 17 and summary.other_types == 1
     assert (summary.blocked, summary.errors, summary.interrupted) == (1, 1, False)
     assert summary.requests == len(site.log.requests)
 
@@ -196,7 +200,7 @@ def test_politeness_in_the_request_log(crawled):
     paths = site.log.paths()
     assert not [p for p in paths if p.startswith("/private/")]
     assert not [r for r in site.log.requests if r.host not in ("127.0.0.1", "localhost")]
-    assert OFFSITE not in paths and len(paths) == len(site.log.requests)
+    assert OFFSITE not in paths and "/hidden" not in paths
 
 
 def test_headers_user_agent_and_cookies(crawled):
@@ -293,6 +297,26 @@ def test_limits_depth_pages_body_and_url_list(tmp_path, monkeypatch):
         "/robots.txt",
         "/guides/rainwater-harvesting",
     }  # not followed
+
+
+def test_redirect_chains_stop_at_ten_hops(tmp_path):
+    with serve_site(crawl_delay=0.05) as site:
+        options = options_for(site.port, seeds=[f"http://127.0.0.1:{site.port}/hop/0"])
+        crawl(options, str(tmp_path / "hops.warc.gz"))
+        assert site.log.paths()[1:] == [f"/hop/{n}" for n in range(11)]
+    meta = metadata(read_warc(tmp_path / "hops.warc.gz"))
+    assert meta["/hop/10"]["found_by"] == "redirect" and meta["/hop/10"]["via"].endswith("/hop/9")
+    assert meta["/hop/11"]["skipped"] == "error"
+    assert meta["/hop/11"]["error"] == "redirect chain over 10 hops"
+
+
+def test_a_robots_txt_that_answers_5xx_disallows_the_host(tmp_path):
+    with serve_site(crawl_delay=0.05, robots_status=503) as site:
+        summary = crawl(options_for(site.port), str(tmp_path / "r.warc.gz"))
+        assert site.log.paths() == ["/robots.txt", "/robots.txt"]  # retried once, then obeyed
+    meta = metadata(read_warc(tmp_path / "r.warc.gz"))
+    assert meta["/"]["skipped"] == "robots" and meta["/"]["error"] == "robots.txt answered 503"
+    assert (summary.blocked, summary.pages) == (1, 0)
 
 
 def test_a_bad_sitemap_is_a_warning_and_entities_are_not_expanded(tmp_path):
