@@ -45,7 +45,7 @@ def run_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
 def _run_site_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
     """A site rule's example is a list of pages, audited together. A crawl rule's pages
     are ``https://example.com/page1.html`` and so on, and the example's ``crawl`` and
-    ``sitemap`` say what the crawl found beside them (``linter.crawl.facts``)."""
+    ``sitemap`` say what the crawl found beside them (``linter.audit.crawl_facts``)."""
     from linter.audit.run import AuditPlan, audit_documents
 
     pages = example.get("fail", example.get("pass")) or []
@@ -57,7 +57,7 @@ def _run_site_example(rule: Rule, example: dict[str, Any]) -> list[Finding]:
         docs.append(parse(source, f"{_EXAMPLE_SITE}/{name}" if crawled else name, fmt))
     crawl = None
     if crawled:  # the pages are https://example.com/page1.html... and answered 200
-        from linter.crawl.facts import example_crawl
+        from linter.audit.crawl_facts import example_crawl
 
         urls = [doc.path for doc in docs]
         crawl = example_crawl(example.get("crawl") or {}, example.get("sitemap"), urls)

@@ -31,7 +31,7 @@ def open_crawl(paths: Sequence[str]) -> CrawlInput:
     """The crawl recorded in the WARC files ``paths`` (``ArchiveError``: one line
     naming the file that cannot be read)."""
     from linter.crawl.archive import read_crawl
-    from linter.crawl.facts import crawl_facts, fetch_of
+    from linter.audit.crawl_facts import crawl_facts, fetch_of
 
     archive = read_crawl(paths)
     return CrawlInput(

@@ -1,7 +1,7 @@
 """What the crawl's site rules know beyond the pages: how every URL answered, and the
 sitemaps' URLs with their places.
 
-``linter.crawl.facts`` builds ``CrawlFacts`` from a crawl WARC (or a rule example's
+``linter.audit.crawl_facts`` builds ``CrawlFacts`` from a crawl WARC (or a rule example's
 ``crawl:``); ``site_crawl`` reads them with every audited page's links, canonical and
 noindex (``_facts.PageFacts``). A sitemap is a ``PageFacts`` of its own (format
 ``xml``, its ``<loc>`` lines kept) so a finding on one of its URLs is reported, quoted and
