@@ -30,8 +30,8 @@ class CrawlInput:
 def open_crawl(paths: Sequence[str]) -> CrawlInput:
     """The crawl recorded in the WARC files ``paths`` (``ArchiveError``: one line
     naming the file that cannot be read)."""
-    from linter.crawl.archive import read_crawl
     from linter.audit.crawl_facts import crawl_facts, fetch_of
+    from linter.crawl.archive import read_crawl
 
     archive = read_crawl(paths)
     return CrawlInput(

@@ -16,6 +16,7 @@ from linter.cli.common import (
     run_settings,
     warn,
 )
+from linter.cli.crawl import CrawlArgs, acquire, crawl_options, wants_crawl
 from linter.cli.destinations import check_destinations, emit, pair_outputs, write
 from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
@@ -65,6 +66,7 @@ def _page_timeout(seconds: float) -> float | None:
     metavar="last|ID",
     help="With --db: report new, fixed and unchanged findings since that audit.",
 )
+@crawl_options
 @run_options
 @quiet_option("No progress bar; only findings, no summary.")
 def audit(
@@ -84,9 +86,10 @@ def audit(
     compare: str | None,
     run: RunOptions,
     quiet: bool,
+    crawl: CrawlArgs,
 ) -> None:
-    """Audit a site: PATHS (files, directories, or a crawl's .warc/.warc.gz) on every
-    core, then site-level rules.
+    """Audit a site: PATHS (files, directories, a crawl's .warc/.warc.gz, or start URLs
+    to crawl) on every core, then site-level rules.
 
     Same rules, config and exit codes as check, plus duplicate titles, descriptions and
     H1s across pages, template text, near-duplicate pages and FAQ gaps between sibling
@@ -100,7 +103,7 @@ def audit(
 
     if compare and not db_path:
         raise UserError("--compare needs --db FILE, the history to compare with")
-    named = _named_pages(paths, list_file)
+    named = _named_pages(paths, list_file, wants_crawl(list(paths), crawl))
     destinations = pair_outputs(output_formats or ("summary",), outputs)
     destinations += [
         (fmt, path)
@@ -111,15 +114,16 @@ def audit(
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
     keep = file_filter(files, setup.config)
-    crawl = _crawl(named)
-    local = [path for path in named if path not in crawl.files]
+    named, cut_short = acquire(named, crawl, [path for _, path in destinations], quiet)
+    archive = _crawl(named)
+    local = [path for path in named if path not in archive.files]
     pages = _pages(local, include, exclude, keep) if local else []
-    pages += crawl.input.pages
+    pages += archive.input.pages
     workers = min(jobs or default_jobs(), max(len(pages), 1))
     per_file = per_file_ignores(setup.config, setup.catalogue)
     page_rules = Engine(setup.rules, known=setup.catalogue, model=setup.pipeline, per_file=per_file)
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
-    plan = AuditPlan(page_rules, site_rules, run.format_in, sources=crawl.input.sources)
+    plan = AuditPlan(page_rules, site_rules, run.format_in, sources=archive.input.sources)
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:
@@ -129,7 +133,7 @@ def audit(
             jobs=workers,
             progress=progress,
             page_timeout=page_timeout,
-            crawl=crawl.input.facts if crawl.files else None,
+            crawl=archive.input.facts if archive.files else None,
         )
     finally:
         if progress is not None:
@@ -139,13 +143,13 @@ def audit(
         outcome.files,
         fail_on=run.threshold(setup.config.fail_on),
         rules=page_rules.reporting + site_rules,
-        interrupted=outcome.interrupted,
+        interrupted=outcome.interrupted or cut_short,
         exit_zero=run.exit_zero,
     )
-    if crawl.files:
+    if archive.files:
         from linter.audit.crawled import add_answers
 
-        report.crawled = add_answers(report.files, crawl.input.answers)
+        report.crawled = add_answers(report.files, archive.input.answers)
     make_printable(report)
     for result in report.failed_files:
         warn(f"{result.path}: {result.error}")
@@ -171,8 +175,11 @@ def audit(
     sys.exit(report.exit_code())
 
 
-def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
-    """PATHS and the paths ``--from-list`` names; standard input is not a page."""
+def _named_pages(
+    paths: tuple[str, ...], list_file: str | None, crawling: bool = False
+) -> list[str]:
+    """PATHS and the paths ``--from-list`` names; standard input is not a page. None at
+    all is an error, unless the pages come from a crawl (``--sitemap``, ``--urls``)."""
     from linter.audit.paths import PathListError, read_path_list
 
     named = list(paths)
@@ -181,8 +188,11 @@ def _named_pages(paths: tuple[str, ...], list_file: str | None) -> list[str]:
             named += read_path_list(list_file)
         except PathListError as error:
             raise UserError(str(error)) from None
-    if not named:
-        raise UserError("name the pages to audit: PATH... or --from-list FILE")
+    if not named and not crawling:
+        raise UserError(
+            "name the pages to audit: PATH..., a start URL, --from-list FILE, --sitemap URL"
+            " or --urls FILE"
+        )
     if "-" in named:
         raise UserError("audit reads files and directories; lint standard input with 'check -'")
     return named

@@ -42,9 +42,10 @@ class UrlFacts:
         return (self.status is not None and self.status >= 400) or self.skipped == "error"
 
     def answer(self) -> str:
-        """The answer as an SEO lead reads it: "404 Not Found", "a timeout after 20 s"."""
+        """The answer as an SEO lead reads it after "answers": "404 Not Found", "nothing
+        (timeout after 20 s)"."""
         if self.status is None:
-            return f"no answer ({self.error or self.skipped or 'not fetched'})"
+            return f"nothing ({self.error or self.skipped or 'not fetched'})"
         try:
             return f"{self.status} {HTTPStatus(self.status).phrase}"
         except ValueError:
