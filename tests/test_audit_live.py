@@ -28,7 +28,7 @@ def live(tmp_path_factory: pytest.TempPathFactory):
             [
                 "audit", f"http://127.0.0.1:{port}/",
                 "--sitemap", f"http://localhost:{port}/sitemap_index.xml",
-                "--include-subdomains", "--delay", "0.05", "--fetch-timeout", "0.5",
+                "--include-subdomains", "--delay", "0.05", "--fetch-timeout", "0.5", "--retries", "1",
                 "--warc-out", str(out / "site.warc.gz"), "--pages-csv", str(out / "pages.csv"),
                 "--format", "json", "--output", str(out / "live.json"), "--jobs", "1",
             ],

@@ -33,6 +33,7 @@ class CrawlArgs:
     delay: float = 1.0
     per_host: int = 2
     fetch_timeout: float = 20.0
+    retries: int = 3
     subdomains: bool = False
     path_prefixes: tuple[str, ...] = ()
     headers: tuple[str, ...] = ()
@@ -68,6 +69,8 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Requests in flight to one host."),
         click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=20.0,
                      show_default=True, metavar="SECONDS", help="Time limit of one request."),
+        click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+                     help="Tries again after a timeout, a 429 or a 5xx (Retry-After honoured, else 1, 2, 4 s)."),
         click.option("--include-subdomains", "subdomains", is_flag=True,
                      help="Crawl the start hosts' subdomains too."),
         click.option("--path-prefix", "path_prefixes", multiple=True, metavar="PATH",
@@ -153,6 +156,7 @@ def acquire(
         delay=args.delay,
         per_host=args.per_host,
         timeout=args.fetch_timeout,
+        retries=args.retries,
         subdomains=args.subdomains,
         path_prefixes=list(args.path_prefixes),
         headers=_headers(args.headers),
