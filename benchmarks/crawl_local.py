@@ -9,7 +9,9 @@ Serves ``../shared/corpus/bench`` (353 pages) with an index page linking every p
 
 Both crawls stop at depth 1 (the index and the pages it links): the corpus pages keep
 their sites' own relative links, which on 127.0.0.1 would be thousands of 404s (they are
-recorded as skipped "max-depth" instead). Prints pages/s, requests, bytes and seconds.
+recorded as skipped "max-depth" instead). Prints pages/s, requests, bytes and seconds,
+then audits each WARC (``audit WARC -j 2`` in a fresh process) for the share of an
+``audit URL`` run spent fetching and linting.
 
     python benchmarks/crawl_local.py [--corpus ../shared/corpus/bench] [--delay 0.05]
 """
@@ -17,9 +19,11 @@ recorded as skipped "max-depth" instead). Prints pages/s, requests, bytes and se
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -51,14 +55,29 @@ def site(corpus: Path, root: Path) -> int:
     return len(pages)
 
 
-def run(port: int, out: Path, name: str, **changes) -> None:
+def run(port: int, out: Path, name: str, jobs: int, **changes) -> None:
+    """Crawl into a WARC, then audit that WARC (a fresh process, ``--jobs``): the crawl's
+    speed, and the share of an ``audit URL`` run spent fetching and linting."""
+    warc = out / f"{name}.warc.gz"
     options = CrawlOptions(seeds=[f"http://127.0.0.1:{port}/"], max_depth=1, **changes)
-    summary = crawl(options, str(out / f"{name}.warc.gz"))
+    summary = crawl(options, str(warc))
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
     print(
         f"{name:>16}: {summary.pages} pages in {summary.seconds:.2f} s = {rate:.1f} pages/s, "
         f"{summary.requests} requests, {summary.bytes / 1e6:.1f} MB, "
-        f"{(out / f'{name}.warc.gz').stat().st_size / 1e6:.1f} MB WARC"
+        f"{warc.stat().st_size / 1e6:.1f} MB WARC"
+    )
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "linter", "audit", str(warc), "-j", str(jobs), "-q",
+         "--format", "json", "--output", str(out / f"{name}.json"), "--exit-zero"],
+        cwd=REPO, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    lint = time.perf_counter() - started
+    total = summary.seconds + lint
+    print(
+        f"{'':>16}  audit of the WARC (-j {jobs}): {lint:.1f} s; of crawl + audit "
+        f"{total:.1f} s, fetch {100 * summary.seconds / total:.0f} %, lint {100 * lint / total:.0f} %"
     )
 
 
@@ -66,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--delay", type=float, default=0.05)
+    parser.add_argument("--jobs", type=int, default=2, help="audit workers (default 2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "site"
@@ -81,8 +101,8 @@ def main() -> None:
             f"default politeness (--delay 1, 2 per host): ~{requests * 1.0 / 60:.1f} min estimated"
         )
         try:
-            run(port, Path(tmp), f"polite delay {args.delay:g}", delay=args.delay)
-            run(port, Path(tmp), "politeness off", polite=False, per_host=8)
+            run(port, Path(tmp), f"polite delay {args.delay:g}", args.jobs, delay=args.delay)
+            run(port, Path(tmp), "politeness off", args.jobs, polite=False, per_host=8)
         finally:
             server.shutdown()
             server.server_close()

@@ -125,3 +125,38 @@ def test_no_page_named_is_still_an_error(tmp_path: Path) -> None:
 
     nothing = CliRunner().invoke(main, ["audit"])
     assert nothing.exit_code == 2 and "a start URL" in nothing.output
+
+
+def test_ctrl_c_during_the_crawl_audits_what_was_fetched(tmp_path: Path) -> None:
+    """Ctrl-C as a terminal sends it (SIGINT to the process) once the site has answered a
+    few requests: the pages fetched are audited, the report is written and says so, the
+    WARC reads back, and the exit code is 130."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out, warc = tmp_path / "report.json", tmp_path / "cut.warc.gz"
+    with serve_site(crawl_delay=0.2) as site:
+        command = [
+            sys.executable, "-m", "linter", "audit", f"http://127.0.0.1:{site.port}/",
+            "--warc-out", str(warc), "--format", "json", "--output", str(out), "--jobs", "1",
+        ]  # fmt: skip
+        root = str(Path(__file__).resolve().parents[1])
+        process = subprocess.Popen(
+            command, env={**os.environ, "PYTHONPATH": root}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while len(site.log.requests) < 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "; interrupted:" in stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["summary"]["interrupted"] is True and report["summary"]["files"] >= 1
+    from linter.crawl.archive import read_crawl
+
+    assert read_crawl([str(warc)]).pages()  # the WARC stays valid and holds the pages

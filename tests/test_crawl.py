@@ -350,3 +350,17 @@ def test_urls_are_normalised_and_other_schemes_refused(tmp_path):
     ]
     with pytest.raises(SitemapError):
         parse(b"<html><body>no</body></html>")
+
+
+def test_urls_with_spaces_and_letters_are_sent_encoded():
+    """A link written with a space, quotes or an accented letter is requested (and stored
+    in the WARC) as a browser sends it; an escape already in the link is kept."""
+    assert normalise("http://Site.example/search/?q=docker editions#top") == (
+        "http://site.example/search/?q=docker%20editions"
+    )
+    assert normalise('/search?by="Ann Lee"', "http://site.example/") == (
+        "http://site.example/search?by=%22Ann%20Lee%22"
+    )
+    assert normalise("http://site.example/café/caf%C3%A9") == (
+        "http://site.example/caf%C3%A9/caf%C3%A9"
+    )
