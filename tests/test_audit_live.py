@@ -160,3 +160,29 @@ def test_ctrl_c_during_the_crawl_audits_what_was_fetched(tmp_path: Path) -> None
     from linter.crawl.archive import read_crawl
 
     assert read_crawl([str(warc)]).pages()  # the WARC stays valid and holds the pages
+
+
+def test_a_link_written_unlike_the_crawled_url_is_still_matched(tmp_path: Path) -> None:
+    """The audit spells a page's links as the crawler spelled what it fetched: a link
+    written with an upper-case host, the default port and a space is the URL the crawl
+    recorded (percent-encoded), so its 404 is reported."""
+    from click.testing import CliRunner
+    from warc_site import page, status, write_crawl
+
+    warc = tmp_path / "site.warc.gz"
+    write_crawl(
+        warc,
+        {
+            "http://shop.example/": page(
+                "<html lang='en'><head><title>Garden tools for small plots</title></head>"
+                "<body><h1>Garden tools</h1><p>See <a href='HTTP://Shop.Example:80/spring"
+                " sale'>the spring sale</a>.</p></body></html>"
+            ),
+            "http://shop.example/spring%20sale": status(404, found_by="link"),
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["audit", str(warc), "--select", "SITE008", "-q"], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert "Broken link to http://shop.example/spring%20sale: it answers 404" in result.output

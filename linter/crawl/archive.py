@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from linter.weburl import normalise
+
 SUFFIXES = (".warc", ".warc.gz")
 _SITEMAP_MAX = 50 * 1024 * 1024  # what the sitemaps protocol allows, uncompressed
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -227,7 +229,7 @@ def _take_response(record: Any, url: str, archive, bodies) -> Fetch | None:
         fetch.status = None
     location = http.get_header("Location")
     if location and fetch.status is not None and 300 <= fetch.status < 400:
-        fetch.location = urljoin(url, location.strip())
+        fetch.location = normalise(location, url) or urljoin(url, location.strip())
     fetch.content_type = http.get_header("Content-Type")
     fetch.charset = charset_of(fetch.content_type)
     fetch.robots_header = http.get_header("X-Robots-Tag")
@@ -346,7 +348,7 @@ def parse_sitemap(url: str, body: bytes) -> Sitemap:
         places = columns.get(line, [])
         column = places.pop(0) if places else 1
         if text:
-            sitemap.locs.append(Loc(urljoin(url, text), line, column))
+            sitemap.locs.append(Loc(normalise(text, url) or urljoin(url, text), line, column))
     return sitemap
 
 

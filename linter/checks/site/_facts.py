@@ -154,17 +154,14 @@ def _crawl_facts(doc: Document, facts: PageFacts) -> None:
 
 
 def absolute(base: str, href: str) -> str | None:
-    """``href`` on page ``base`` as an absolute http(s) URL without fragment, or None."""
-    from urllib.parse import urldefrag, urljoin
+    """``href`` on page ``base`` as an absolute http(s) URL spelled as the crawler spells
+    what it fetched (``linter.weburl``), or None (a fragment alone, another scheme)."""
+    from linter.weburl import normalise
 
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    try:
-        url = urldefrag(urljoin(base, href)).url
-    except ValueError:  # a malformed address (an unclosed IPv6 bracket)
-        return None
-    return url if url.startswith(("http://", "https://")) else None
+    return normalise(href, base)
 
 
 def _place(doc: Document, text: str, start: int, end: int | None) -> Located:
