@@ -264,6 +264,9 @@ class PageFacts:
     """The first ``<head>`` start tag."""
     body: Tag | None = None
     """The first ``<body>`` start tag."""
+    base: Tag | None = None
+    """The first ``<base>`` start tag (its ``href`` is what relative links resolve
+    against)."""
     titles: list[Tag] = field(default_factory=list)
     metas: list[Tag] = field(default_factory=list)
     rel_links: list[Tag] = field(default_factory=list)

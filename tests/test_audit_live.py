@@ -165,7 +165,8 @@ def test_ctrl_c_during_the_crawl_audits_what_was_fetched(tmp_path: Path) -> None
 def test_a_link_written_unlike_the_crawled_url_is_still_matched(tmp_path: Path) -> None:
     """The audit spells a page's links as the crawler spelled what it fetched: a link
     written with an upper-case host, the default port and a space is the URL the crawl
-    recorded (percent-encoded), so its 404 is reported."""
+    recorded (percent-encoded), and a relative link resolves against ``<base href>``, so
+    their errors are reported."""
     from click.testing import CliRunner
     from warc_site import page, status, write_crawl
 
@@ -179,6 +180,12 @@ def test_a_link_written_unlike_the_crawled_url_is_still_matched(tmp_path: Path) 
                 " sale'>the spring sale</a>.</p></body></html>"
             ),
             "http://shop.example/spring%20sale": status(404, found_by="link"),
+            "http://shop.example/guides/": page(
+                "<html lang='en'><head><base href='/guides/tools/'><title>Guides to garden"
+                " tools</title></head><body><h1>Guides</h1><p>Read <a href='pruning'>how to"
+                " prune</a>.</p></body></html>"
+            ),
+            "http://shop.example/guides/tools/pruning": status(410, found_by="link"),
         },
     )
     result = CliRunner().invoke(
@@ -186,3 +193,7 @@ def test_a_link_written_unlike_the_crawled_url_is_still_matched(tmp_path: Path) 
     )
     assert result.exit_code == 1
     assert "Broken link to http://shop.example/spring%20sale: it answers 404" in result.output
+    # resolved against <base href>, as the crawler resolved it when it fetched the link
+    assert (
+        "Broken link to http://shop.example/guides/tools/pruning: it answers 410" in result.output
+    )

@@ -62,7 +62,21 @@ _RCDATA = frozenset({"title", "textarea"})
 _END_FOLLOW = frozenset("\t\n\f\r />")
 _RECORDED = ("a", "img", "meta")
 # Start tags kept for the page's markup (``page_tags``), unless inside a hidden range.
-_PAGE = ("html", "head", "body", "title", "meta", "link", "h1", "h2", "h3", "h4", "h5", "h6")
+_PAGE = (
+    "html",
+    "head",
+    "body",
+    "base",
+    "title",
+    "meta",
+    "link",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+)
 # Elements whose content is markup to the tokenizer but not the page's: a template, an
 # SVG or MathML drawing, noscript fallbacks, plugin objects. Their range runs to the first
 # end tag of the same name (not nested), like a raw-text element's.

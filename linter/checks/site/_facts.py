@@ -135,10 +135,14 @@ def page_facts(doc: Document, template: list[tuple[int, int, str]]) -> PageFacts
 
 
 def _crawl_facts(doc: Document, facts: PageFacts) -> None:
-    """Links, canonical and noindex of a crawled page (its path is its URL)."""
+    """Links, canonical and noindex of a crawled page (its path is its URL); relative
+    links resolve against its ``<base href>`` when it has one, as the crawler's did."""
     seen: set[str] = set()
+    base = doc.path
+    if doc.page is not None and doc.page.base is not None:
+        base = absolute(doc.path, doc.page.base.attrs.get("href", "")) or doc.path
     for link in doc.links:
-        url = absolute(doc.path, link.href)
+        url = absolute(base, link.href)
         if url is None or url in seen:
             continue
         seen.add(url)
@@ -146,7 +150,7 @@ def _crawl_facts(doc: Document, facts: PageFacts) -> None:
         facts.links.append(PageLink(url, _place(doc, link.href, start, end)))
     tag = _canonical_tag(doc)
     if tag is not None:
-        url = absolute(doc.path, tag.attrs.get("href", ""))
+        url = absolute(base, tag.attrs.get("href", ""))
         if url is not None:
             facts.canonical = PageLink(url, _place(doc, tag.attrs["href"], tag.start, tag.end))
     robots = (doc.meta.robots or "").lower().replace(",", " ").split()
