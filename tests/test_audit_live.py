@@ -46,7 +46,11 @@ def by_code(report: dict, code: str) -> list[dict]:
 def test_the_crawl_is_said_and_its_warc_written(live) -> None:
     _, out, result, report, requested = live
     assert result.exit_code == 1  # broken links are errors
-    assert "contentlint: crawled " in result.output and str(out / "site.warc.gz") in result.output
+    assert (
+        "contentlint: crawled " in result.output
+        and " pages in " in result.output
+        and str(out / "site.warc.gz") in result.output
+    )
     assert (out / "site.warc.gz").stat().st_size > 0
     assert "/private/secret" not in requested  # robots.txt obeyed
     assert report["summary"]["files_failed"] == 0
@@ -196,4 +200,25 @@ def test_a_link_written_unlike_the_crawled_url_is_still_matched(tmp_path: Path) 
     # resolved against <base href>, as the crawler resolved it when it fetched the link
     assert (
         "Broken link to http://shop.example/guides/tools/pruning: it answers 410" in result.output
+    )
+
+
+def test_a_site_that_does_not_answer_is_an_error(tmp_path: Path) -> None:
+    """Nothing listens on the port: no page to audit is the run's one error line."""
+    import socket
+
+    from click.testing import CliRunner
+
+    with socket.socket() as probe:  # a port that was free a moment ago, now closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = CliRunner().invoke(
+        main,
+        ["audit", f"http://127.0.0.1:{port}/", "--retries", "0", "--fetch-timeout", "2",
+         "--warc-out", str(tmp_path / "none.warc.gz")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    # robots.txt and the start page: both refused
+    assert "the crawl fetched no HTML page (2 URLs failed, 0 blocked by robots.txt)" in (
+        result.output
     )

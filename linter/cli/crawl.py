@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import click
 
 from linter.cli.common import UserError, warn
+from linter.message import plural
 
 
 @dataclass
@@ -176,11 +177,14 @@ def acquire(
             sys.stderr.write("\n")
     if not quiet:
         warn(
-            f"crawled {summary.pages} page(s) in {summary.seconds:.1f} s"
-            f" ({summary.requests} requests, {summary.other_types} not HTML,"
+            f"crawled {plural(summary.pages, 'page')} in {summary.seconds:.1f} s"
+            f" ({plural(summary.requests, 'request')}, {summary.other_types} not HTML,"
             f" {summary.blocked} blocked by robots.txt, {summary.errors} failed)"
             f"{'; interrupted' if summary.interrupted else ''}: {warc}"
         )
+    if not summary.pages and not summary.interrupted and not args.resume:
+        reasons = f"{plural(summary.errors, 'URL')} failed, {summary.blocked} blocked by robots.txt"
+        raise UserError(f"the crawl fetched no HTML page ({reasons}); its record is {warc}")
     return [path for path in named if not is_url(path)] + [warc], summary.interrupted
 
 
