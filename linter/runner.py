@@ -55,13 +55,24 @@ class FileResult:
     fetch: FetchInfo | None = None  # a crawled page's answer (status, time, depth)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The file's entry in the JSON report; a crawled page adds how it answered."""
+        entry: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
             "words": self.words,
             "error": self.error,
             "scores": self.scores,
         }
+        if self.fetch is not None:
+            fetch = self.fetch
+            entry["fetch"] = {
+                "status": fetch.status,
+                "redirect_to": fetch.redirect_to,
+                "depth": fetch.depth,
+                "response_ms": fetch.response_ms,
+                "skipped": fetch.skipped,
+            }
+        return entry
 
 
 def _unlisted(error: OSError) -> Unlisted:

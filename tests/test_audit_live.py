@@ -54,6 +54,9 @@ def test_the_crawl_is_said_and_its_warc_written(live) -> None:
     assert (out / "site.warc.gz").stat().st_size > 0
     assert "/private/secret" not in requested  # robots.txt obeyed
     assert report["summary"]["files_failed"] == 0
+    home = next(f for f in report["files"] if f["path"] == f"http://127.0.0.1:{live[0]}/")
+    assert home["fetch"]["status"] == 200 and home["fetch"]["depth"] == 0
+    assert home["fetch"]["response_ms"] >= 0 and home["fetch"]["skipped"] is None
 
 
 def test_link_findings_of_the_crawl(live) -> None:
