@@ -364,3 +364,19 @@ def test_urls_with_spaces_and_letters_are_sent_encoded():
     assert normalise("http://site.example/café/caf%C3%A9") == (
         "http://site.example/caf%C3%A9/caf%C3%A9"
     )
+
+
+def test_a_start_url_redirecting_out_of_scope_is_said(tmp_path):
+    """A start URL that redirects to another host (example.org -> www.example.org, or here
+    off the site) would crawl nothing more: the user is told where it went."""
+    said: list[str] = []
+    with serve_site(crawl_delay=0.05) as site:
+        options = options_for(site.port, seeds=[f"http://127.0.0.1:{site.port}/out"])
+        summary = crawl(options, str(tmp_path / "out.warc.gz"), warn=said.append)
+    assert summary.pages == 0
+    assert said == [
+        f"the start URL http://127.0.0.1:{site.port}/out redirects to {OFFSITE}, outside the"
+        " crawl's scope: start from that URL (or add --include-subdomains for another host"
+        " of the site)"
+    ]
+    assert OFFSITE not in site.log.paths()

@@ -54,6 +54,11 @@ def discover(crawler: Crawler, item: Item, exchange: Exchange, kind: str) -> int
     frontier = crawler.frontier
     hop = redirect_target(item, exchange)
     if hop is not None:
+        if item.found_by == "seed" and not frontier._in_scope(hop):
+            crawler.warn(
+                f"the start URL {item.url} redirects to {hop.url}, outside the crawl's scope:"
+                " start from that URL (or add --include-subdomains for another host of the site)"
+            )
         if len(hop.chain) > MAX_HOPS:
             if hop.url not in frontier.seen and frontier._in_scope(hop):
                 frontier.seen.add(hop.url)
