@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
+
+from linter.crawl.sitemap import MAX_UNPACKED, SitemapError, sitemap_root
 from linter.weburl import normalise
 
 SUFFIXES = (".warc", ".warc.gz")
-_SITEMAP_MAX = 50 * 1024 * 1024  # what the sitemaps protocol allows, uncompressed
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -236,7 +238,7 @@ def _take_response(record: Any, url: str, archive, bodies) -> Fetch | None:
     archive.urls.pop(url, None)  # a URL seen again: the later record, at the end
     archive.urls[url] = fetch
     if _sitemap_like(url, fetch):
-        bodies[url] = record.content_stream().read(_SITEMAP_MAX + 1)
+        bodies[url] = record.content_stream().read(MAX_UNPACKED + 1)
     return fetch
 
 
@@ -316,30 +318,13 @@ _LOC_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?loc\b[^>]*>")
 def parse_sitemap(url: str, body: bytes) -> Sitemap:
     """The ``<loc>`` URLs of a sitemap body (gzip undone by its magic bytes), each with
     its line and column; entities are never resolved and nothing is fetched."""
-    from lxml import etree
-
     sitemap = Sitemap(url)
-    if body[:2] == b"\x1f\x8b":
-        try:
-            inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
-            body = inflate.decompress(body, _SITEMAP_MAX + 1)
-        except zlib.error as error:
-            sitemap.error = f"not a readable gzipped sitemap: {error}"
-            return sitemap
-    if len(body) > _SITEMAP_MAX:
-        sitemap.error = "sitemap over 50 MB, left out"
-        return sitemap
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(body, parser)
-    except etree.XMLSyntaxError as error:
-        sitemap.error = f"not a valid sitemap: {str(error).splitlines()[0][:120]}"
+        root, body = sitemap_root(body)
+    except SitemapError as error:
+        sitemap.error = str(error)
         return sitemap
-    name = etree.QName(root).localname if isinstance(root.tag, str) else ""
-    if name not in ("urlset", "sitemapindex"):
-        sitemap.error = f"not a sitemap: its root element is <{name}>"
-        return sitemap
-    sitemap.index = name == "sitemapindex"
+    sitemap.index = etree.QName(root).localname == "sitemapindex"
     sitemap.text = body.decode(root.getroottree().docinfo.encoding or "utf-8", "replace")
     columns = _loc_columns(body)
     for element in root.iter("{*}loc"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -33,25 +34,27 @@ class Sitemap:
 
 
 def gunzip(data: bytes) -> bytes:
-    """``data`` unpacked if it is gzip (by its magic bytes), at most MAX_UNPACKED bytes."""
-    if not data.startswith(GZIP_MAGIC):
-        return data
-    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = unpacker.decompress(data, MAX_UNPACKED + 1)
-    except zlib.error as error:
-        raise SitemapError(f"not valid gzip ({error})") from None
-    if len(out) > MAX_UNPACKED:
-        raise SitemapError("over 50 MB unpacked")
-    return out
+    """``data`` unpacked if it is gzip (by its magic bytes); at most MAX_UNPACKED bytes
+    either way, else :class:`SitemapError`."""
+    if data.startswith(GZIP_MAGIC):
+        unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            data = unpacker.decompress(data, MAX_UNPACKED + 1)
+        except zlib.error as error:
+            raise SitemapError(f"not a readable gzipped sitemap: {error}") from None
+    if len(data) > MAX_UNPACKED:
+        raise SitemapError("sitemap over 50 MB unpacked, left out")
+    return data
 
 
 def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse(data: bytes) -> Sitemap:
-    """The locations a sitemap lists, or :class:`SitemapError` saying why not."""
+def sitemap_root(data: bytes) -> tuple[Any, bytes]:
+    """The root element of a sitemap (``urlset`` or ``sitemapindex``) and the body it was
+    parsed from (gzip undone), or :class:`SitemapError` saying why not. The one parse the
+    crawler (``parse``) and the archive reader (``linter.crawl.archive``) share."""
     body = gunzip(data)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
@@ -59,10 +62,17 @@ def parse(data: bytes) -> Sitemap:
     try:
         root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError as error:
-        raise SitemapError(f"not well-formed XML ({error.msg})") from None
+        raise SitemapError(f"not a valid sitemap: {str(error).splitlines()[0][:120]}") from None
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
-        raise SitemapError(f"not a sitemap (root element <{kind or '?'}>)")
+        raise SitemapError(f"not a sitemap: its root element is <{kind}>")
+    return root, body
+
+
+def parse(data: bytes) -> Sitemap:
+    """The locations a sitemap lists, or :class:`SitemapError` saying why not."""
+    root, _ = sitemap_root(data)
+    kind = _local(root.tag)
     entry = "url" if kind == "urlset" else "sitemap"
     found = Sitemap(kind)
     for child in root:
