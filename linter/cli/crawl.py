@@ -8,11 +8,10 @@ so ``audit crawl.warc.gz`` later, offline, reports the same findings.
 
 from __future__ import annotations
 
-import functools
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from linter.cli.common import UserError, warn
+from linter.cli.options import grouped_options
 from linter.message import plural
 
 
@@ -43,17 +43,8 @@ class CrawlArgs:
     follow: bool = False
 
 
-_FIELDS = tuple(f.name for f in fields(CrawlArgs))
-
-
 def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The crawl options of ``audit``, which receives them as ``crawl=CrawlArgs``."""
-
-    @functools.wraps(command)
-    def collected(*args: Any, **values: Any) -> Any:
-        crawl = CrawlArgs(**{name: values.pop(name) for name in _FIELDS})
-        return command(*args, crawl=crawl, **values)
-
     options = [
         click.option("--sitemap", "sitemaps", multiple=True, metavar="URL",
                      help="Crawl the pages a sitemap (or sitemap index, .gz too) lists; repeatable."),
@@ -85,9 +76,7 @@ def crawl_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--follow", is_flag=True,
                      help="Follow the links of the --urls pages too (by default they are only fetched)."),
     ]  # fmt: skip
-    for option in reversed(options):
-        collected = option(collected)
-    return collected
+    return grouped_options("crawl", CrawlArgs, options)(command)
 
 
 def is_url(path: str) -> bool:

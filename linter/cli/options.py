@@ -87,20 +87,29 @@ def _shared_options() -> list[Callable[[Any], Any]]:
     ]
 
 
-_SHARED = tuple(field.name for field in fields(RunOptions))
+def grouped_options(
+    keyword: str, group: type, options: list[Callable[[Any], Any]]
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator adding ``options`` to a command, which receives their values as one
+    ``group`` dataclass (its fields are the options' names) under ``keyword``."""
+    names = tuple(field.name for field in fields(group))
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def collected(*args: Any, **values: Any) -> Any:
+            grouped = group(**{name: values.pop(name) for name in names})
+            return command(*args, **{keyword: grouped}, **values)
+
+        for option in reversed(options):
+            collected = option(collected)
+        return collected
+
+    return decorate
 
 
 def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the shared options to ``command``, which receives them as ``run=RunOptions``."""
-
-    @functools.wraps(command)
-    def collected(*args: Any, **values: Any) -> Any:
-        run = RunOptions(**{name: values.pop(name) for name in _SHARED})
-        return command(*args, run=run, **values)
-
-    for option in reversed(_shared_options()):
-        collected = option(collected)
-    return collected
+    return grouped_options("run", RunOptions, _shared_options())(command)
 
 
 def selection_options() -> list[Callable[[Any], Any]]:
