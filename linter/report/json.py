@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from linter import __version__
 from linter.report import Report
@@ -10,12 +11,16 @@ from linter.report import Report
 SCHEMA_VERSION = 1
 
 
-def render(report: Report) -> str:
-    payload = {
+def payload(report: Report) -> dict[str, Any]:
+    """The report as the JSON object it is written as (the server sends it as it is)."""
+    return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "contentlint", "version": __version__},
         "findings": [f.to_dict() for f in report.findings],
         "files": [r.to_dict() for r in report.files],
         "summary": report.summary(),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: Report) -> str:
+    return json.dumps(payload(report), ensure_ascii=False, indent=2) + "\n"

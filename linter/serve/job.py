@@ -9,7 +9,6 @@ writes to disk: fixed text goes back to the client.
 from __future__ import annotations
 
 import copy
-import json
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from linter.model import Severity
 from linter.read import ReadError, read_bytes
 from linter.read.decode import decode
 from linter.report import Report, make_printable
-from linter.report.json import render as render_json
+from linter.report.json import payload as report_payload
 from linter.rulepack import RuleError
 from linter.runner import FileResult, result_for
 from linter.serve.errors import ApiError
@@ -108,7 +107,7 @@ class Checker:
     def _report(self, result: FileResult, engine: Engine) -> dict[str, Any]:
         report = Report(files=[result], fail_on=self.fail_on, rules=engine.reporting)
         make_printable(report)
-        return json.loads(render_json(report))
+        return report_payload(report)
 
     def _checked(self, inp: DocumentInput):
         engine = self.engine(inp)
