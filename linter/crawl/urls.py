@@ -23,10 +23,6 @@ def host_of(url: str) -> str:
     return urlsplit(url).netloc
 
 
-def hostname_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 def seed_url(url: str) -> str:
     """A user-given URL normalised, or :class:`CrawlError` naming it."""
     found = normalise(url)

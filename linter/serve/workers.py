@@ -79,7 +79,6 @@ class WorkerPool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
-        self.restarts = 0
         self._pending: set[asyncio.Future[None]] = set()  # replacements still loading
 
     def _launch(self) -> _Worker:
@@ -149,7 +148,6 @@ class WorkerPool:
 
     def _relaunch(self, worker: _Worker) -> _Worker:
         self._kill(worker)
-        self.restarts += 1
         return self._launch()
 
     async def _replace(self, worker: _Worker) -> None:
