@@ -23,9 +23,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from linter.audit.site import attach_site_findings, site_findings
+from linter.audit.site import attach_to, site_findings
 from linter.audit.sources import page_bytes, page_text, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
@@ -67,11 +67,60 @@ class AuditPlan:
         return next((r for r in self.site_rules if hasattr(r.module, "template_keys")), None)
 
 
+class Results(Protocol):
+    """Where an audit puts each page's result by its position: the result store
+    (``linter.audit.store``), or a list for pages audited in memory."""
+
+    def put(self, index: int, result: FileResult) -> None: ...
+    def get(self, index: int) -> FileResult | None: ...
+    def next_index(self) -> int: ...
+    def key_counts(self) -> KeyCounts: ...
+
+
+class KeyCounts(Protocol):
+    """On how many pages each template passage key is (pass 1)."""
+
+    def add(self, keys: Iterable[int]) -> None: ...
+    def at_least(self, pages: int) -> frozenset[int]: ...
+
+
+class CountedKeys:
+    """``KeyCounts`` in memory, for a list of results."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[int] = Counter()
+
+    def add(self, keys: Iterable[int]) -> None:
+        self.counts.update(keys)
+
+    def at_least(self, pages: int) -> frozenset[int]:
+        return frozenset(key for key, count in self.counts.items() if count >= pages)
+
+
+class ResultList(list):
+    """A list of results with the store's ``put``/``get`` (``audit_documents``)."""
+
+    def put(self, index: int, result: FileResult) -> None:
+        if index == len(self):
+            self.append(result)
+        else:
+            self[index] = result
+
+    def get(self, index: int) -> FileResult | None:  # type: ignore[override]
+        return self[index] if index < len(self) else None
+
+    def next_index(self) -> int:
+        return len(self)
+
+    def key_counts(self) -> KeyCounts:
+        return CountedKeys()
+
+
 @dataclass
 class AuditResult:
-    """Every page's result, in path order, and how the run ended."""
+    """How the run ended; every page's result is in ``files``, in path order."""
 
-    files: list[FileResult] = field(default_factory=list)
+    files: Any = field(default_factory=ResultList)  # a Results
     interrupted: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -316,33 +365,40 @@ def run_audit(
     progress: Callable[[str, int], None] | None = None,
     page_timeout: float | None = None,
     crawl: CrawlFacts | None = None,
+    results: Results | None = None,
+    finish: Callable[[FileResult], None] | None = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
     the pages done so far (``interrupted``). A page still running after ``page_timeout``
     seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
-    ``crawl``: what a crawl learnt of the site, for the crawl's site rules.
+    ``crawl``: what a crawl learnt of the site, for the crawl's site rules. Each page's
+    result goes into ``results`` (the result store; a list by default) as it comes back,
+    once ``finish`` has been applied to it, and again with its site findings.
     """
     limit = PageLimit(page_timeout if can_fork() else None)
     jobs = jobs if can_fork() else 1
-    outcome = AuditResult()
+    outcome = AuditResult() if results is None else AuditResult(results)
+    finish = finish or (lambda result: None)
     facts: list[PageFacts] = []
     owners: list[int] = []
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_rule is not None and len(paths) > 1:
-            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit)
+            counts = outcome.files.key_counts()
+            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, counts)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
         pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
-        for done, (result, page) in enumerate(pages, 1):
-            outcome.files.append(result)
+        for index, (result, page) in enumerate(pages):
+            finish(result)
+            outcome.files.put(index, result)
             if page is not None:
                 facts.append(page)
-                owners.append(done - 1)
-            tick("lint", done)
+                owners.append(index)
+            tick("lint", index + 1)
     except KeyboardInterrupt:
         outcome.interrupted = True
     source = partial(source_text, plan.sources, plan.fmt)
-    add_site_findings(outcome, plan, facts, owners, crawl, source)
+    add_site_findings(outcome, plan, facts, owners, crawl, source, finish)
     return outcome
 
 
@@ -352,18 +408,20 @@ def _template_keys(
     jobs: int,
     tick: Callable[[str, int], None],
     limit: PageLimit,
+    counts: KeyCounts,
 ) -> frozenset[int]:
-    counts: Counter[int] = Counter()
+    """Pass 1: every page's passage keys counted (in the store: a site has millions of
+    distinct passages and only a few hundred template ones), then those on enough pages."""
     pages = 0
     scans = _mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
     for done, keys in enumerate(scans, 1):
         if keys is not None:
-            counts.update(keys)
+            counts.add(keys)
             pages += 1
         tick("scan", done)
     rule = plan.template_rule
     assert rule is not None
-    return rule.module.template_keys(counts, pages, rule.params)
+    return counts.at_least(rule.module.needed_pages(pages, rule.params))
 
 
 def add_site_findings(
@@ -373,12 +431,26 @@ def add_site_findings(
     owners: list[int],
     crawl: CrawlFacts | None,
     source: Callable[[str], str | None],
+    finish: Callable[[FileResult], None] | None = None,
 ) -> None:
     """Run the site rules and hand each finding to the page it is reported on (lines
-    the facts did not keep are read through ``source``)."""
+    the facts did not keep are read through ``source``); a sitemap with findings gets a
+    result of its own, after the pages. ``finish`` is applied to a sitemap's result."""
     found, errors = site_findings(plan.site_rules, facts, crawl)
     outcome.errors.extend(errors)
-    attach_site_findings(outcome.files, found, facts, owners, crawl, source)
+    results = outcome.files
+    for index in sorted(found):
+        if index < len(facts):
+            position, page = owners[index], facts[index]
+            result = results.get(position)
+            assert result is not None
+        else:
+            page = crawl.sitemaps[index - len(facts)].page  # type: ignore[union-attr]
+            position, result = results.next_index(), FileResult(page.path, page.format)
+            if finish is not None:
+                finish(result)
+        attach_to(result, found[index], page, source)
+        results.put(position, result)
 
 
 def audit_documents(

@@ -16,6 +16,7 @@ from linter.checks.site._hits import SiteHit
 from linter.engine import excerpt_of, rule_finding
 from linter.model import Finding
 from linter.quote import keep_line, merge
+from linter.report import make_findings_printable
 from linter.rulepack import Rule
 from linter.runner import FileResult
 
@@ -72,31 +73,21 @@ def site_findings(
     return found, errors
 
 
-def attach_site_findings(
-    files: list[FileResult],
-    found: dict[int, list[Finding]],
-    facts: list[PageFacts],
-    owners: list[int],
-    crawl: CrawlFacts | None,
+def attach_to(
+    result: FileResult,
+    findings: list[Finding],
+    page: PageFacts,
     source: Callable[[str], str | None],
 ) -> None:
-    """Hand each finding to the result of the page it is on (``owners``: the result of
-    each page's facts); a sitemap with findings gets a result of its own, after the
-    pages. Lines the facts did not keep (a link's) are read again through ``source``."""
-    for index in sorted(found):
-        findings = found[index]
-        if index < len(facts):
-            result, page = files[owners[index]], facts[index]
-        else:
-            page = crawl.sitemaps[index - len(facts)].page  # type: ignore[union-attr]
-            result = FileResult(page.path, page.format)
-            files.append(result)
-        result.findings.extend(findings)
-        result.findings.sort(key=lambda f: f.sort_key())
-        for number, line in page.lines.items():
-            kept = result.lines.get(number)
-            result.lines[number] = line if kept is None else merge(kept, line)
-        _read_missing_lines(result, findings, source)
+    """Add a page's site findings to its result, in place, with the lines they quote
+    (read again through ``source`` when the facts did not keep them: a link's)."""
+    make_findings_printable(findings)
+    result.findings.extend(findings)
+    result.findings.sort(key=lambda f: f.sort_key())
+    for number, line in page.lines.items():
+        kept = result.lines.get(number)
+        result.lines[number] = line if kept is None else merge(kept, line)
+    _read_missing_lines(result, findings, source)
 
 
 def _read_missing_lines(

@@ -11,6 +11,7 @@ spacing and punctuation folded (``_template``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -42,9 +43,14 @@ def scan_keys(text: str, fmt: str, params: Mapping[str, Any]) -> set[int]:
     return source_keys(text, fmt, params["min_chars"])
 
 
+def needed_pages(pages: int, params: Mapping[str, Any]) -> int:
+    """On how many of ``pages`` a passage must be to be the template's, not a writer's."""
+    return math.ceil(max(params["min_pages"], params["min_share"] * pages))
+
+
 def template_keys(counts: Counter[int], pages: int, params: Mapping[str, Any]) -> frozenset[int]:
     """Passage keys found on enough pages to be the template's, not a writer's."""
-    needed = max(params["min_pages"], params["min_share"] * pages)
+    needed = needed_pages(pages, params)
     return frozenset(key for key, count in counts.items() if count >= needed)
 
 
