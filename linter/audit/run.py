@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from linter.audit.site import attach_site_findings, site_findings
+from linter.audit.site import attach_site_findings
+from linter.audit.site_store import SiteStore, emit_keys, temporary_connection
 from linter.audit.sources import page_bytes, page_text, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
@@ -119,21 +120,27 @@ def scan_page(path: str) -> set[int] | None:
         return None
 
 
-def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
-    """Pass 2: the page's findings and the facts the site rules need."""
+Page = tuple[FileResult, PageFacts | None, dict[str, Any] | None]
+
+
+def lint_page(path: str) -> Page:
+    """Pass 2: the page's findings, the facts the site rules need and the keys they
+    group it by (the map step of ``linter.audit.site_store``)."""
     plan = _PLAN
     assert plan is not None
     try:
         doc = _read(plan, path)
     except ReadError as error:
-        return FileResult(path, plan.fmt, error=str(error)), None
+        return FileResult(path, plan.fmt, error=str(error)), None, None
     except Exception as error:  # a parser bug must not end the audit
         message = f"could not parse: {type(error).__name__}: {error}"
-        return FileResult(path, plan.fmt, error=message), None
+        return FileResult(path, plan.fmt, error=message), None, None
     found = strip_template(plan, doc)
     result = result_for(path, doc, plan.engine)
-    facts = page_facts(doc, found) if plan.site_rules else None
-    return result, facts
+    if not plan.site_rules:
+        return result, None, None
+    facts = page_facts(doc, found)
+    return result, facts, emit_keys(plan.site_rules, facts)
 
 
 _WORKER_DIED = (
@@ -147,14 +154,14 @@ def strip_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]
     return rule.module.mark_page(doc, plan.template_keys, rule.params) if rule else []
 
 
-def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None]:
+def _lost_page(plan: AuditPlan, path: str) -> Page:
     """The result of a page whose worker died on it."""
-    return FileResult(path, plan.fmt, error=_WORKER_DIED), None
+    return FileResult(path, plan.fmt, error=_WORKER_DIED), None, None
 
 
-def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> tuple[FileResult, PageFacts | None]:
+def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> Page:
     """The result of a page that went over the time limit (in either pass)."""
-    return FileResult(path, plan.fmt, error=limit.message), None
+    return FileResult(path, plan.fmt, error=limit.message), None, None
 
 
 def _no_keys(path: str) -> set[int] | None:
@@ -325,24 +332,23 @@ def run_audit(
     limit = PageLimit(page_timeout if can_fork() else None)
     jobs = jobs if can_fork() else 1
     outcome = AuditResult()
-    facts: list[PageFacts] = []
-    owners: list[int] = []
+    store = SiteStore(temporary_connection(), plan.site_rules)
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_rule is not None and len(paths) > 1:
             plan.template_keys = _template_keys(paths, plan, jobs, tick, limit)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
         pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
-        for done, (result, page) in enumerate(pages, 1):
+        for done, (result, page, keys) in enumerate(pages, 1):
             outcome.files.append(result)
             if page is not None:
-                facts.append(page)
-                owners.append(done - 1)
+                store.add(done - 1, page, keys)
             tick("lint", done)
     except KeyboardInterrupt:
         outcome.interrupted = True
     source = partial(source_text, plan.sources, plan.fmt)
-    add_site_findings(outcome, plan, facts, owners, crawl, source)
+    add_site_findings(outcome, store, crawl, source)
+    store.db.close()
     return outcome
 
 
@@ -368,17 +374,15 @@ def _template_keys(
 
 def add_site_findings(
     outcome: AuditResult,
-    plan: AuditPlan,
-    facts: list[PageFacts],
-    owners: list[int],
+    store: SiteStore,
     crawl: CrawlFacts | None,
     source: Callable[[str], str | None],
 ) -> None:
-    """Run the site rules and hand each finding to the page it is reported on (lines
+    """Reduce the site rules and hand each finding to the page it is reported on (lines
     the facts did not keep are read through ``source``)."""
-    found, errors = site_findings(plan.site_rules, facts, crawl)
+    found, errors = store.findings(crawl, len(outcome.files))
     outcome.errors.extend(errors)
-    attach_site_findings(outcome.files, found, facts, owners, crawl, source)
+    attach_site_findings(outcome.files, found, store.facts, crawl, source)
 
 
 def audit_documents(
