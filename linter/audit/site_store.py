@@ -23,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
 from itertools import groupby
 from typing import Any
 
@@ -51,6 +52,7 @@ CREATE TABLE IF NOT EXISTS site_keys (
 );
 """
 # Built once the pages are in: one sort, instead of keeping an index in order per insert.
+_BATCH = 500  # pages read back in one query (SQLite allows 32,766 parameters)
 _INDEX = "CREATE INDEX IF NOT EXISTS site_keys_group ON site_keys (rule, key, page, ord)"
 # The members of every group of ``least`` to ``most`` pages, group after group, groups in
 # order of their first page and then of the key's place on it. (``ord`` beside ``min()``
@@ -218,18 +220,40 @@ class StoredPages(Sequence[PageFacts]):
         self.store = store
         self.where = f"format IN ({', '.join('?' * len(formats))})"
         self.formats = formats
-        query = f"SELECT page FROM site_facts WHERE {self.where} ORDER BY page"
-        self.indexes = array("q", (row[0] for row in store.db.execute(query, formats)))
+        self._indexes: array | None = None
 
     @property
+    def indexes(self) -> array:
+        """The audit index of each page (read when a crawl rule needs positions)."""
+        if self._indexes is None:
+            query = f"SELECT page FROM site_facts WHERE {self.where} ORDER BY page"
+            rows = self.store.db.execute(query, self.formats)
+            self._indexes = array("q", (row[0] for row in rows))
+        return self._indexes
+
+    @cached_property
     def total(self) -> int:
-        return len(self.indexes)
+        query = f"SELECT count(*) FROM site_facts WHERE {self.where}"
+        return self.store.db.execute(query, self.formats).fetchone()[0]
 
     def facts(self, index: int) -> PageFacts:
         return self.store.facts(index)
 
+    def many(self, indexes: Sequence[int]) -> Iterator[PageFacts]:
+        """The facts of ascending ``indexes``, read a batch at a time."""
+        for start in range(0, len(indexes), _BATCH):
+            batch = indexes[start : start + _BATCH]
+            query = (
+                "SELECT data, signature FROM site_facts"
+                f" WHERE page IN ({', '.join('?' * len(batch))}) ORDER BY page"
+            )
+            rows = self.store.db.execute(query, batch).fetchall()
+            if len(rows) != len(batch):
+                raise KeyError("no facts for some of the pages of a group")
+            yield from (decode(data, signature) for data, signature in rows)
+
     def __len__(self) -> int:
-        return len(self.indexes)
+        return self.total
 
     def __getitem__(self, position):  # type: ignore[override]
         if isinstance(position, slice):

@@ -51,6 +51,11 @@ class Pages(Protocol):
         """The facts of the page at audit index ``index``."""
         ...
 
+    def many(self, indexes: Sequence[int]) -> Iterable[PageFacts]:
+        """The facts of the pages at ascending ``indexes``, in turn (a whole group is
+        read in batches, not page by page)."""
+        ...
+
 
 def group_size(module: ModuleType, params: Mapping[str, Any]) -> tuple[int, int | None]:
     """How many pages a group of ``module`` needs: at least, at most (None: any)."""
@@ -64,13 +69,12 @@ def signed64(key: int) -> int:
 
 
 def others_of(
-    pages: Pages, others: Iterable[int], place: Callable[[PageFacts], Located]
+    pages: Pages, others: Sequence[int], place: Callable[[PageFacts], Located]
 ) -> tuple[list[str], list[Related]]:
     """The paths of the ``others`` of a group and their places as related places, read
     one page at a time (a group may be most of the site)."""
     paths, places = [], []
-    for index in others:
-        page = pages.facts(index)
+    for page in pages.many(others):
         paths.append(page.path)
         places.append(related(page, place(page)))
     return paths, places
@@ -90,6 +94,9 @@ class ListPages:
 
     def facts(self, index: int) -> PageFacts:
         return self.pages[index]
+
+    def many(self, indexes: Sequence[int]) -> Iterator[PageFacts]:
+        return (self.pages[index] for index in indexes)
 
 
 class CachedFacts:
