@@ -12,7 +12,9 @@ which reports:
 - ``add``: the seconds to write facts and keys into the store (the coordinator's share
   while pages arrive); ``reduce``: the seconds of ``SiteStore.findings``;
 - ``peak``: the process's peak resident memory minus what it held before the first page
-  (``ru_maxrss``), and ``findings``: how many the site rules found;
+  (``ru_maxrss``), after the pages are added and at the end (the findings themselves
+  grow with the site: a template on every page is one finding listing every page), and
+  ``findings``: how many the site rules found;
 - ``db/page``: the store's bytes per page on disk.
 
 ``--mode list`` runs today's in-memory path instead for comparison (every page's facts
@@ -111,6 +113,7 @@ def run_store(count: int) -> dict:
             store.add(index, page, keys)
             mapped, added = mapped + middle - start, added + time.perf_counter() - middle
         connection.commit()
+        after_add = _peak_kb()
         start = time.perf_counter()
         found, errors = store.findings(None, count)
         reduced = time.perf_counter() - start
@@ -121,6 +124,7 @@ def run_store(count: int) -> dict:
         "map_s": round(mapped, 2),
         "add_s": round(added, 2),
         "reduce_s": round(reduced, 2),
+        "peak_after_add_mb": round((after_add - before) / 1024, 1),
         "peak_mb": round((_peak_kb() - before) / 1024, 1),
         "findings": sum(len(f) for f in found.values()),
         "errors": errors,

@@ -69,12 +69,13 @@ def encode(facts: PageFacts) -> bytes:
         facts.noindex,
     ]
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode(), 6)
+    # A file name that is not UTF-8 arrives with lone surrogates (os.fsdecode): kept.
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
 
 
 def decode(blob: bytes, signature: bytes | None) -> PageFacts:
     """The ``PageFacts`` ``encode`` stored, with its signature."""
-    record = json.loads(zlib.decompress(blob))
+    record = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
     (_, path, fmt, words, title, description, h1, faq, body_words) = record[:9]
     template, images, lines, links, canonical, noindex = record[9:]
     return PageFacts(

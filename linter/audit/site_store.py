@@ -39,7 +39,6 @@ from linter.rulepack import Rule
 _TABLES = """
 CREATE TABLE IF NOT EXISTS site_facts (
     page INTEGER PRIMARY KEY,  -- the page's index among the audit's results
-    path TEXT NOT NULL,
     format TEXT NOT NULL,
     signature BLOB,            -- MinHash signature, 128 uint32 (linter.checks.site._minhash)
     data BLOB NOT NULL         -- the rest, zlib of JSON (linter.audit.facts_codec)
@@ -102,6 +101,18 @@ def _stored(key: Any) -> int | str | bytes:
     raise TypeError(f"a site key must be text, bytes or an integer, not {type(key).__name__}")
 
 
+def _as_bytes(row: tuple) -> tuple:
+    """A key row whose text SQLite cannot take as UTF-8 with that text as bytes (the
+    same text on every page gives the same bytes, so it still groups)."""
+    number, key, index, n = row
+    if isinstance(key, str):
+        try:
+            key.encode()
+        except UnicodeEncodeError:
+            key = key.encode("utf-8", "surrogatepass")
+    return number, key, index, n
+
+
 class SiteStore:
     """Page facts and site keys of one audit, and the site findings reduced from them."""
 
@@ -119,8 +130,8 @@ class SiteStore:
         if keys is None:
             keys = emit_keys(self.rules, facts)
         self.db.execute(
-            "INSERT INTO site_facts VALUES (?, ?, ?, ?, ?)",
-            (index, facts.path, facts.format, facts.signature, encode(facts)),
+            "INSERT INTO site_facts VALUES (?, ?, ?, ?)",
+            (index, facts.format, facts.signature, encode(facts)),
         )
         rows = []
         for code, found in keys.items():
@@ -131,7 +142,10 @@ class SiteStore:
                 self.failed.setdefault(code, found)
                 continue
             rows.extend((number, _stored(key), index, n) for n, key in enumerate(found))
-        self.db.executemany("INSERT INTO site_keys VALUES (?, ?, ?, ?)", rows)
+        try:
+            self.db.executemany("INSERT INTO site_keys VALUES (?, ?, ?, ?)", rows)
+        except UnicodeEncodeError:  # a lone surrogate (a broken character reference)
+            self.db.executemany("INSERT INTO site_keys VALUES (?, ?, ?, ?)", map(_as_bytes, rows))
 
     def _load(self, index: int) -> PageFacts:
         row = self.db.execute(
