@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator
 
 import numpy as np
@@ -54,12 +55,12 @@ def synthetic_pages(count: int, seed: int = 18) -> Iterator[PageFacts]:
     """``count`` made-up pages, the same for the same seed."""
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
-    titles: list[str] = []
-    signatures: list[bytes] = []
+    titles: deque[str] = deque(maxlen=1000)  # copies come from the last 1,000 pages
+    signatures: deque[bytes] = deque(maxlen=1000)
     for index in range(count):
         faq = rng.random() < 0.2
         if titles and rng.random() < 0.01:
-            title = rng.choice(titles[-1000:])
+            title = rng.choice(titles)
         elif faq:
             a, b = rng.sample(_TOPICS, 2)
             title = f"{a} {b} {_words(rng, 3)}"
@@ -67,7 +68,7 @@ def synthetic_pages(count: int, seed: int = 18) -> Iterator[PageFacts]:
             title = _words(rng, 6)
         titles.append(title)
         if signatures and rng.random() < 0.02:
-            values = np.frombuffer(rng.choice(signatures[-1000:]), dtype=np.uint32).copy()
+            values = np.frombuffer(rng.choice(signatures), dtype=np.uint32).copy()
             values[rng.sample(range(128), 4)] = np_rng.integers(0, 2**32, 4, dtype=np.uint32)
             signature = values.tobytes()
         else:
