@@ -19,13 +19,15 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
-from linter.audit.site import attach_to, site_findings
+from linter.audit.site import attach_to
+from linter.audit.site_store import SiteStore, emit_keys, temporary_connection
 from linter.audit.sources import page_bytes, page_text, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
@@ -75,6 +77,7 @@ class Results(Protocol):
     def get(self, index: int) -> FileResult | None: ...
     def next_index(self) -> int: ...
     def key_counts(self) -> KeyCounts: ...
+    def site_connection(self) -> sqlite3.Connection: ...
 
 
 class KeyCounts(Protocol):
@@ -101,7 +104,7 @@ class ResultList(list):
     """A list of results with the store's ``put``/``get`` (``audit_documents``)."""
 
     def put(self, index: int, result: FileResult) -> None:
-        if index == len(self):
+        if index >= len(self):
             self.append(result)
         else:
             self[index] = result
@@ -114,6 +117,10 @@ class ResultList(list):
 
     def key_counts(self) -> KeyCounts:
         return CountedKeys()
+
+    def site_connection(self) -> sqlite3.Connection:
+        """Where the site rules keep the pages' facts: a temporary file of their own."""
+        return temporary_connection()
 
 
 @dataclass
@@ -168,21 +175,27 @@ def scan_page(path: str) -> set[int] | None:
         return None
 
 
-def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
-    """Pass 2: the page's findings and the facts the site rules need."""
+Page = tuple[FileResult, PageFacts | None, dict[str, Any] | None]
+
+
+def lint_page(path: str) -> Page:
+    """Pass 2: the page's findings, the facts the site rules need and the keys they
+    group it by (the map step of ``linter.audit.site_store``)."""
     plan = _PLAN
     assert plan is not None
     try:
         doc = _read(plan, path)
     except ReadError as error:
-        return FileResult(path, plan.fmt, error=str(error)), None
+        return FileResult(path, plan.fmt, error=str(error)), None, None
     except Exception as error:  # a parser bug must not end the audit
         message = f"could not parse: {type(error).__name__}: {error}"
-        return FileResult(path, plan.fmt, error=message), None
+        return FileResult(path, plan.fmt, error=message), None, None
     found = strip_template(plan, doc)
     result = result_for(path, doc, plan.engine)
-    facts = page_facts(doc, found) if plan.site_rules else None
-    return result, facts
+    if not plan.site_rules:
+        return result, None, None
+    facts = page_facts(doc, found)
+    return result, facts, emit_keys(plan.site_rules, facts)
 
 
 _WORKER_DIED = (
@@ -196,14 +209,14 @@ def strip_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]
     return rule.module.mark_page(doc, plan.template_keys, rule.params) if rule else []
 
 
-def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None]:
+def _lost_page(plan: AuditPlan, path: str) -> Page:
     """The result of a page whose worker died on it."""
-    return FileResult(path, plan.fmt, error=_WORKER_DIED), None
+    return FileResult(path, plan.fmt, error=_WORKER_DIED), None, None
 
 
-def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> tuple[FileResult, PageFacts | None]:
+def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> Page:
     """The result of a page that went over the time limit (in either pass)."""
-    return FileResult(path, plan.fmt, error=limit.message), None
+    return FileResult(path, plan.fmt, error=limit.message), None, None
 
 
 def _no_keys(path: str) -> set[int] | None:
@@ -379,8 +392,7 @@ def run_audit(
     jobs = jobs if can_fork() else 1
     outcome = AuditResult() if results is None else AuditResult(results)
     finish = finish or (lambda result: None)
-    facts: list[PageFacts] = []
-    owners: list[int] = []
+    sites = SiteStore(outcome.files.site_connection(), plan.site_rules)
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_rule is not None and len(paths) > 1:
@@ -388,17 +400,18 @@ def run_audit(
             plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, counts)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
         pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
-        for index, (result, page) in enumerate(pages):
+        for index, (result, page, keys) in enumerate(pages):
             finish(result)
             outcome.files.put(index, result)
             if page is not None:
-                facts.append(page)
-                owners.append(index)
+                sites.add(index, page, keys)
             tick("lint", index + 1)
     except KeyboardInterrupt:
         outcome.interrupted = True
     source = partial(source_text, plan.sources, plan.fmt)
-    add_site_findings(outcome, plan, facts, owners, crawl, source, finish)
+    add_site_findings(outcome, sites, crawl, source, finish)
+    if results is None:  # the facts' own temporary file
+        sites.db.close()
     return outcome
 
 
@@ -426,31 +439,29 @@ def _template_keys(
 
 def add_site_findings(
     outcome: AuditResult,
-    plan: AuditPlan,
-    facts: list[PageFacts],
-    owners: list[int],
+    store: SiteStore,
     crawl: CrawlFacts | None,
     source: Callable[[str], str | None],
     finish: Callable[[FileResult], None] | None = None,
 ) -> None:
-    """Run the site rules and hand each finding to the page it is reported on (lines
+    """Reduce the site rules and hand each finding to the page it is reported on (lines
     the facts did not keep are read through ``source``); a sitemap with findings gets a
     result of its own, after the pages. ``finish`` is applied to a sitemap's result."""
-    found, errors = site_findings(plan.site_rules, facts, crawl)
-    outcome.errors.extend(errors)
     results = outcome.files
+    total = results.next_index()
+    found, errors = store.findings(crawl, total)
+    outcome.errors.extend(errors)
     for index in sorted(found):
-        if index < len(facts):
-            position, page = owners[index], facts[index]
-            result = results.get(position)
+        if index < total:
+            page, result = store.facts(index), results.get(index)
             assert result is not None
         else:
-            page = crawl.sitemaps[index - len(facts)].page  # type: ignore[union-attr]
-            position, result = results.next_index(), FileResult(page.path, page.format)
+            page = crawl.sitemaps[index - total].page  # type: ignore[union-attr]
+            result = FileResult(page.path, page.format)
             if finish is not None:
                 finish(result)
         attach_to(result, found[index], page, source)
-        results.put(position, result)
+        results.put(index, result)
 
 
 def audit_documents(

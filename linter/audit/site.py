@@ -1,16 +1,15 @@
-"""Runs the site rules once all pages are in, and turns their hits into findings.
+"""Turns the site rules' hits into findings on the pages' results.
 
-The site kinds (``linter.checks.site``) return ``SiteHit``s over the pages' facts; here
-each becomes a finding on its page, like any other finding. The crawl's kinds
-(``check_crawl``) also read what the crawl learnt (``CrawlFacts``); their hits past the
-last page sit on a sitemap, which becomes a result of its own so the reports list it.
+The site kinds (``linter.checks.site``) return ``SiteHit``s, reduced from the pages'
+facts and keys in ``linter.audit.site_store``; here each becomes a finding on its page,
+like any other finding. The crawl's kinds' hits past the last page sit on a sitemap,
+which becomes a result of its own so the reports list it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from linter.checks.site._crawl import CrawlFacts
 from linter.checks.site._facts import PageFacts
 from linter.checks.site._hits import SiteHit
 from linter.engine import excerpt_of, rule_finding
@@ -21,12 +20,12 @@ from linter.rulepack import Rule
 from linter.runner import FileResult
 
 
-def make_site_finding(rule: Rule, page: PageFacts, hit: SiteHit) -> Finding:
+def make_site_finding(rule: Rule, path: str, hit: SiteHit) -> Finding:
     at = hit.at
     return rule_finding(
         rule,
         hit.args,
-        path=page.path,
+        path=path,
         line=at.line,
         column=at.column,
         end_line=at.end_line or at.line,
@@ -34,43 +33,6 @@ def make_site_finding(rule: Rule, page: PageFacts, hit: SiteHit) -> Finding:
         excerpt=excerpt_of(at.text),
         related=hit.related,
     )
-
-
-def _hits(
-    rule: Rule, chosen: list[PageFacts], crawl: CrawlFacts | None
-) -> tuple[list[SiteHit], list[PageFacts]]:
-    """The rule's hits and the places they index: the pages, then the sitemaps."""
-    if hasattr(rule.module, "check_crawl"):
-        if crawl is None:
-            return [], chosen
-        places = chosen + [sitemap.page for sitemap in crawl.sitemaps]
-        return list(rule.module.check_crawl(chosen, crawl, rule.params)), places
-    return list(rule.module.check_site(chosen, rule.params)), chosen
-
-
-def site_findings(
-    rules: Sequence[Rule], pages: Sequence[PageFacts], crawl: CrawlFacts | None = None
-) -> tuple[dict[int, list[Finding]], list[str]]:
-    """Findings of every site rule, by page index (``len(pages) + n``: sitemap ``n`` of
-    the crawl); and any rule that failed."""
-    found: dict[int, list[Finding]] = {}
-    errors: list[str] = []
-    for rule in rules:
-        if rule.scope != "corpus":
-            continue
-        indexes = [i for i, page in enumerate(pages) if rule.applies_to(page.format)]
-        chosen = [pages[i] for i in indexes]
-        try:
-            hits, places = _hits(rule, chosen, crawl)
-        except Exception as error:  # one broken site rule must not lose the audit
-            errors.append(f"site rule {rule.code} failed: {type(error).__name__}: {error}")
-            continue
-        for hit in hits:
-            finding = make_site_finding(rule, places[hit.page], hit)
-            on_page = hit.page < len(chosen)
-            index = indexes[hit.page] if on_page else len(pages) + hit.page - len(chosen)
-            found.setdefault(index, []).append(finding)
-    return found, errors
 
 
 def attach_to(

@@ -312,6 +312,10 @@ class ResultStore:
                 found[path] = row[0] + 1
         return found
 
+    def site_connection(self) -> sqlite3.Connection:
+        """The site rules keep the pages' facts and keys in this store's file too."""
+        return self.connection
+
     def key_counts(self) -> StoredKeys:
         """A fresh count of template passage keys, kept in this store's file."""
         return StoredKeys(self.connection)
