@@ -110,6 +110,7 @@ def instrument(clock: StageClock, rules: list[Any]) -> None:
     _patch(clock, html_frame, "frame_headings", "read: page facts (head, headings)")
     _patch(clock, html, "read_html", "read: other")
     _patch(clock, nlp, "segment", "spaCy blank segmentation (sentences)")
+    nlp.segmenter.cache_clear()  # its partials hold the unwrapped ``segment``
     _patch(clock, nlp, "parse_texts", "spaCy trained parse (contradiction)")
     _patch(clock, _stats, "document_scores", "readability scores")
     _patch(clock, _facts, "page_facts", "site facts (page_facts)")
