@@ -21,6 +21,26 @@ _EXCERPT_LIMIT = 120
 # Whether a source may hold a suppression comment, searched without ``source.lower()``:
 # that copy of a 50 MB page with an emoji (four bytes a character) took 330 MB at once.
 _MENTION = re.compile("contentlint", re.IGNORECASE)
+# The Unicode letters besides "i" and "I" that the pattern takes for an "i" (dotted
+# capital, dotless small): with neither in a source, a case-blind match is an ASCII one.
+_OTHER_I = ("\u0130", "\u0131")
+_CHUNK = 1 << 20
+
+
+def _mentions_contentlint(source: str) -> bool:
+    """``_MENTION.search(source)``, three times faster: a case-blind regex compares one
+    character at a time (1.2 s over the benchmark corpus), while ``bytes.lower`` and a
+    substring search run in C. Latin-1 with every other character replaced keeps the
+    positions and ASCII letters; no Latin-1 letter folds to one of "contentlint"'s. In
+    chunks of a megabyte (and the 10 characters a match may run over), so a 50 MB page
+    is never copied whole."""
+    if any(char in source for char in _OTHER_I):
+        return _MENTION.search(source) is not None
+    for start in range(0, len(source), _CHUNK):
+        piece = source[start : start + _CHUNK + 10].encode("latin-1", "replace")
+        if b"contentlint" in piece.lower():
+            return True
+    return False
 
 
 def excerpt_of(text: str) -> str:
@@ -124,7 +144,7 @@ class Engine:
 
     def _suppress(self, doc: Document, ran: list[Rule], findings: list[Finding]) -> list[Finding]:
         """Findings left after inline suppressions, plus findings about the comments."""
-        if not _MENTION.search(doc.source):
+        if not _mentions_contentlint(doc.source):
             return findings
         from linter.checks.base import Hit
         from linter.suppress import apply_suppressions

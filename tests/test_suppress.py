@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.engine import Engine
+from linter.engine import _MENTION, Engine, _mentions_contentlint
 from linter.read import parse
 from linter.rulepack import load_rules
 from linter.suppress import apply_suppressions
@@ -172,3 +172,19 @@ def test_markdown_uses_the_same_comments(cli, tmp_path):
         f"{path}:3:12: HY001",
         f"{path}:8:1: HY010",
     ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x ConTentLint y",
+        "CONTENTLİNT",  # dotted capital I: the case-blind pattern takes it for an i
+        "contentlınt",  # dotless i, likewise
+        "conten’tlint",
+        "é CONTENTLINT 😀",
+        "a" * ((1 << 20) - 5) + "contentlint",  # across the chunk boundary
+        "no mention here",
+    ],
+)
+def test_mention_prefilter_agrees_with_the_pattern(source: str) -> None:
+    assert _mentions_contentlint(source) == bool(_MENTION.search(source))

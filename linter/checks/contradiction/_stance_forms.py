@@ -20,7 +20,7 @@ Cost: the patterns are compiled once per process (``cache``); a search per sente
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from linter.checks.contradiction._entities import _base, stems, wordnet
 from linter.checks.contradiction._words import lexicon
@@ -208,7 +208,9 @@ def _more_verdict() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4096)  # asked twice of each claim sentence (``stance_claims``)
 def _cued(text: str) -> bool:
+    """Whether ``text`` holds a cue of a stance: four pattern searches over it."""
     return bool(
         _CUE.search(text)
         or _more_verdict().search(text)
