@@ -102,18 +102,30 @@ def _run_chunk(function: Callable[[T], R], chunk: list[tuple[int, T]]) -> list[R
     return results
 
 
-def _read(plan: AuditPlan, path: str):
-    data, fmt, charset = page_bytes(plan.sources, plan.fmt, path)
-    return read_bytes(data, path, fmt, charset)
+# A page's bytes, format and HTTP charset as ``page_bytes`` gives them, read before the
+# page's task (the Dask engine reads local files on the coordinator), or the error that
+# reading them raised; ``None``: the task reads the page itself.
+Read = tuple[bytes, str | None, str | None] | Exception | None
+
+
+def _page_bytes(plan: AuditPlan, path: str, read: Read) -> tuple[bytes, str | None, str | None]:
+    if isinstance(read, Exception):
+        raise read
+    return read or page_bytes(plan.sources, plan.fmt, path)
 
 
 def scan_page(path: str) -> set[int] | None:
     """Pass 1: keys of the page's passages (``None`` when it cannot be read)."""
     assert _PLAN is not None
-    rule = _PLAN.template_rule
+    return scan_read(_PLAN, path)
+
+
+def scan_read(plan: AuditPlan, path: str, read: Read = None) -> set[int] | None:
+    """``scan_page`` with the plan given, and the page's bytes if already ``read``."""
+    rule = plan.template_rule
     assert rule is not None
     try:
-        text, fmt = page_text(_PLAN.sources, _PLAN.fmt, path)
+        text, fmt = page_text(plan.sources, plan.fmt, path, _page_bytes(plan, path, read))
         return rule.module.scan_keys(text, fmt or sniff_format(text), rule.params)
     except Exception:  # reported by the lint pass, which reads the page again
         return None
@@ -121,10 +133,15 @@ def scan_page(path: str) -> set[int] | None:
 
 def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
     """Pass 2: the page's findings and the facts the site rules need."""
-    plan = _PLAN
-    assert plan is not None
+    assert _PLAN is not None
+    return lint_read(_PLAN, path)
+
+
+def lint_read(plan: AuditPlan, path: str, read: Read = None) -> tuple[FileResult, PageFacts | None]:
+    """``lint_page`` with the plan given, and the page's bytes if already ``read``."""
     try:
-        doc = _read(plan, path)
+        data, fmt, charset = _page_bytes(plan, path, read)
+        doc = read_bytes(data, path, fmt, charset)
     except ReadError as error:
         return FileResult(path, plan.fmt, error=str(error)), None
     except Exception as error:  # a parser bug must not end the audit
@@ -316,13 +333,16 @@ def run_audit(
     progress: Callable[[str, int], None] | None = None,
     page_timeout: float | None = None,
     crawl: CrawlFacts | None = None,
+    pool: Any = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
     the pages done so far (``interrupted``). A page still running after ``page_timeout``
     seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
-    ``crawl``: what a crawl learnt of the site, for the crawl's site rules.
+    ``crawl``: what a crawl learnt of the site, for the crawl's site rules. ``pool``: a
+    pool whose ``mapped`` runs the passes instead of ``_mapped`` (``DaskPool``).
     """
-    limit = PageLimit(page_timeout if can_fork() else None)
+    mapped = _mapped if pool is None else pool.mapped
+    limit = PageLimit(page_timeout if can_fork() or pool is not None else None)
     jobs = jobs if can_fork() else 1
     outcome = AuditResult()
     facts: list[PageFacts] = []
@@ -330,9 +350,9 @@ def run_audit(
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_rule is not None and len(paths) > 1:
-            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit)
+            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, mapped)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
-        pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
+        pages = mapped(lint_page, paths, plan, jobs, lost, limit, slow)
         for done, (result, page) in enumerate(pages, 1):
             outcome.files.append(result)
             if page is not None:
@@ -352,10 +372,11 @@ def _template_keys(
     jobs: int,
     tick: Callable[[str, int], None],
     limit: PageLimit,
+    mapped: Callable[..., Iterator[Any]] = _mapped,
 ) -> frozenset[int]:
     counts: Counter[int] = Counter()
     pages = 0
-    scans = _mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
+    scans = mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
     for done, keys in enumerate(scans, 1):
         if keys is not None:
             counts.update(keys)

@@ -32,9 +32,15 @@ def page_bytes(
         raise ReadError(f"cannot read the page from {warc} at byte {offset}: {error}") from None
 
 
-def page_text(sources: Sources, fmt: str | None, path: str) -> tuple[str, str | None]:
-    """A page's decoded text and its format when known (``ReadError`` if unreadable)."""
-    data, fmt, charset = page_bytes(sources, fmt, path)
+def page_text(
+    sources: Sources,
+    fmt: str | None,
+    path: str,
+    read: tuple[bytes, str | None, str | None] | None = None,
+) -> tuple[str, str | None]:
+    """A page's decoded text and its format when known (``ReadError`` if unreadable);
+    ``read``: what ``page_bytes`` gave for it already."""
+    data, fmt, charset = read or page_bytes(sources, fmt, path)
     fmt = fmt or format_for(path)
     return decode(data, is_html=fmt not in ("text", "markdown"), charset=charset)[0], fmt
 

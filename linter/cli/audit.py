@@ -18,6 +18,7 @@ from linter.cli.common import (
 )
 from linter.cli.crawl import CrawlArgs, acquire, crawl_options, wants_crawl
 from linter.cli.destinations import check_destinations, emit, pair_outputs, write
+from linter.cli.engine import chosen_engine, engine_options, open_engine
 from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
 from linter.cli.options import AUDIT_FORMATS, RunOptions, output_options, quiet_option, run_options
@@ -66,6 +67,7 @@ def _page_timeout(seconds: float) -> float | None:
     metavar="last|ID",
     help="With --db: report new, fixed and unchanged findings since that audit.",
 )
+@engine_options
 @crawl_options
 @run_options
 @quiet_option("No progress bar; only findings, no summary.")
@@ -87,6 +89,8 @@ def audit(
     run: RunOptions,
     quiet: bool,
     crawl: CrawlArgs,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """Audit a site: PATHS (files, directories, a crawl's .warc/.warc.gz, or start URLs
     to crawl) on every core, then site-level rules.
@@ -111,6 +115,7 @@ def audit(
         if path
     ]
     setup = prepare(run, run_settings(run))
+    engine, scheduler = chosen_engine(engine, scheduler, setup.config)
     check_destinations([path for _, path in destinations])
     history = open_history(db_path)
     keep = file_filter(files, setup.config)
@@ -127,14 +132,17 @@ def audit(
     progress = _progress_bar(len(pages), quiet)
     started = time.time()
     try:
-        outcome = run_audit(
-            pages,
-            plan,
-            jobs=workers,
-            progress=progress,
-            page_timeout=page_timeout,
-            crawl=archive.input.facts if archive.files else None,
-        )
+        with open_engine(engine, scheduler, workers) as pool:
+            workers = pool.workers if pool is not None else workers
+            outcome = run_audit(
+                pages,
+                plan,
+                jobs=workers,
+                progress=progress,
+                page_timeout=page_timeout,
+                crawl=archive.input.facts if archive.files else None,
+                pool=pool,
+            )
     finally:
         if progress is not None:
             progress.close()
@@ -163,7 +171,7 @@ def audit(
         report,
         destinations,
         seconds,
-        workers,
+        (workers, "Dask worker" if engine == "dask" else "worker"),
         color=color_wanted(run.no_color, sys.stdout),
         quiet=quiet,
     )
@@ -247,7 +255,7 @@ def _progress_bar(total: int, quiet: bool):
     return Progress(total)
 
 
-def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> int:
+def _emit_audit(report, destinations, seconds, workers: tuple[int, str], *, color, quiet) -> int:
     """The summary and the other reports; CSV of pages and the summary are audit-only.
     Returns how many could not be written."""
     from linter.audit.summary import render_summary
@@ -262,7 +270,7 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
             rest.append(("text", destination))
             continue
         if fmt == "summary":
-            text = render_summary(report, seconds, workers)
+            text = render_summary(report, seconds, *workers)
         else:
             from linter.report.csv import render_pages
 
