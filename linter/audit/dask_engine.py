@@ -5,7 +5,7 @@ or on a local cluster of ``jobs`` worker processes bound to 127.0.0.1 (no dashbo
 and ``DaskPool.mapped`` keeps the contract of ``linter.audit.run._mapped``: results in
 the order of the pages, whatever order the workers finish them in.
 
-- Pages go in batches of ``BATCH``, at most ``2 * workers`` batches in flight and
+- Pages go in batches of ``BATCH``, at most one batch a worker thread in flight and
   results held for at most ``AHEAD`` pages past the first not yet back: the
   coordinator's memory stays flat however many pages there are.
 - Local files are read here and their bytes go with the task (the workers may be on
@@ -13,7 +13,9 @@ the order of the pages, whatever order the workers finish them in.
   workers share).
 - A worker that dies: the scheduler runs its tasks again elsewhere, up to its
   ``allowed-failures``; then (``KilledWorker``) the batch is split and its pages
-  retried alone, and a page that kills a worker alone too is ``lost(item)``.
+  retried alone; a page that dies alone is run once more with nothing else in flight
+  (so no other page can be what killed its worker), and if that kills its worker too
+  it is ``lost(item)``.
 - A page over the time limit: each worker tells the coordinator which page it starts
   (``linter.audit.dask_tasks``); a worker still on one page after the limit has its
   batch cancelled and is restarted through its nanny (``Client.restart_workers``): that
@@ -26,6 +28,7 @@ import contextlib
 import hashlib
 import logging
 import pickle
+import signal
 import threading
 import time
 import uuid
@@ -83,8 +86,17 @@ class DaskPool:
         quiet = logging.CRITICAL
         if self.scheduler is None:
             # A page that kills its worker goes straight to being retried alone (here,
-            # not by the scheduler): two deaths for it, as with the local engine.
-            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            # not by the scheduler): two deaths for it, as with the local engine. One
+            # task a worker at a time (saturation 1.0; the rest wait on the scheduler),
+            # so a worker that dies takes no other task down with it.
+            settings = {
+                "distributed.scheduler.allowed-failures": 0,
+                "distributed.scheduler.worker-saturation": 1.0,
+            }
+            # Ctrl-C is the coordinator's to handle (it closes the cluster): the worker
+            # processes, started now, inherit SIGINT ignored (restarted ones: the plugin).
+            _warm_workers(dask)
+            with dask.config.set(settings), _sigint_ignored():
                 self.cluster = distributed.LocalCluster(
                     n_workers=self.jobs,
                     threads_per_worker=1,
@@ -137,6 +149,12 @@ class DaskPool:
         """How many workers the cluster has now."""
         return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
 
+    @property
+    def threads(self) -> int:
+        """How many tasks the cluster's workers run at once, all together."""
+        workers = self.client.scheduler_info(n_workers=-1)["workers"].values()
+        return max(1, sum(worker.get("nthreads", 1) for worker in workers))
+
     def _on_event(self, event: tuple[float, list[Any]]) -> None:
         """A worker started a page (``position`` >= 0) or ended a batch (-1)."""
         key, batch, position, address = event[1]
@@ -170,7 +188,8 @@ class DaskPool:
 
         blob = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
         key = "plan-" + hashlib.sha256(blob).hexdigest()[:16]
-        self.client.register_plugin(PipelinePlugin(key, blob), name=PLUGIN_NAME)
+        plugin = PipelinePlugin(key, blob, local=self.cluster is not None)
+        self.client.register_plugin(plugin, name=PLUGIN_NAME)
         return key
 
     def mapped(
@@ -191,6 +210,36 @@ class DaskPool:
             yield from run.results()
         finally:
             run.cancel()
+
+
+def _warm_workers(dask: Any) -> None:
+    """The local cluster's workers forked from a fork server that has imported Dask
+    and the pipeline (``linter.audit.preload``), as the local engine's are: a worker
+    restarted after a crash is ready in a fraction of a second, not the seconds a
+    fresh interpreter takes. Set for good, not for a while: the cluster's nannies
+    read it again whenever they restart a worker."""
+    from linter.audit.run import can_fork
+
+    if not can_fork():
+        return
+    from distributed.utils import get_mp_context
+
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    get_mp_context().set_forkserver_preload(["distributed", "linter.audit.preload"])
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process meanwhile (in the main thread only: elsewhere
+    Python cannot set handlers, and no Ctrl-C is delivered there anyway)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 class _Pass:
@@ -215,6 +264,10 @@ class _Pass:
         self.flying: dict[Any, tuple[int, list[int]]] = {}  # future: batch number, pages
         self.done: dict[int, Any] = {}
         self.count = 0
+        self.quarantine: deque[int] = deque()  # pages that died alone, to run isolated
+        self.isolated: set[int] = set()  # pages sent with nothing else in flight
+        self.alone = False  # one of them is in flight: nothing else goes out
+        self.slots = pool.threads
 
     def results(self) -> Iterator[Any]:
         from distributed import wait
@@ -236,10 +289,18 @@ class _Pass:
                 self._stop_overdue(self.limit.seconds)
 
     def _send(self, first: int) -> None:
-        """Batches out while fewer than two a worker are in flight."""
-        most = 2 * self.pool.workers
-        while len(self.flying) < most:
-            pages = self.again.popleft() if self.again else self._next_batch(first)
+        """Batches out while fewer than one a worker thread are in flight. Not more:
+        a task sent to a worker busy with another waits there, and dies with it when
+        that worker dies (a crash, a restart for the time limit); here it waits safe."""
+        while len(self.flying) < self.slots and not self.alone:
+            if self.quarantine:
+                if self.flying:
+                    return  # in flight: first drained, then the page on its own
+                self.isolated.add(self.quarantine[0])
+                pages = [self.quarantine.popleft()]
+                self.alone = True
+            else:
+                pages = self.again.popleft() if self.again else self._next_batch(first)
             if not pages:
                 return
             self.count += 1
@@ -284,19 +345,29 @@ class _Pass:
         from distributed import KilledWorker
 
         _, pages = self.flying.pop(future)
+        if pages[0] in self.isolated:
+            self.alone = False
         if future.status == "finished":
             self.done.update(zip(pages, future.result(), strict=True))
             return
-        if future.status == "cancelled":  # the scheduler lost it: send it again
+        error = future.exception() if future.status == "error" else None
+        if error is None:  # lost or cancelled by the scheduler, not failed: again
+            self.isolated.difference_update(pages)
             self.again.append(pages)
             return
-        error = future.exception()
         if not isinstance(error, KilledWorker):
             raise EngineError(f"a Dask task failed: {type(error).__name__}: {error}")
         if len(pages) > 1:
             self.again.extendleft([index] for index in reversed(pages))
+            return
+        # Alone, it may have died only for sharing its worker with the page that killed
+        # it (a worker that died holds two tasks when the other worker was away). Run
+        # with nothing else in flight, its death is its own: then it is lost.
+        index = pages[0]
+        if index in self.isolated:
+            self.done[index] = self.lost(self.items[index])
         else:
-            self.done[pages[0]] = self.lost(self.items[pages[0]])
+            self.quarantine.append(index)
 
     def _stop_overdue(self, seconds: float) -> None:
         """A page over the limit: its batch cancelled, its worker restarted, the other
@@ -311,11 +382,15 @@ class _Pass:
             assert self.slow is not None
             self.done[index] = self.slow(self.items[index])
             del self.flying[future]
+            self.alone = self.alone and index not in self.isolated
+            # The worker first, then the task: a task cancelled first frees the worker
+            # in the scheduler's eyes while its thread is still stuck, and the next
+            # task sent there would die with it.
+            self.pool.restart(address)
             self.pool.client.cancel([future])
             rest = [page for page in pages if page != index]
             if rest:
                 self.again.appendleft(rest)
-            self.pool.restart(address)
 
     def cancel(self) -> None:
         """The batches still out (the audit stopped early): cancelled."""

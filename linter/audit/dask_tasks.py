@@ -14,6 +14,8 @@ coordinator times pages with them and restarts a worker stuck on one
 from __future__ import annotations
 
 import pickle
+import signal
+import threading
 from typing import Any
 
 from distributed import WorkerPlugin, get_worker
@@ -29,12 +31,17 @@ _PLANS: dict[str, AuditPlan] = {}  # in a worker: the plan of the current pass, 
 class PipelinePlugin(WorkerPlugin):
     """Carries one pass's plan (pickled once by the coordinator) to every worker."""
 
-    def __init__(self, key: str, blob: bytes) -> None:
+    def __init__(self, key: str, blob: bytes, local: bool = False) -> None:
         self.key = key
         self.blob = blob
+        self.local = local  # a worker of the command's own local cluster
 
     def setup(self, worker: Any) -> None:
         import linter.audit.preload  # noqa: F401  (spaCy and the checks, once a process)
+
+        if self.local and threading.current_thread() is threading.main_thread():
+            # Ctrl-C is the command's to handle: it closes the cluster, workers too.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
         if self.key not in _PLANS:
             _PLANS.clear()  # the previous pass's plan: no task of it runs any more

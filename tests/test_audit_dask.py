@@ -1,0 +1,217 @@
+"""contentlint audit --engine dask: the same reports as the local engine, on a local
+Dask cluster and on a scheduler and two workers started here as separate processes
+(127.0.0.1). One page of the site kills the worker process that lints it: every engine
+reports it as not audited, and the rest of the reports is the same byte for byte.
+
+Every process is started in its own process group and killed whole at the end; every
+wait is bounded by SAFETY."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import suppress
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SAMPLES
+
+pytest.importorskip("distributed")
+
+SAFETY = 120  # seconds: only ever reached when the code under test is broken
+CRASH_MARKER = "crash-page-marker"
+# Imported at start-up by every process of the test (the CLI, its workers, the Dask
+# workers): the page holding the marker ends its process, as a crash in C code does.
+CRASH_HOOK = f"""\
+import os
+
+import linter.engine
+
+_check = linter.engine.Engine.check
+
+
+def check(self, doc):
+    if "{CRASH_MARKER}" in doc.source:
+        os._exit(9)
+    return _check(self, doc)
+
+
+linter.engine.Engine.check = check
+"""
+FORMATS = ("json", "sarif", "csv")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("dask")
+
+
+@pytest.fixture(scope="module")
+def env(folder: Path) -> dict[str, str]:
+    hook = folder / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(CRASH_HOOK, encoding="utf-8")
+    env = dict(os.environ)
+    repo = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), repo, env.get("PYTHONPATH")]))
+    # Tests of a poisoned page need no retries on other workers before it goes alone.
+    env["DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES"] = "0"
+    return env
+
+
+@pytest.fixture(scope="module")
+def pages(folder: Path) -> list[str]:
+    """The samples, ten corpus pages when the corpus is here, and the crashing page."""
+    crash = folder / "site" / "m-crash.html"
+    crash.parent.mkdir()
+    crash.write_text(
+        f"<html><head><title>Crash</title></head><body><p>{CRASH_MARKER}</p></body></html>",
+        encoding="utf-8",
+    )
+    corpus = sorted(CORPUS.glob("*.html"))[::35][:10] if CORPUS.exists() else []
+    return [str(SAMPLES), *map(str, corpus), str(crash)]
+
+
+def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    with log.open("w") as sink:
+        return subprocess.Popen(command, env=env, stdout=sink, stderr=sink, start_new_session=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=SAFETY)
+
+
+@pytest.fixture(scope="module")
+def scheduler(folder: Path, env: dict[str, str]):
+    """The address of a scheduler with two one-thread workers, each its own process."""
+    dask = [sys.executable, "-m", "dask"]
+    file = folder / "scheduler.json"
+    started = [
+        _start(
+            [*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", str(file)],
+            env, folder / "scheduler.log",
+        )  # fmt: skip
+    ]
+    try:
+        deadline = time.monotonic() + SAFETY
+        while not file.exists() or not file.read_text().strip():
+            assert time.monotonic() < deadline, (folder / "scheduler.log").read_text()
+            time.sleep(0.1)
+        for number in range(2):
+            started.append(
+                _start(
+                    [*dask, "worker", "--scheduler-file", str(file), "--nthreads", "1",
+                     "--no-dashboard", "--host", "127.0.0.1"],
+                    env, folder / f"worker{number}.log",
+                )  # fmt: skip
+            )
+        from distributed import Client
+
+        with Client(scheduler_file=str(file), timeout=SAFETY) as client:
+            client.wait_for_workers(2, timeout=SAFETY)
+        yield json.loads(file.read_text())["address"]
+    finally:
+        for process in reversed(started):
+            _stop(process)
+
+
+def _audit(folder: Path, env: dict[str, str], pages: list[str], name: str, *args: str):
+    """``audit PAGES ARGS`` in a process of its own; its reports' bytes by format."""
+    outputs = []
+    for fmt in FORMATS:
+        outputs += ["--format", fmt, "--output", str(folder / f"{name}.{fmt}")]
+    command = [sys.executable, "-m", "linter", "audit", *pages, *args, *outputs, "--exit-zero"]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    t0 = time.monotonic()
+    try:
+        _, stderr = process.communicate(timeout=SAFETY)
+        print("TIMING", name, round(time.monotonic() - t0, 1), file=sys.stderr)
+    finally:
+        with suppress(ProcessLookupError):  # no worker outlives the run
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 2, stderr  # a page not audited: exit 2 (--exit-zero or not)
+    assert "Traceback" not in stderr
+    return {fmt: (folder / f"{name}.{fmt}").read_bytes() for fmt in FORMATS}, stderr
+
+
+def test_reports_are_the_same_on_every_engine(folder, env, pages, scheduler) -> None:
+    local, _ = _audit(folder, env, pages, "local1", "-j", "1")
+    payload = json.loads(local["json"])
+    errors = {f["path"]: f["error"] for f in payload["files"] if f["error"]}
+    assert errors == {pages[-1]: "could not audit: the worker process reading it died"
+                      " (out of memory, or a crash in a parser)"}  # fmt: skip
+    assert len(payload["files"]) > 5 and payload["findings"]
+    for name, args in [
+        ("local2", ("-j", "2")),
+        ("dask", ("--engine", "dask", "-j", "2")),
+        ("scheduler", ("--scheduler", scheduler)),
+    ]:
+        reports, stderr = _audit(folder, env, pages, name, *args)
+        for fmt in FORMATS:
+            assert reports[fmt] == local[fmt], (name, fmt)
+        assert f"{pages[-1]}: could not audit" in stderr
+
+
+def test_a_worker_on_another_version_is_one_line(scheduler, monkeypatch) -> None:
+    import linter
+    from linter.audit.dask_engine import DaskPool, EngineError
+
+    monkeypatch.setattr(linter, "__version__", "0.0.0-other")
+    with pytest.raises(EngineError, match=r"runs contentlint \S+, this is 0\.0\.0-other"):
+        with DaskPool(1, scheduler, timeout=SAFETY):
+            pass
+
+
+def test_an_unreachable_scheduler_is_one_line_naming_it() -> None:
+    from linter.audit.dask_engine import DaskPool, EngineError
+
+    started = time.monotonic()
+    with pytest.raises(EngineError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        with DaskPool(1, "tcp://127.0.0.1:9", timeout=1):
+            pass
+    assert time.monotonic() - started < SAFETY
+
+
+def test_without_dask_the_engine_says_which_extra(cli, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
+    result = cli("audit", str(SAMPLES), "--engine", "dask")
+    assert result.exit_code == 2
+    assert "needs the dask extra: pip install 'contentlint[dask]'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("engine", "scheduler", "table", "chosen"),
+    [
+        (None, None, {}, ("local", None)),
+        (None, "tcp://a:1", {}, ("dask", "tcp://a:1")),
+        (None, None, {"scheduler": "tcp://b:2"}, ("dask", "tcp://b:2")),
+        (None, None, {"engine": "dask"}, ("dask", None)),
+        ("local", None, {"scheduler": "tcp://b:2"}, ("local", None)),
+        ("dask", None, {"engine": "local"}, ("dask", None)),
+    ],
+)
+def test_engine_from_options_then_config(engine, scheduler, table, chosen) -> None:
+    from linter.cli.engine import chosen_engine
+    from linter.config import parse_config
+
+    config = parse_config({"audit": table}, None)
+    assert chosen_engine(engine, scheduler, config) == chosen
+
+
+def test_config_audit_table_is_checked() -> None:
+    from linter.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError, match='audit.engine must be "local" or "dask"'):
+        parse_config({"audit": {"engine": "spark"}}, None)
+    with pytest.raises(ConfigError, match="unknown key audit.workers"):
+        parse_config({"audit": {"workers": 3}}, None)
