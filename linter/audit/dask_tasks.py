@@ -22,7 +22,8 @@ from distributed import WorkerPlugin, get_worker
 
 import linter
 from linter.audit.dask_engine import PAGES_TOPIC
-from linter.audit.run import AuditPlan, Read, lint_read, scan_read
+from linter.audit.run import AuditPlan, lint_read, scan_read
+from linter.audit.sources import Read
 
 PLUGIN_NAME = "contentlint-pipeline"
 _PLANS: dict[str, AuditPlan] = {}  # in a worker: the plan of the current pass, by key

@@ -26,7 +26,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from linter.audit.site import attach_site_findings, site_findings
-from linter.audit.sources import page_bytes, page_text, source_text
+from linter.audit.sources import Read, page_text, read_before, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
 from linter.checks.site._facts import PageFacts, page_facts
@@ -102,18 +102,6 @@ def _run_chunk(function: Callable[[T], R], chunk: list[tuple[int, T]]) -> list[R
     return results
 
 
-# A page's bytes, format and HTTP charset as ``page_bytes`` gives them, read before the
-# page's task (the Dask engine reads local files on the coordinator), or the error that
-# reading them raised; ``None``: the task reads the page itself.
-Read = tuple[bytes, str | None, str | None] | Exception | None
-
-
-def _page_bytes(plan: AuditPlan, path: str, read: Read) -> tuple[bytes, str | None, str | None]:
-    if isinstance(read, Exception):
-        raise read
-    return read or page_bytes(plan.sources, plan.fmt, path)
-
-
 def scan_page(path: str) -> set[int] | None:
     """Pass 1: keys of the page's passages (``None`` when it cannot be read)."""
     assert _PLAN is not None
@@ -125,7 +113,9 @@ def scan_read(plan: AuditPlan, path: str, read: Read = None) -> set[int] | None:
     rule = plan.template_rule
     assert rule is not None
     try:
-        text, fmt = page_text(plan.sources, plan.fmt, path, _page_bytes(plan, path, read))
+        text, fmt = page_text(
+            plan.sources, plan.fmt, path, read_before(plan.sources, plan.fmt, path, read)
+        )
         return rule.module.scan_keys(text, fmt or sniff_format(text), rule.params)
     except Exception:  # reported by the lint pass, which reads the page again
         return None
@@ -140,7 +130,7 @@ def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
 def lint_read(plan: AuditPlan, path: str, read: Read = None) -> tuple[FileResult, PageFacts | None]:
     """``lint_page`` with the plan given, and the page's bytes if already ``read``."""
     try:
-        data, fmt, charset = _page_bytes(plan, path, read)
+        data, fmt, charset = read_before(plan.sources, plan.fmt, path, read)
         doc = read_bytes(data, path, fmt, charset)
     except ReadError as error:
         return FileResult(path, plan.fmt, error=str(error)), None

@@ -32,6 +32,21 @@ def page_bytes(
         raise ReadError(f"cannot read the page from {warc} at byte {offset}: {error}") from None
 
 
+# A page's bytes, format and HTTP charset as ``page_bytes`` gives them, read before the
+# page's task (the Dask engine reads local files on the coordinator), or the error that
+# reading them raised; ``None``: the task reads the page itself.
+Read = tuple[bytes, str | None, str | None] | Exception | None
+
+
+def read_before(
+    sources: Sources, fmt: str | None, path: str, read: Read
+) -> tuple[bytes, str | None, str | None]:
+    """``page_bytes`` of the page, or what was ``read`` of it before (its error raised)."""
+    if isinstance(read, Exception):
+        raise read
+    return read or page_bytes(sources, fmt, path)
+
+
 def page_text(
     sources: Sources,
     fmt: str | None,
