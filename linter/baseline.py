@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -98,18 +98,24 @@ def _base_of(baseline_file: str) -> Path:
 def write_baseline(path: str, results: Iterable[Any]) -> int:
     """Write every finding of ``results`` to ``path`` (see ``linter.output``); returns
     the count."""
+    from linter.jsonstream import document, stream_here
     from linter.output import write_safely
 
     base = _base_of(path)
-    entries = []
-    for result in results:
-        for f in result.findings:
-            where = base_path(f.path, base)
-            fp = fingerprint(f, result.lines.get(f.line), where)
-            entries.append({"code": f.code, "path": where, "fingerprint": fp, "message": f.message})
-    payload = {"version": VERSION, "tool": "contentlint", "entries": entries}
-    write_safely(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    return len(entries)
+    written = 0
+
+    def entries() -> Iterator[dict[str, str]]:
+        nonlocal written
+        for result in results:
+            for f in result.findings:
+                where = base_path(f.path, base)
+                fp = fingerprint(f, result.lines.get(f.line), where)
+                written += 1
+                yield {"code": f.code, "path": where, "fingerprint": fp, "message": f.message}
+
+    payload = {"version": VERSION, "tool": "contentlint", "entries": stream_here("entries")}
+    write_safely(path, document(payload, {"entries": entries()}))
+    return written
 
 
 @dataclass

@@ -14,6 +14,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 
 STDOUT = "-"
 
@@ -32,33 +33,36 @@ def _encode(data: str | bytes) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace")
 
 
-def write_safely(path: str, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` without replacing what it names.
+def write_safely(path: str, data: str | bytes | Iterable[str]) -> None:
+    """Write ``data`` (text as UTF-8; or pieces of text, written as they come, so a
+    large report is never whole in memory) to ``path`` without replacing what it names.
 
     Symlinks are written through to their target; character devices, FIFOs and sockets
     are opened and written as they are; regular files are replaced atomically. Raises
     ``OSError`` (``IsADirectoryError`` for a directory).
     """
-    payload = _encode(data)
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     target, info = _target(path)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory", path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "wb") as stream:
-            stream.write(payload)
+            for piece in pieces:
+                stream.write(_encode(piece))
         return
-    _replace(target, payload, stat.S_IMODE(info.st_mode) if info else _new_file_mode())
+    _replace(target, pieces, stat.S_IMODE(info.st_mode) if info else _new_file_mode())
 
 
-def _replace(target: str, payload: bytes, mode: int) -> None:
+def _replace(target: str, pieces: Iterable[str | bytes], mode: int) -> None:
     """A temporary file in the target's directory, fsynced, then ``os.replace``."""
     directory = os.path.dirname(target) or "."
     name = os.path.basename(target)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(payload)
+            for piece in pieces:
+                stream.write(_encode(piece))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)  # mkstemp makes 0600; a report is an ordinary file

@@ -19,13 +19,15 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from linter.audit.site import attach_site_findings, site_findings
+from linter.audit.site import attach_to
+from linter.audit.site_store import SiteStore, emit_keys, temporary_connection
 from linter.audit.sources import Read, page_text, read_before, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
@@ -67,11 +69,65 @@ class AuditPlan:
         return next((r for r in self.site_rules if hasattr(r.module, "template_keys")), None)
 
 
+class Results(Protocol):
+    """Where an audit puts each page's result by its position: the result store
+    (``linter.audit.store``), or a list for pages audited in memory."""
+
+    def put(self, index: int, result: FileResult) -> None: ...
+    def get(self, index: int) -> FileResult | None: ...
+    def next_index(self) -> int: ...
+    def key_counts(self) -> KeyCounts: ...
+    def site_connection(self) -> sqlite3.Connection: ...
+
+
+class KeyCounts(Protocol):
+    """On how many pages each template passage key is (pass 1)."""
+
+    def add(self, keys: Iterable[int]) -> None: ...
+    def at_least(self, pages: int) -> frozenset[int]: ...
+
+
+class CountedKeys:
+    """``KeyCounts`` in memory, for a list of results."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[int] = Counter()
+
+    def add(self, keys: Iterable[int]) -> None:
+        self.counts.update(keys)
+
+    def at_least(self, pages: int) -> frozenset[int]:
+        return frozenset(key for key, count in self.counts.items() if count >= pages)
+
+
+class ResultList(list):
+    """A list of results with the store's ``put``/``get`` (``audit_documents``)."""
+
+    def put(self, index: int, result: FileResult) -> None:
+        if index >= len(self):
+            self.append(result)
+        else:
+            self[index] = result
+
+    def get(self, index: int) -> FileResult | None:  # type: ignore[override]
+        return self[index] if index < len(self) else None
+
+    def next_index(self) -> int:
+        return len(self)
+
+    def key_counts(self) -> KeyCounts:
+        return CountedKeys()
+
+    def site_connection(self) -> sqlite3.Connection:
+        """Where the site rules keep the pages' facts: a temporary file of their own."""
+        return temporary_connection()
+
+
 @dataclass
 class AuditResult:
-    """Every page's result, in path order, and how the run ended."""
+    """How the run ended; every page's result is in ``files``, in path order."""
 
-    files: list[FileResult] = field(default_factory=list)
+    files: Any = field(default_factory=ResultList)  # a Results
     interrupted: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -121,26 +177,32 @@ def scan_read(plan: AuditPlan, path: str, read: Read = None) -> set[int] | None:
         return None
 
 
-def lint_page(path: str) -> tuple[FileResult, PageFacts | None]:
-    """Pass 2: the page's findings and the facts the site rules need."""
+Page = tuple[FileResult, PageFacts | None, dict[str, Any] | None]
+
+
+def lint_page(path: str) -> Page:
+    """Pass 2: the page's findings, the facts the site rules need and the keys they
+    group it by (the map step of ``linter.audit.site_store``)."""
     assert _PLAN is not None
     return lint_read(_PLAN, path)
 
 
-def lint_read(plan: AuditPlan, path: str, read: Read = None) -> tuple[FileResult, PageFacts | None]:
+def lint_read(plan: AuditPlan, path: str, read: Read = None) -> Page:
     """``lint_page`` with the plan given, and the page's bytes if already ``read``."""
     try:
         data, fmt, charset = read_before(plan.sources, plan.fmt, path, read)
         doc = read_bytes(data, path, fmt, charset)
     except ReadError as error:
-        return FileResult(path, plan.fmt, error=str(error)), None
+        return FileResult(path, plan.fmt, error=str(error)), None, None
     except Exception as error:  # a parser bug must not end the audit
         message = f"could not parse: {type(error).__name__}: {error}"
-        return FileResult(path, plan.fmt, error=message), None
+        return FileResult(path, plan.fmt, error=message), None, None
     found = strip_template(plan, doc)
     result = result_for(path, doc, plan.engine)
-    facts = page_facts(doc, found) if plan.site_rules else None
-    return result, facts
+    if not plan.site_rules:
+        return result, None, None
+    facts = page_facts(doc, found)
+    return result, facts, emit_keys(plan.site_rules, facts)
 
 
 _WORKER_DIED = (
@@ -154,14 +216,14 @@ def strip_template(plan: AuditPlan, doc: Document) -> list[tuple[int, int, str]]
     return rule.module.mark_page(doc, plan.template_keys, rule.params) if rule else []
 
 
-def _lost_page(plan: AuditPlan, path: str) -> tuple[FileResult, PageFacts | None]:
+def _lost_page(plan: AuditPlan, path: str) -> Page:
     """The result of a page whose worker died on it."""
-    return FileResult(path, plan.fmt, error=_WORKER_DIED), None
+    return FileResult(path, plan.fmt, error=_WORKER_DIED), None, None
 
 
-def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> tuple[FileResult, PageFacts | None]:
+def _slow_page(plan: AuditPlan, limit: PageLimit, path: str) -> Page:
     """The result of a page that went over the time limit (in either pass)."""
-    return FileResult(path, plan.fmt, error=limit.message), None
+    return FileResult(path, plan.fmt, error=limit.message), None, None
 
 
 def _no_keys(path: str) -> set[int] | None:
@@ -323,36 +385,43 @@ def run_audit(
     progress: Callable[[str, int], None] | None = None,
     page_timeout: float | None = None,
     crawl: CrawlFacts | None = None,
+    results: Results | None = None,
+    finish: Callable[[FileResult], None] | None = None,
     pool: Any = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
     the pages done so far (``interrupted``). A page still running after ``page_timeout``
     seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
-    ``crawl``: what a crawl learnt of the site, for the crawl's site rules. ``pool``: a
-    pool whose ``mapped`` runs the passes instead of ``_mapped`` (``DaskPool``).
+    ``crawl``: what a crawl learnt of the site, for the crawl's site rules. Each page's
+    result goes into ``results`` (the result store; a list by default) as it comes back,
+    once ``finish`` has been applied to it, and again with its site findings. ``pool``:
+    a pool whose ``mapped`` runs the passes instead of ``_mapped`` (``DaskPool``).
     """
     mapped = _mapped if pool is None else pool.mapped
     limit = PageLimit(page_timeout if can_fork() or pool is not None else None)
     jobs = jobs if can_fork() else 1
-    outcome = AuditResult()
-    facts: list[PageFacts] = []
-    owners: list[int] = []
+    outcome = AuditResult() if results is None else AuditResult(results)
+    finish = finish or (lambda result: None)
+    sites = SiteStore(outcome.files.site_connection(), plan.site_rules)
     tick = progress or (lambda phase, done: None)
     try:
         if plan.template_rule is not None and len(paths) > 1:
-            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, mapped)
+            counts = outcome.files.key_counts()
+            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, counts, mapped)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
         pages = mapped(lint_page, paths, plan, jobs, lost, limit, slow)
-        for done, (result, page) in enumerate(pages, 1):
-            outcome.files.append(result)
+        for index, (result, page, keys) in enumerate(pages):
+            finish(result)
+            outcome.files.put(index, result)
             if page is not None:
-                facts.append(page)
-                owners.append(done - 1)
-            tick("lint", done)
+                sites.add(index, page, keys)
+            tick("lint", index + 1)
     except KeyboardInterrupt:
         outcome.interrupted = True
     source = partial(source_text, plan.sources, plan.fmt)
-    add_site_findings(outcome, plan, facts, owners, crawl, source)
+    add_site_findings(outcome, sites, crawl, source, finish)
+    if results is None:  # the facts' own temporary file
+        sites.db.close()
     return outcome
 
 
@@ -362,34 +431,48 @@ def _template_keys(
     jobs: int,
     tick: Callable[[str, int], None],
     limit: PageLimit,
+    counts: KeyCounts,
     mapped: Callable[..., Iterator[Any]] = _mapped,
 ) -> frozenset[int]:
-    counts: Counter[int] = Counter()
+    """Pass 1: every page's passage keys counted (in the store: a site has millions of
+    distinct passages and only a few hundred template ones), then those on enough pages."""
     pages = 0
     scans = mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
     for done, keys in enumerate(scans, 1):
         if keys is not None:
-            counts.update(keys)
+            counts.add(keys)
             pages += 1
         tick("scan", done)
     rule = plan.template_rule
     assert rule is not None
-    return rule.module.template_keys(counts, pages, rule.params)
+    return counts.at_least(rule.module.needed_pages(pages, rule.params))
 
 
 def add_site_findings(
     outcome: AuditResult,
-    plan: AuditPlan,
-    facts: list[PageFacts],
-    owners: list[int],
+    store: SiteStore,
     crawl: CrawlFacts | None,
     source: Callable[[str], str | None],
+    finish: Callable[[FileResult], None] | None = None,
 ) -> None:
-    """Run the site rules and hand each finding to the page it is reported on (lines
-    the facts did not keep are read through ``source``)."""
-    found, errors = site_findings(plan.site_rules, facts, crawl)
+    """Reduce the site rules and hand each finding to the page it is reported on (lines
+    the facts did not keep are read through ``source``); a sitemap with findings gets a
+    result of its own, after the pages. ``finish`` is applied to a sitemap's result."""
+    results = outcome.files
+    total = results.next_index()
+    found, errors = store.findings(crawl, total)
     outcome.errors.extend(errors)
-    attach_site_findings(outcome.files, found, facts, owners, crawl, source)
+    for index in sorted(found):
+        if index < total:
+            page, result = store.facts(index), results.get(index)
+            assert result is not None
+        else:
+            page = crawl.sitemaps[index - total].page  # type: ignore[union-attr]
+            result = FileResult(page.path, page.format)
+            if finish is not None:
+                finish(result)
+        attach_to(result, found[index], page, source)
+        results.put(index, result)
 
 
 def audit_documents(

@@ -4,7 +4,8 @@ pages. A site of 5,000 pages has too many findings to read one by one in a termi
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from itertools import islice
 
 from linter.model import Severity
 from linter.report import Report, plural, summary_line
@@ -16,46 +17,42 @@ STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "skipped")
 
 
 def _rules_table(report: Report) -> list[str]:
-    findings = Counter(f.code for f in report.findings)
-    pages: dict[str, set[str]] = defaultdict(set)
-    names = {}
-    for finding in report.findings:
-        pages[finding.code].add(finding.path)
-        names[finding.code] = finding.name
+    totals = report.rule_totals()
     lines = ["Rules that fire most:"]
-    for code, count in findings.most_common(_TOP_RULES):
+    for total in totals[:_TOP_RULES]:
         lines.append(
-            f"  {code:8} {names[code]:38} {count:>7,} on {plural(len(pages[code]), 'page')}"
+            f"  {total.code:8} {total.name:38} {total.findings:>7,} on "
+            f"{plural(total.pages, 'page')}"
         )
-    if len(findings) > _TOP_RULES:
-        lines.append(f"  … and {len(findings) - _TOP_RULES} more rules")
+    if len(totals) > _TOP_RULES:
+        lines.append(f"  … and {len(totals) - _TOP_RULES} more rules")
     return lines
 
 
 def _site_lines(report: Report) -> list[str]:
-    site = [f for f in report.findings if f.category == "site"]
-    if not site:
+    counted = sum(t.findings for t in report.rule_totals() if t.category == "site")
+    if not counted:
         return []
-    lines = [f"Site-level findings ({len(site)}):"]
-    for finding in site[:_SITE_SHOWN]:
+    site = (f for f in report.each_finding() if f.category == "site")
+    lines = [f"Site-level findings ({counted}):"]
+    for finding in islice(site, _SITE_SHOWN):
         where = f"{finding.path}:{finding.line}:{finding.column}"
         lines.append(f"  {where}: {finding.code} [{finding.severity}] {finding.message}")
-    if len(site) > _SITE_SHOWN:
-        lines.append(f"  … and {len(site) - _SITE_SHOWN} more (see --format text, --csv, --html)")
+    if counted > _SITE_SHOWN:
+        lines.append(f"  … and {counted - _SITE_SHOWN} more (see --format text, --csv, --html)")
     return lines
 
 
 def _worst_pages(report: Report) -> list[str]:
-    def weight(result) -> tuple[int, int, int]:
-        counts = Counter(f.severity for f in result.findings)
-        return counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
-
-    ranked = sorted((r for r in report.files if r.findings), key=weight, reverse=True)
+    ranked = report.worst_pages(_WORST_PAGES, by_path=False)
     if not ranked:
         return []
     lines = ["Pages with the most problems (errors, warnings, info):"]
-    for result in ranked[:_WORST_PAGES]:
-        errors, warnings, info = weight(result)
+    for _, result in ranked:
+        counts = Counter(f.severity for f in result.findings)
+        errors, warnings, info = (
+            counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
         lines.append(f"  {errors:>4} {warnings:>5} {info:>5}  {result.path}")
     return lines
 
@@ -79,8 +76,9 @@ def render_summary(report: Report, seconds: float, jobs: int, worker: str = "wor
     if statuses:
         counts = ", ".join(f"{key} {statuses[key]}" for key in STATUS_CLASSES if statuses[key])
         sections.append([f"URLs by status: {counts}."])
-    for part in (_rules_table(report), _site_lines(report), _worst_pages(report)):
-        if part and report.findings:
-            sections.append(part)
+    if sum(report.counts().values()):
+        for part in (_rules_table(report), _site_lines(report), _worst_pages(report)):
+            if part:
+                sections.append(part)
     sections.append([summary_line(report)])
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

@@ -17,7 +17,7 @@ from linter.cli.common import (
     warn,
 )
 from linter.cli.crawl import CrawlArgs, acquire, crawl_options, wants_crawl
-from linter.cli.destinations import check_destinations, emit, pair_outputs, write
+from linter.cli.destinations import check_destinations, echo, emit, pair_outputs, write
 from linter.cli.engine import chosen_engine, engine_options, open_engine
 from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
@@ -63,6 +63,13 @@ def _page_timeout(seconds: float) -> float | None:
 @click.option("--html", "html_path", metavar="FILE", help="Write a self-contained HTML report.")
 @click.option("--db", "db_path", metavar="FILE", help="Record this audit in a SQLite history.")
 @click.option(
+    "--store",
+    "store_path",
+    metavar="FILE",
+    help="Keep the result store (SQLite, every page's results) at FILE; default: a"
+    " temporary file, deleted at the end.",
+)
+@click.option(
     "--compare",
     metavar="last|ID",
     help="With --db: report new, fixed and unchanged findings since that audit.",
@@ -85,6 +92,7 @@ def audit(
     pages_csv_path: str | None,
     html_path: str | None,
     db_path: str | None,
+    store_path: str | None,
     compare: str | None,
     run: RunOptions,
     quiet: bool,
@@ -102,8 +110,9 @@ def audit(
     import time
 
     from linter.audit.run import AuditPlan, default_jobs, run_audit
+    from linter.audit.store import StoreError
     from linter.engine import Engine
-    from linter.report import Report, make_printable
+    from linter.report import Report
 
     if compare and not db_path:
         raise UserError("--compare needs --db FILE, the history to compare with")
@@ -117,6 +126,7 @@ def audit(
     setup = prepare(run, run_settings(run))
     engine, scheduler = chosen_engine(engine, scheduler, setup.config)
     check_destinations([path for _, path in destinations])
+    _check_store_path(store_path, [path for _, path in destinations] + [db_path or ""])
     history = open_history(db_path)
     keep = file_filter(files, setup.config)
     named, cut_short = acquire(named, crawl, [path for _, path in destinations], quiet)
@@ -130,57 +140,115 @@ def audit(
     site_rules = [r for r in setup.rules if r.scope == "corpus"]
     plan = AuditPlan(page_rules, site_rules, run.format_in, sources=archive.input.sources)
     progress = _progress_bar(len(pages), quiet)
+    store = _open_store(store_path)
+    answers = _Answers(archive.input.answers if archive.files else {})
     started = time.time()
     try:
-        with open_engine(engine, scheduler, workers) as pool:
-            workers = pool.workers if pool is not None else workers
-            outcome = run_audit(
-                pages,
-                plan,
-                jobs=workers,
-                progress=progress,
-                page_timeout=page_timeout,
-                crawl=archive.input.facts if archive.files else None,
-                pool=pool,
+        try:
+            with open_engine(engine, scheduler, workers) as pool:
+                workers = pool.workers if pool is not None else workers
+                outcome = run_audit(
+                    pages,
+                    plan,
+                    jobs=workers,
+                    progress=progress,
+                    page_timeout=page_timeout,
+                    crawl=archive.input.facts if archive.files else None,
+                    results=store,
+                    finish=answers.finish,
+                    pool=pool,
+                )
+        finally:
+            if progress is not None:
+                progress.close()
+        seconds = time.time() - started
+        report = Report(
+            store,
+            fail_on=run.threshold(setup.config.fail_on),
+            rules=page_rules.reporting + site_rules,
+            interrupted=outcome.interrupted or cut_short,
+            exit_zero=run.exit_zero,
+            crawled=answers.others(),
+        )
+        for result in report.failed_files:
+            warn(f"{result.path}: {result.error}")
+        for problem in outcome.errors:
+            warn(str(problem))
+        apply_baseline(report, setup.baseline, None)
+        # Reports first, each on its own, then history: a locked database loses no report.
+        readable = history is not None and compare_history(history, compare, report)
+        report.problems += history is not None and not readable
+        report.problems += _emit_audit(
+            report,
+            destinations,
+            seconds,
+            (workers, "Dask worker" if engine == "dask" else "worker"),
+            color=color_wanted(run.no_color, sys.stdout),
+            quiet=quiet,
+        )
+        if readable:
+            recorded = record_history(
+                history, db_path, report, started, seconds, named, quiet, compare
             )
+            report.problems += not recorded
+        elif history is not None:
+            history.close()
+        code = report.exit_code()
+    except StoreError as error:
+        raise UserError(str(error)) from None
     finally:
-        if progress is not None:
-            progress.close()
-    seconds = time.time() - started
-    report = Report(
-        outcome.files,
-        fail_on=run.threshold(setup.config.fail_on),
-        rules=page_rules.reporting + site_rules,
-        interrupted=outcome.interrupted or cut_short,
-        exit_zero=run.exit_zero,
-    )
-    if archive.files:
-        from linter.audit.crawled import add_answers
+        store.close()
+    sys.exit(code)
 
-        report.crawled = add_answers(report.files, archive.input.answers)
-    make_printable(report)
-    for result in report.failed_files:
-        warn(f"{result.path}: {result.error}")
-    for problem in outcome.errors:
-        warn(str(problem))
-    apply_baseline(report, setup.baseline, None)
-    # Reports first, each on its own, then history: a locked database loses no report.
-    readable = history is not None and compare_history(history, compare, report)
-    report.problems += history is not None and not readable
-    report.problems += _emit_audit(
-        report,
-        destinations,
-        seconds,
-        (workers, "Dask worker" if engine == "dask" else "worker"),
-        color=color_wanted(run.no_color, sys.stdout),
-        quiet=quiet,
-    )
-    if readable:
-        recorded = record_history(history, db_path, report, started, seconds, named, quiet, compare)
-        report.problems += not recorded
-    elif history is not None:
-        history.close()
-    sys.exit(report.exit_code())
+
+def _check_store_path(path: str | None, others: list[str]) -> None:
+    """``--store FILE`` is written over: refuse a report's or the history's own file,
+    and a file that is not a result store of an earlier audit."""
+    import os
+
+    from linter.audit.store import not_a_store
+
+    if path is None:
+        return
+    check_destinations([path])
+    if any(other and os.path.realpath(other) == os.path.realpath(path) for other in others):
+        raise UserError(f"--store {path}: the same file as a report or the history database")
+    problem = not_a_store(path)
+    if problem:
+        raise UserError(f"--store {path}: {problem}; not replacing it")
+
+
+def _open_store(path: str | None):
+    """The result store: at ``--store FILE``, else a temporary file."""
+    from linter.audit.store import ResultStore, StoreError
+
+    try:
+        return ResultStore(path)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+class _Answers:
+    """How each URL of a crawl answered: given to each page's result as it arrives
+    (``finish``, which also makes the result printable), the rest listed at the end."""
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        self.answers = answers
+        self.audited: set[str] = set()
+
+    def finish(self, result: Any) -> None:
+        from linter.report import make_result_printable
+
+        answer = self.answers.get(result.path)
+        if answer is not None:
+            result.fetch = answer
+            self.audited.add(result.path)
+        make_result_printable(result)
+
+    def others(self) -> list[tuple[str, Any]]:
+        """The crawl's URLs no page stands for, in crawl order (redirects, errors,
+        skipped URLs, other files)."""
+        return [(url, a) for url, a in self.answers.items() if url not in self.audited]
 
 
 def _named_pages(
@@ -270,13 +338,13 @@ def _emit_audit(report, destinations, seconds, workers: tuple[int, str], *, colo
             rest.append(("text", destination))
             continue
         if fmt == "summary":
-            text = render_summary(report, seconds, *workers)
+            pieces = [render_summary(report, seconds, *workers)]
         else:
-            from linter.report.csv import render_pages
+            from linter.report.csv import stream_pages
 
-            text = render_pages(report)
+            pieces = stream_pages(report)
         if destination == "-":
-            click.echo(text, nl=False)
+            echo(pieces)
             continue
-        failures += not write(destination, text)
+        failures += not write(destination, pieces)
     return failures + emit(report, rest, color=color, quiet=quiet)

@@ -160,7 +160,9 @@ def apply_baseline(report, baseline, write_path: str | None) -> int:
         else:
             warn(f"wrote {count} finding(s) to baseline {write_path}")
         baseline = baseline_of(report.files, write_path)
-    report.baseline_hidden, report.baseline_fixed = apply_baseline(report.files, baseline)
+    # A result store gives fresh results each time: what the baseline hides is put back.
+    results = getattr(report.files, "updating", lambda: report.files)()
+    report.baseline_hidden, report.baseline_fixed = apply_baseline(results, baseline)
     return failed
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import click
 
 from linter.cli.common import UserError, warn
@@ -29,8 +31,9 @@ def check_destinations(paths: list[str]) -> None:
             raise UserError(f"cannot write {path}: {problem}")
 
 
-def write(destination: str, text: str) -> bool:
-    """Write one report; a failure is its own error line (False), not the end of the run."""
+def write(destination: str, text: str | Iterable[str]) -> bool:
+    """Write one report (text, or its pieces as they are made); a failure is its own
+    error line (False), not the end of the run."""
     from linter.output import write_safely
 
     try:
@@ -54,22 +57,37 @@ def emit(
     other); returns how many could not be written. ``err``: '-' means standard error
     (standard output carries the fixed text of standard input). ``statistics``: the
     counts per rule of ``--statistics`` in place of each report."""
-    from linter.report import render
+    from linter.report import stream
     from linter.report.statistics import render as render_statistics
 
-    def text_of(fmt: str, colored: bool) -> str:
+    def pieces(fmt: str, colored: bool) -> Iterable[str]:
         if statistics:
-            return render_statistics(report, fmt, quiet=quiet)
-        return render(report, fmt, color=colored, quiet=quiet)
+            return [render_statistics(report, fmt, quiet=quiet)]
+        return stream(report, fmt, color=colored, quiet=quiet)
 
     failures = 0
     for fmt, destination in destinations:
         colored = color and fmt == "text" and not statistics
         if destination == "-":
-            click.echo(text_of(fmt, colored), nl=False, color=colored, err=err)
+            echo(pieces(fmt, colored), colored, err)
             continue
-        failures += not write(destination, text_of(fmt, False))
+        failures += not write(destination, pieces(fmt, False))
     return failures
+
+
+def echo(pieces: Iterable[str], colored: bool = False, err: bool = False) -> None:
+    """Print a report's pieces as they are made, batched a little: one write per piece of
+    a 100,000-page report would be slow."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size > 1 << 16:
+            click.echo("".join(batch), nl=False, color=colored, err=err)
+            batch, size = [], 0
+    if batch:
+        click.echo("".join(batch), nl=False, color=colored, err=err)
 
 
 def check_statistics(destinations: list[tuple[str, str]]) -> None:

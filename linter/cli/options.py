@@ -17,7 +17,17 @@ import click
 from linter.model import Severity
 
 SEVERITIES = ["error", "warning", "info"]
-OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
+OUTPUT_FORMATS = [
+    "text",
+    "json",
+    "jsonl",
+    "sarif",
+    "github",
+    "junit",
+    "gitlab",
+    "csv",
+    "html",
+]
 INPUT_FORMATS = ["html", "text", "markdown", "docx"]
 AUDIT_FORMATS = ["summary", *OUTPUT_FORMATS]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -81,15 +81,15 @@ def record_run(
         conn.executemany(
             "INSERT INTO pages (run_id, path, words, error, scores, findings)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [_page_row(run_id, result) for result in report.files],
+            (_page_row(run_id, result) for result in report.files),
         )
         conn.executemany(
             'INSERT INTO findings (run_id, path, code, severity, line, "column", message,'
             " excerpt, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+            (
                 _finding_row(run_id, finding, print_)
                 for finding, print_ in fingerprinted(report.files)
-            ],
+            ),
         )
     return run_id
 
@@ -120,10 +120,8 @@ def _finding_row(run_id: int, finding: Finding, print_: str) -> tuple[Any, ...]:
     )
 
 
-def fingerprinted(results: Sequence[Any]) -> list[tuple[Finding, str]]:
-    """Each finding with the fingerprint baselines and SARIF give it."""
-    return [
-        (finding, fingerprint(finding, result.lines.get(finding.line)))
-        for result in results
-        for finding in result.findings
-    ]
+def fingerprinted(results: Iterable[Any]) -> Iterator[tuple[Finding, str]]:
+    """Each finding with the fingerprint baselines and SARIF give it, streamed."""
+    for result in results:
+        for finding in result.findings:
+            yield finding, fingerprint(finding, result.lines.get(finding.line))

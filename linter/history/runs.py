@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict, deque
 from typing import Any
 
 from linter.baseline import portable_path
@@ -86,42 +85,86 @@ def _skipped_pages(
     return failed | gone | unreached
 
 
+_PAIRING = """
+CREATE TEMP TABLE compare_skipped (path TEXT PRIMARY KEY);
+CREATE TEMP TABLE compare_now (seq INTEGER PRIMARY KEY, path TEXT, fingerprint TEXT);
+"""
+# Copies of one finding pair up in order: the n-th copy now (report order) with the n-th
+# copy then (page order), so two copies then and one now are one unchanged, one fixed.
+_NUMBERED = """
+CREATE TEMP TABLE compare_old AS
+    SELECT code, path, line, message, fingerprint, row_number() OVER (
+        PARTITION BY fingerprint ORDER BY path, line, "column", code) AS copy
+    FROM findings
+    WHERE run_id = ? AND path NOT IN (SELECT path FROM temp.compare_skipped);
+CREATE TEMP TABLE compare_new AS
+    SELECT seq, fingerprint, row_number() OVER (PARTITION BY fingerprint ORDER BY seq) AS copy
+    FROM temp.compare_now WHERE path NOT IN (SELECT path FROM temp.compare_skipped);
+CREATE INDEX temp.compare_old_copy ON compare_old (fingerprint, copy);
+CREATE INDEX temp.compare_new_copy ON compare_new (fingerprint, copy);
+"""
+_TEMP_TABLES = ("compare_skipped", "compare_now", "compare_old", "compare_new")
+
+
 def compare(conn: sqlite3.Connection, against: int, report: Any) -> Comparison:
     """Compare ``report`` with run ``against`` by fingerprint, counting duplicates.
 
     Call it before ``record_run`` stores the current run. Two copies of one finding in
-    the old run and one now make one fixed and one unchanged.
+    the old run and one now make one fixed and one unchanged. The pairing is SQL over
+    temporary tables on disk, so comparing audits of 100,000 pages holds neither run's
+    findings in memory: only the new and fixed ones.
     """
     with sql_errors(conn):
         old_run = _old_run(conn, against)
         skipped = _skipped_pages(conn, against, bool(old_run["interrupted"]), report)
-        rows = query(
-            conn,
-            "SELECT code, path, line, message, fingerprint FROM findings WHERE run_id = ?"
-            ' ORDER BY path, line, "column", code',
-            (against,),
-        )
-    remaining: dict[str, deque[sqlite3.Row]] = defaultdict(deque)
-    for row in rows:
-        if row["path"] not in skipped:
-            remaining[row["fingerprint"]].append(row)
-    new: list[Finding] = []
-    unchanged = 0
-    for finding, print_ in fingerprinted(report.files):
-        if portable_path(finding.path) in skipped:
-            continue
-        if remaining[print_]:
-            remaining[print_].popleft()  # pair copies in page order
-            unchanged += 1
-        else:
-            new.append(finding)
-    fixed = sorted(
-        (
-            {"code": r["code"], "path": r["path"], "line": r["line"], "message": r["message"]}
-            for left in remaining.values()
-            for r in left
-        ),
-        key=lambda item: (item["path"], item["line"], item["code"]),
-    )
+        _drop_temp(conn)
+        try:
+            new_seqs, fixed, unchanged = _pair(conn, against, skipped, report)
+        finally:
+            _drop_temp(conn)
+    new = [
+        finding for seq, (finding, _) in enumerate(fingerprinted(report.files)) if seq in new_seqs
+    ]
     new.sort(key=Finding.sort_key)
     return Comparison(against, old_run["started"], new, fixed, unchanged, len(skipped))
+
+
+def _pair(
+    conn: sqlite3.Connection, against: int, skipped: set[str], report: Any
+) -> tuple[set[int], list[dict[str, Any]], int]:
+    """The positions of the findings new now, the old findings fixed, and how many are
+    unchanged."""
+    conn.executescript(_PAIRING)
+    conn.executemany("INSERT INTO temp.compare_skipped VALUES (?)", ((p,) for p in skipped))
+    rows = (
+        (seq, portable_path(finding.path), print_)
+        for seq, (finding, print_) in enumerate(fingerprinted(report.files))
+    )
+    conn.executemany("INSERT INTO temp.compare_now VALUES (?, ?, ?)", rows)
+    conn.commit()
+    conn.execute(_NUMBERED.split(";")[0], (against,))
+    conn.executescript(";".join(_NUMBERED.split(";")[1:]))
+    new = {
+        seq
+        for (seq,) in conn.execute(
+            "SELECT seq FROM temp.compare_new n WHERE NOT EXISTS (SELECT 1 FROM"
+            " temp.compare_old o WHERE o.fingerprint = n.fingerprint AND o.copy = n.copy)"
+        )
+    }
+    fixed = [
+        dict(row)
+        for row in query(
+            conn,
+            "SELECT code, path, line, message FROM temp.compare_old o WHERE NOT EXISTS"
+            " (SELECT 1 FROM temp.compare_new n WHERE n.fingerprint = o.fingerprint"
+            " AND n.copy = o.copy) ORDER BY path, line, code",
+        )
+    ]
+    total = conn.execute("SELECT count(*) FROM temp.compare_new").fetchone()[0]
+    return new, fixed, total - len(new)
+
+
+def _drop_temp(conn: sqlite3.Connection) -> None:
+    for table in _TEMP_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    conn.commit()

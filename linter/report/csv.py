@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from linter.escape import visible
@@ -52,12 +52,18 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The CSV text, a few hundred rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows([safe_cell(value) for value in row] for row in rows)
-    return out.getvalue()
+    for number, row in enumerate(rows, 1):
+        writer.writerow([safe_cell(value) for value in row])
+        if number % 256 == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def _place(related: Related) -> str:
@@ -83,9 +89,13 @@ def _finding_row(finding: Finding) -> list[Any]:
     ]
 
 
-def render(report: Report) -> str:
+def stream(report: Report) -> Iterator[str]:
     """Every finding, one row each, in report order."""
-    return _table(FINDING_COLUMNS, (_finding_row(f) for f in report.findings))
+    return _table(FINDING_COLUMNS, (_finding_row(f) for f in report.each_finding()))
+
+
+def render(report: Report) -> str:
+    return "".join(stream(report))
 
 
 def score_keys(report: Report) -> list[str]:
@@ -101,8 +111,7 @@ def categories(report: Report) -> list[str]:
     """The categories of the rules that ran, plus ``site``, sorted: a category without
     findings still gets its column (of zeros)."""
     seen = {rule.category for rule in report.rules} | {SITE}
-    seen |= {f.category for f in report.findings}
-    return sorted(seen)
+    return sorted(seen | report.categories_found())
 
 
 PAGE_COLUMNS = ("path", "format", "words", "error")
@@ -120,6 +129,10 @@ def _fetch_cells(fetch: FetchInfo | None) -> list[Any]:
 
 
 def render_pages(report: Report) -> str:
+    return "".join(stream_pages(report))
+
+
+def stream_pages(report: Report) -> Iterator[str]:
     """One row per page: its scores, and its findings counted by severity and category.
 
     A score named like a page column (the readability ``words`` counts sentence words,
@@ -127,25 +140,27 @@ def render_pages(report: Report) -> str:
     """
     keys = score_keys(report)
     cats = categories(report)
-    crawled = bool(report.crawled) or any(r.fetch is not None for r in report.files)
+    crawled = bool(report.crawled) or bool(report.status_counts())
     named = PAGE_COLUMNS + (FETCH_COLUMNS if crawled else ())
     scores = [f"scores.{key}" if key in named else key for key in keys]
     header = [*named, *scores, "findings"]
     header += [*SEVERITY_COLUMNS.values(), *cats]
-    rows = []
-    for result in report.files:
-        by_severity = Counter(f.severity for f in result.findings)
-        by_category = Counter(f.category for f in result.findings)
-        rows.append(
-            [result.path, result.format, result.words, result.error]
-            + (_fetch_cells(result.fetch) if crawled else [])
-            + [result.scores.get(key) for key in keys]
-            + [len(result.findings)]
-            + [by_severity[severity] for severity in SEVERITY_COLUMNS]
-            + [by_category[category] for category in cats]
-        )
-    # URLs of a crawl that are no page of the report: redirects, errors, skipped, files.
-    for url, fetch in report.crawled:
-        zeros = [0] * (1 + len(SEVERITY_COLUMNS) + len(cats))
-        rows.append([url, None, None, None, *_fetch_cells(fetch)] + [None] * len(keys) + zeros)
-    return _table(header, rows)
+
+    def rows() -> Iterator[list[Any]]:
+        for result in report.files:
+            by_severity = Counter(f.severity for f in result.findings)
+            by_category = Counter(f.category for f in result.findings)
+            yield (
+                [result.path, result.format, result.words, result.error]
+                + (_fetch_cells(result.fetch) if crawled else [])
+                + [result.scores.get(key) for key in keys]
+                + [len(result.findings)]
+                + [by_severity[severity] for severity in SEVERITY_COLUMNS]
+                + [by_category[category] for category in cats]
+            )
+        # URLs of a crawl that are no page of the report: redirects, errors, skipped.
+        for url, fetch in report.crawled:
+            zeros = [0] * (1 + len(SEVERITY_COLUMNS) + len(cats))
+            yield [url, None, None, None, *_fetch_cells(fetch)] + [None] * len(keys) + zeros
+
+    return _table(header, rows())

@@ -8,6 +8,8 @@ newline or a path with a comma would break the annotation or forge a second one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from linter.baseline import portable_path
 from linter.model import Finding, Severity
 from linter.report import Report
@@ -37,11 +39,12 @@ def annotation(finding: Finding) -> str:
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
 
 
-def render(report: Report) -> str:
-    lines = [annotation(f) for f in report.findings]
-    lines += [
-        f"::error file={escape_property(portable_path(r.path))},title=contentlint::"
-        + escape_data(f"could not lint: {r.error}")
-        for r in report.failed_files
-    ]
-    return "".join(line + "\n" for line in lines)
+def stream(report: Report) -> Iterator[str]:
+    for finding in report.each_finding():
+        yield annotation(finding) + "\n"
+    for r in report.failed_files:
+        yield (
+            f"::error file={escape_property(portable_path(r.path))},title=contentlint::"
+            + escape_data(f"could not lint: {r.error}")
+            + "\n"
+        )

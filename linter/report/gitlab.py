@@ -7,10 +7,11 @@ must be stable across runs (no line numbers) and unique within a report: see
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from linter.baseline import portable_path
+from linter.jsonstream import document, stream_here
 from linter.model import Severity
 from linter.report import Report
 from linter.report.fingerprints import unique_fingerprints
@@ -20,23 +21,25 @@ from linter.report.fingerprints import unique_fingerprints
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
+def _issue(finding, unique: str) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "description": f"{finding.code} {finding.message}",
+        "check_name": finding.code,
+        "fingerprint": unique,
+        "severity": SEVERITIES[finding.severity],
+        "categories": ["Style"],
+        "location": {
+            "path": portable_path(finding.path),
+            "lines": {"begin": finding.line, "end": finding.end_line},
+        },
+    }
+
+
 def build(report: Report) -> list[dict[str, Any]]:
-    return [
-        {
-            "type": "issue",
-            "description": f"{finding.code} {finding.message}",
-            "check_name": finding.code,
-            "fingerprint": unique,
-            "severity": SEVERITIES[finding.severity],
-            "categories": ["Style"],
-            "location": {
-                "path": portable_path(finding.path),
-                "lines": {"begin": finding.line, "end": finding.end_line},
-            },
-        }
-        for _, finding, unique in unique_fingerprints(report.files)
-    ]
+    return [_issue(f, unique) for _, f, unique in unique_fingerprints(report.files)]
 
 
-def render(report: Report) -> str:
-    return json.dumps(build(report), ensure_ascii=False, indent=2) + "\n"
+def stream(report: Report) -> Iterator[str]:
+    issues = (_issue(f, unique) for _, f, unique in unique_fingerprints(report.files))
+    return document(stream_here("issues"), {"issues": issues})

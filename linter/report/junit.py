@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from linter.model import Finding
 from linter.report import Report
@@ -54,42 +55,66 @@ def _outcome(case: ET.Element, found: list[Finding], report: Report) -> int:
     return int(bool(failing))
 
 
-def build(report: Report) -> ET.Element:
+def _suite(result, report: Report) -> tuple[ET.Element, int, int, int]:
+    """The ``testsuite`` of one file, and its tests, failures and errors."""
+    suite = ET.Element("testsuite", name=clean(result.path))
+    tests = failures = errors = 0
+    if result.error is not None:
+        case = ET.SubElement(suite, "testcase", name="read", classname=clean(result.path))
+        ET.SubElement(case, "error", message=clean(result.error)).text = clean(result.error)
+        tests, errors = 1, 1
+    by_code: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    rules = [r for r in report.rules if result.format is None or r.applies_to(result.format)]
+    names = {r.code: r.name for r in rules}
+    names.update({f.code: f.name for f in result.findings})
+    if result.error is None or result.findings:
+        for code in sorted(names):
+            case = ET.SubElement(
+                suite, "testcase", name=f"{code} {names[code]}", classname=clean(result.path)
+            )
+            tests += 1
+            failures += _outcome(case, by_code.get(code, []), report)
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    return suite, tests, failures, errors
+
+
+def _root(totals: tuple[int, int, int]) -> ET.Element:
     root = ET.Element("testsuites", name="contentlint")
-    total_tests = total_failures = total_errors = 0
-    for result in report.files:
-        suite = ET.SubElement(root, "testsuite", name=clean(result.path))
-        tests = failures = errors = 0
-        if result.error is not None:
-            case = ET.SubElement(suite, "testcase", name="read", classname=clean(result.path))
-            ET.SubElement(case, "error", message=clean(result.error)).text = clean(result.error)
-            tests, errors = 1, 1
-        by_code: dict[str, list[Finding]] = {}
-        for finding in result.findings:
-            by_code.setdefault(finding.code, []).append(finding)
-        rules = [r for r in report.rules if result.format is None or r.applies_to(result.format)]
-        names = {r.code: r.name for r in rules}
-        names.update({f.code: f.name for f in result.findings})
-        if result.error is None or result.findings:
-            for code in sorted(names):
-                case = ET.SubElement(
-                    suite, "testcase", name=f"{code} {names[code]}", classname=clean(result.path)
-                )
-                tests += 1
-                failures += _outcome(case, by_code.get(code, []), report)
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", str(errors))
-        total_tests += tests
-        total_failures += failures
-        total_errors += errors
-    root.set("tests", str(total_tests))
-    root.set("failures", str(total_failures))
-    root.set("errors", str(total_errors))
+    for key, value in zip(("tests", "failures", "errors"), totals, strict=True):
+        root.set(key, str(value))
     return root
 
 
+def build(report: Report) -> ET.Element:
+    suites = [_suite(result, report) for result in report.files]
+    root = _root(tuple(sum(s[n] for s in suites) for n in (1, 2, 3)))  # type: ignore[arg-type]
+    root.extend(suite for suite, *_ in suites)
+    return root
+
+
+def stream(report: Report) -> Iterator[str]:
+    """The XML as ``ET.indent`` and ``ET.tostring`` write the whole tree, a suite at a
+    time: a first pass counts the totals the root element carries."""
+    totals = [0, 0, 0]
+    for result in report.files:
+        for n, value in enumerate(_suite(result, report)[1:]):
+            totals[n] += value
+    root = _root((totals[0], totals[1], totals[2]))
+    if not len(report.files):
+        yield ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+        return
+    head = ET.tostring(root, encoding="unicode", xml_declaration=True)
+    yield head[: -len(" />")] + ">"
+    for result in report.files:
+        suite = _suite(result, report)[0]
+        ET.indent(suite, level=1)
+        yield "\n  " + ET.tostring(suite, encoding="unicode")
+    yield "\n</testsuites>\n"
+
+
 def render(report: Report) -> str:
-    root = build(report)
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return "".join(stream(report))

@@ -11,13 +11,14 @@ lines are inserted above it, and two findings are never merged into one alert.
 from __future__ import annotations
 
 import functools
-import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
 from linter.baseline import portable_path
+from linter.jsonstream import document, stream_here
 from linter.model import Finding, Severity
 from linter.report import Report
 from linter.report.fingerprints import unique_fingerprints
@@ -144,16 +145,21 @@ def _result(finding: Finding, index: int, print_: str) -> dict[str, Any]:
     return result
 
 
-def build(report: Report) -> dict[str, Any]:
-    """The SARIF log as a dict (tests validate it against the official schema)."""
+def _descriptors(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The rules the run carries, then a fallback for each other rule that found
+    something (a report built by hand), in the order their first findings come."""
     descriptors = [_rule_descriptor(rule) for rule in report.rules]
     index = {d["id"]: n for n, d in enumerate(descriptors)}
-    results = []
-    for _, finding, print_ in unique_fingerprints(report.files):
+    if {t.code for t in report.rule_totals()} <= index.keys():
+        return descriptors, index
+    for finding in report.each_finding():
         if finding.code not in index:
             index[finding.code] = len(descriptors)
             descriptors.append(_fallback_descriptor(finding))
-        results.append(_result(finding, index[finding.code], print_))
+    return descriptors, index
+
+
+def _log(report: Report, descriptors: list[dict[str, Any]], results: Any) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
@@ -166,7 +172,7 @@ def build(report: Report) -> dict[str, Any]:
     ]
     # Successful: every input linted and the run not stopped (findings are no failure of
     # the tool; the exit code says whether they fail the job).
-    successful = not (report.failed_files or report.interrupted or report.problems)
+    successful = not (notifications or report.interrupted or report.problems)
     invocation: dict[str, Any] = {"executionSuccessful": successful}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -192,5 +198,19 @@ def build(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    return json.dumps(build(report), ensure_ascii=False, indent=2) + "\n"
+def _results(report: Report, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for _, finding, print_ in unique_fingerprints(report.files):
+        yield _result(finding, index[finding.code], print_)
+
+
+def build(report: Report) -> dict[str, Any]:
+    """The SARIF log as a dict (tests validate it against the official schema)."""
+    descriptors, index = _descriptors(report)
+    return _log(report, descriptors, list(_results(report, index)))
+
+
+def stream(report: Report) -> Iterator[str]:
+    """The SARIF log's text, its results written as they are read."""
+    descriptors, index = _descriptors(report)
+    shape = _log(report, descriptors, stream_here("results"))
+    return document(shape, {"results": _results(report, index)})

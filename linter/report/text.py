@@ -6,7 +6,7 @@ around the flagged span.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from linter.escape import visible
 from linter.model import Finding, Severity, line_label
@@ -76,21 +76,27 @@ def render_finding(
     return "\n".join(out)
 
 
-def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
-    """The whole text report; ``quiet`` prints one line per finding and nothing else."""
+def stream(report: Report, *, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    """The text report, a finding at a time; ``quiet`` prints one line per finding and
+    nothing else."""
     import click
 
     style: Style = click.style if color else _plain
-    chunks = []
+    any_found = False
     for result in report.files:
         for finding in result.findings:
             if quiet:
-                chunks.append(render_finding(finding, None, style, result.format).split("\n")[0])
-            else:
-                line = result.lines.get(finding.line)
-                chunks.append(render_finding(finding, line, style, result.format))
-    if quiet:
-        return "".join(chunk + "\n" for chunk in chunks)
-    body = "\n\n".join(chunks)
-    tail = summary_line(report)
-    return (body + "\n\n" + tail + "\n") if body else tail + "\n"
+                yield render_finding(finding, None, style, result.format).split("\n")[0] + "\n"
+                continue
+            line = result.lines.get(finding.line)
+            yield ("\n\n" if any_found else "") + render_finding(
+                finding, line, style, result.format
+            )
+            any_found = True
+    if not quiet:
+        yield ("\n\n" if any_found else "") + summary_line(report) + "\n"
+
+
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The whole text report as one string."""
+    return "".join(stream(report, color=color, quiet=quiet))

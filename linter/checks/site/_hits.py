@@ -1,7 +1,7 @@
 """What a site check returns: a ``SiteHit`` on one page, with the other places involved.
 
-A site check is ``check_site(pages, params) -> Iterable[SiteHit]`` over every page's
-``PageFacts``, in the order of the audit. Each hit lands on one page (the first of a
+A site check yields ``SiteHit``s (from ``reduce_site``, see ``_reduce``, or
+``check_crawl``), pages in the order of the audit. Each hit lands on one page (the first of a
 group, by that order) and lists the others as related places, so every reporter,
 baseline and suppression-free fingerprint treats it like any other finding.
 """

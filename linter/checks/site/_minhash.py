@@ -8,9 +8,10 @@ and Ullman, *Mining of Massive Datasets*, ch. 3.)
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import combinations
 
@@ -63,41 +64,71 @@ def similarity(first: bytes, second: bytes) -> float:
     return float(np.mean(x == y))
 
 
-def candidate_pairs(signatures: Sequence[bytes | None]) -> Iterable[tuple[int, int]]:
-    """Index pairs that share at least one LSH band, each once, in order."""
+def band_keys(signature: bytes) -> list[int]:
+    """The signature's LSH buckets, one per band: a signed 64-bit hash of the band's
+    number and values (what the audit groups pages by; two bands colliding by chance,
+    about one in 10**7 at 100,000 pages, only adds a pair that similarity then rejects)."""
     width = PERMUTATIONS // BANDS * 4  # bytes of signature per band (uint32 values)
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    for index, sig in enumerate(signatures):
-        if sig is None:
-            continue
-        for band in range(BANDS):
-            buckets[band, sig[band * width : (band + 1) * width]].append(index)
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                signature[band * width : (band + 1) * width], digest_size=8, salt=bytes([band])
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band in range(BANDS)
+    ]
+
+
+def bucket_pairs(buckets: Iterable[Sequence[int]]) -> set[tuple[int, int]]:
+    """Pairs of members of the same bucket (each bucket's members ascending)."""
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
+    for members in buckets:
         if len(members) > _ALL_PAIRS_LIMIT:
             # A thousand copies of one page: comparing each with the first finds the
             # cluster without a million comparisons.
             pairs.update((members[0], other) for other in members[1:])
         elif len(members) > 1:
             pairs.update(combinations(members, 2))
-    return sorted(pairs)
+    return pairs
 
 
-def clusters(signatures: Sequence[bytes | None], threshold: float) -> list[list[int]]:
+def candidate_pairs(signatures: Sequence[bytes | None]) -> Iterable[tuple[int, int]]:
+    """Index pairs that share at least one LSH band, each once, in order."""
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, sig in enumerate(signatures):
+        if sig is not None:
+            for key in band_keys(sig):
+                buckets[key].append(index)
+    return sorted(bucket_pairs(buckets.values()))
+
+
+def linked(
+    pairs: Iterable[tuple[int, int]], signature: Callable[[int], bytes], threshold: float
+) -> list[list[int]]:
     """Groups of pages whose signatures agree on ``threshold`` or more, linked pairwise
-    (union-find); each group sorted, groups in order of their first page."""
-    parent = list(range(len(signatures)))
+    (union-find over the pages of ``pairs`` only); each group sorted, groups in order of
+    their first page."""
+    parent: dict[int, int] = {}
 
     def root(i: int) -> int:
+        parent.setdefault(i, i)
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(signatures):
-        if similarity(signatures[i], signatures[j]) >= threshold:  # type: ignore[arg-type]
-            parent[max(root(i), root(j))] = min(root(i), root(j))
+    for i, j in pairs:
+        if similarity(signature(i), signature(j)) >= threshold:
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(signatures)):
+    for index in parent:
         groups[root(index)].append(index)
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+
+
+def clusters(signatures: Sequence[bytes | None], threshold: float) -> list[list[int]]:
+    """``linked`` over the candidate pairs of ``signatures``."""
+    return linked(candidate_pairs(signatures), signatures.__getitem__, threshold)  # type: ignore[arg-type]

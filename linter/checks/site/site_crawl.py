@@ -160,13 +160,13 @@ def missing_from_sitemap(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:
     listed = crawl.sitemap_urls()
     if not any(not sitemap.index for sitemap in crawl.sitemaps):
         return iter(())
-    by_url = {page.path: page for page in pages}
+    by_url = _indexing(pages)
 
     def judge(url: str) -> dict[str, Any] | None:
         page = by_url.get(url)
-        if url in listed or page is None or page.noindex:
+        if url in listed or page is None or page[0]:
             return None
-        canonical = page.canonical.url if page.canonical else url
+        canonical = page[1] or url
         return {} if canonical == url else None
 
     return _target_hits(pages, inbound(pages), judge, params)
@@ -174,7 +174,7 @@ def missing_from_sitemap(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:
 
 def sitemap_bad_urls(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:
     """Sitemap URLs that are not 200, noindex, or canonical elsewhere."""
-    by_url = {page.path: page for page in pages}
+    by_url = _indexing(pages)
     for url, (number, at) in crawl.sitemap_urls().items():
         answer, page = crawl.urls.get(url), by_url.get(url)
         if answer is None or answer.skipped in ("max-pages", "max-depth"):
@@ -185,13 +185,21 @@ def sitemap_bad_urls(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:
                 why += f" (a redirect to {follow(crawl, url).urls[-1]})"
             if answer.skipped == "robots":
                 why = "is blocked by robots.txt"
-        elif answer.noindex_header or (page is not None and page.noindex):
+        elif answer.noindex_header or (page is not None and page[0]):
             why = "is marked noindex"
-        elif page is not None and page.canonical and page.canonical.url != url:
-            why = f"names another page as its canonical: {page.canonical.url}"
+        elif page is not None and page[1] and page[1] != url:
+            why = f"names another page as its canonical: {page[1]}"
         else:
             continue
         yield SiteHit(len(pages) + number, at, {"url": url, "why": why})
+
+
+def _indexing(pages: Iterable[PageFacts]) -> dict[str, tuple[bool, str | None]]:
+    """Page URL -> (noindex, canonical URL): what the sitemap rules ask of a page, without
+    keeping every page's facts (the audit reads them one at a time from its store)."""
+    return {
+        page.path: (page.noindex, page.canonical.url if page.canonical else None) for page in pages
+    }
 
 
 def canonical_targets(pages, crawl: CrawlFacts, params) -> Iterator[SiteHit]:

@@ -6,13 +6,14 @@ in audit order, naming the others (at most ``max_listed``) and listing them as r
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from linter.checks.base import COUNT, TEXT, Param
 from linter.checks.site._facts import PageFacts
-from linter.checks.site._hits import SiteHit, page_list, related
+from linter.checks.site._hits import SiteHit, page_list
+from linter.checks.site._reduce import Group, Pages, others_of, reduce_in_memory
 
 SCOPE = "corpus"
 PARAMS: dict[str, Param] = {"field": TEXT, "max_listed": COUNT}
@@ -25,18 +26,22 @@ def validate(params: Mapping[str, Any]) -> str | None:
     return None
 
 
-def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+def site_keys(page: PageFacts, params: Mapping[str, Any]) -> Iterator[str]:
+    """The field's text, case and spacing folded."""
+    value = getattr(page, params["field"])
+    if value is not None and value.text:
+        yield " ".join(value.text.casefold().split())
+
+
+def reduce_site(
+    groups: Iterable[Group], pages: Pages, params: Mapping[str, Any]
+) -> Iterator[SiteHit]:
+    """One hit per group of pages sharing the text, on its first page."""
     name = params["field"]
-    groups: dict[str, list[int]] = defaultdict(list)
-    for index, page in enumerate(pages):
-        value = getattr(page, name)
-        if value is not None and value.text:
-            groups[" ".join(value.text.casefold().split())].append(index)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for _, members in groups:
         first, others = members[0], members[1:]
-        at = getattr(pages[first], name)
+        at = getattr(pages.facts(first), name)
+        paths, places = others_of(pages, others, lambda page: getattr(page, name))
         yield SiteHit(
             first,
             at,
@@ -44,7 +49,11 @@ def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterabl
                 "what": FIELDS[name],
                 "text": at.text if len(at.text) <= 80 else at.text[:79] + "…",
                 "count": len(members),
-                "pages": page_list([pages[i].path for i in others], params["max_listed"]),
+                "pages": page_list(paths, params["max_listed"]),
             },
-            [related(pages[i], getattr(pages[i], name)) for i in others],
+            places,
         )
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    return reduce_in_memory(sys.modules[__name__], pages, params)

@@ -9,7 +9,7 @@ pages groups nothing. Coverage is judged by the matcher FQ011 to FQ013 use
 
 from __future__ import annotations
 
-from collections import defaultdict
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise, permutations
 from typing import Any
@@ -18,6 +18,7 @@ from linter.checks.base import COUNT, NUMBER, Param
 from linter.checks.faq._coverage import covered
 from linter.checks.site._facts import PageFacts
 from linter.checks.site._hits import SiteHit, related
+from linter.checks.site._reduce import Group, Pages, reduce_in_memory
 from linter.lexicon import STOP_WORDS, TITLE_KEY_WORD, TITLE_PART_SPLIT, concept_stem
 
 SCOPE = "corpus"
@@ -39,23 +40,31 @@ def topic_phrases(title: str) -> set[tuple[str, str]]:
     return set(pairwise(stems))
 
 
-def sibling_pairs(pages: Sequence[PageFacts], max_group: int) -> Iterator[tuple[int, int]]:
-    """Ordered pairs of FAQ pages sharing a title key phrase, each pair once."""
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, page in enumerate(pages):
-        if page.faq and page.title:
-            for phrase in topic_phrases(page.title.text):
-                groups[phrase].append(index)
+def group_size(params: Mapping[str, Any]) -> tuple[int, int | None]:
+    """A phrase on more than ``max_group`` pages groups nothing."""
+    return 2, params["max_group"]
+
+
+def site_keys(page: PageFacts, params: Mapping[str, Any]) -> list[str]:
+    """The title's topic phrases, of a page with an FAQ (``"stem stem"``)."""
+    if not (page.faq and page.title):
+        return []
+    return sorted(" ".join(phrase) for phrase in topic_phrases(page.title.text))
+
+
+def sibling_pairs(groups: Iterable[Group]) -> list[tuple[int, int]]:
+    """Ordered pairs of FAQ pages sharing a title key phrase, each pair once, sorted."""
     seen: set[tuple[int, int]] = set()
-    for members in groups.values():
-        if 1 < len(members) <= max_group:
-            seen.update(permutations(members, 2))
-    yield from sorted(seen)
+    for _, members in groups:
+        seen.update(permutations(members, 2))
+    return sorted(seen)
 
 
-def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
-    for source, target in sibling_pairs(pages, params["max_group"]):
-        theirs, ours = pages[source], pages[target]
+def reduce_site(
+    groups: Iterable[Group], pages: Pages, params: Mapping[str, Any]
+) -> Iterator[SiteHit]:
+    for source, target in sibling_pairs(groups):
+        theirs, ours = pages.facts(source), pages.facts(target)
         page = ours.title.text if ours.title else ""
         missing = [
             item
@@ -74,3 +83,7 @@ def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterabl
             {"page": theirs.path, "count": len(missing), "questions": names},
             [related(theirs, item.question) for item in missing],
         )
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    return reduce_in_memory(sys.modules[__name__], pages, params)

@@ -9,12 +9,14 @@ words are left out. One hit per group, at its first page's H1 (else title, else 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from linter.checks.base import COUNT, NUMBER, Param
 from linter.checks.site._facts import Located, PageFacts
-from linter.checks.site._hits import SiteHit, page_list, related
+from linter.checks.site._hits import SiteHit, page_list
+from linter.checks.site._reduce import Group, Pages, others_of, reduce_in_memory
 
 SCOPE = "corpus"
 PARAMS: dict[str, Param] = {"threshold": NUMBER, "min_words": COUNT, "max_listed": COUNT}
@@ -31,22 +33,43 @@ def _start(page: PageFacts) -> Located:
     return page.h1 or page.title or Located(page.path, 1, 1)
 
 
-def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
-    from linter.checks.site._minhash import clusters, similarity  # numpy: only in audits
+def site_keys(page: PageFacts, params: Mapping[str, Any]) -> list[int]:
+    """The LSH buckets of the page's signature (none under ``min_words`` body words)."""
+    from linter.checks.site._minhash import band_keys  # numpy: only in audits
 
-    least = params["min_words"]
-    signatures = [p.signature if p.body_words >= least else None for p in pages]
-    for group in clusters(signatures, params["threshold"]):
+    if page.signature is None or page.body_words < params["min_words"]:
+        return []
+    return band_keys(page.signature)
+
+
+def reduce_site(
+    groups: Iterable[Group], pages: Pages, params: Mapping[str, Any]
+) -> Iterator[SiteHit]:
+    """Pairs from the buckets, their signatures compared, pages linked into groups; one
+    hit per group, at its first page."""
+    from linter.checks.site._minhash import bucket_pairs, linked, similarity
+
+    pairs = sorted(bucket_pairs(members for _, members in groups))
+
+    def signature(index: int) -> bytes:
+        return pages.facts(index).signature  # type: ignore[return-value]
+
+    for group in linked(pairs, signature, params["threshold"]):
         first, others = group[0], group[1:]
-        base = signatures[first]
-        lowest = min(similarity(base, signatures[i]) for i in others)  # type: ignore[arg-type]
+        base = signature(first)
+        lowest = min(similarity(base, signature(i)) for i in others)
+        paths, places = others_of(pages, others, _start)
         yield SiteHit(
             first,
-            _start(pages[first]),
+            _start(pages.facts(first)),
             {
                 "count": len(group),
                 "similarity": round(100 * lowest),
-                "pages": page_list([pages[i].path for i in others], params["max_listed"]),
+                "pages": page_list(paths, params["max_listed"]),
             },
-            [related(pages[i], _start(pages[i])) for i in others],
+            places,
         )
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    return reduce_in_memory(sys.modules[__name__], pages, params)

@@ -11,13 +11,23 @@ spacing and punctuation folded (``_template``).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+import math
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from linter.checks.base import COUNT, NUMBER, Param
 from linter.checks.site._facts import Located, PageFacts
-from linter.checks.site._hits import SiteHit, page_list, related
+from linter.checks.site._hits import SiteHit, page_list
+from linter.checks.site._reduce import (
+    Group,
+    Pages,
+    first_once,
+    others_of,
+    reduce_in_memory,
+    signed64,
+)
 from linter.checks.site._template import mark_template, source_keys
 from linter.model import Document
 
@@ -42,9 +52,14 @@ def scan_keys(text: str, fmt: str, params: Mapping[str, Any]) -> set[int]:
     return source_keys(text, fmt, params["min_chars"])
 
 
+def needed_pages(pages: int, params: Mapping[str, Any]) -> int:
+    """On how many of ``pages`` a passage must be to be the template's, not a writer's."""
+    return math.ceil(max(params["min_pages"], params["min_share"] * pages))
+
+
 def template_keys(counts: Counter[int], pages: int, params: Mapping[str, Any]) -> frozenset[int]:
     """Passage keys found on enough pages to be the template's, not a writer's."""
-    needed = max(params["min_pages"], params["min_share"] * pages)
+    needed = needed_pages(pages, params)
     return frozenset(key for key, count in counts.items() if count >= needed)
 
 
@@ -56,21 +71,39 @@ def mark_page(
     return mark_template(doc, keys, params["min_chars"])
 
 
-def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
-    seen: dict[int, list[tuple[int, Located]]] = defaultdict(list)
-    for index, page in enumerate(pages):
-        for key, at in page.template:
-            if not seen[key] or seen[key][-1][0] != index:  # once per page
-                seen[key].append((index, at))
-    for places in seen.values():
-        (first, at), others = places[0], places[1:]
+def group_size(params: Mapping[str, Any]) -> tuple[int, int | None]:
+    """Every passage found is reported: the first pass already counted its pages."""
+    return 1, None
+
+
+def site_keys(page: PageFacts, params: Mapping[str, Any]) -> list[int]:
+    """The keys of the page's template passages, each once."""
+    return first_once(signed64(key) for key, _ in page.template)
+
+
+def _place(key: int) -> Callable[[PageFacts], Located]:
+    """Where passage ``key`` is on a page: its first place."""
+    return lambda page: next(at for found, at in page.template if signed64(found) == key)
+
+
+def reduce_site(
+    groups: Iterable[Group], pages: Pages, params: Mapping[str, Any]
+) -> Iterator[SiteHit]:
+    """One hit per passage, at its first page."""
+    for key, members in groups:
+        first, others = members[0], members[1:]
+        paths, places = others_of(pages, others, _place(key))  # type: ignore[arg-type]
         yield SiteHit(
             first,
-            at,
+            _place(key)(pages.facts(first)),  # type: ignore[arg-type]
             {
-                "count": len(places),
-                "share": round(100 * len(places) / len(pages)),
-                "pages": page_list([pages[i].path for i, _ in others], params["max_listed"]),
+                "count": len(members),
+                "share": round(100 * len(members) / pages.total),
+                "pages": page_list(paths, params["max_listed"]),
             },
-            [related(pages[i], place) for i, place in others],
+            places,
         )
+
+
+def check_site(pages: Sequence[PageFacts], params: Mapping[str, Any]) -> Iterable[SiteHit]:
+    return reduce_in_memory(sys.modules[__name__], pages, params)

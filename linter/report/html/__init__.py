@@ -12,26 +12,44 @@ section per page; ``assets`` holds the style, the script and the policy that all
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from linter import __version__
 from linter.report import Report
 from linter.report.html import overview, pages
 from linter.report.html.assets import SCRIPT, STYLE, content_security_policy
-from linter.report.html.common import esc
+from linter.report.html.common import esc, ranked_pages
 
 
-def render(report: Report) -> str:
-    """The whole report as one HTML document."""
-    # Links to a page go to its section (the first one, should a path be listed twice).
-    anchors = {r.path: f"page-{n}" for n, r in reversed(list(enumerate(report.files, 1)))}
-    body = (
-        overview.sections(report, anchors) + pages.filters(report) + pages.sections(report, anchors)
-    )
-    return (
+def _anchors(report: Report, shown: set[int] | None) -> dict[str, str]:
+    """Where a link to a page goes: its section (the first, should a path be listed
+    twice). On a large site only the pages with a section have one."""
+    anchors: dict[str, str] = {}
+    if shown is None:
+        for n, result in enumerate(report.files, 1):
+            anchors.setdefault(result.path, f"page-{n}")
+    else:
+        for n, result in sorted(ranked_pages(report, len(shown))):
+            anchors.setdefault(result.path, f"page-{n + 1}")
+    return anchors
+
+
+def stream(report: Report) -> Iterator[str]:
+    """The whole report as one HTML document, its page sections written one at a time."""
+    shown = pages.shown_positions(report)
+    anchors = _anchors(report, shown)
+    yield (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="contentlint {esc(__version__)}">\n'
         '<link rel="icon" href="data:,">\n<title>contentlint report</title>\n'
-        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
-        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
     )
+    yield overview.sections(report, anchors) + pages.filters(report)
+    yield from pages.sections(report, anchors, shown)
+    yield f"\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+
+
+def render(report: Report) -> str:
+    return "".join(stream(report))

@@ -32,7 +32,7 @@ def shown_line(count: int) -> str:
 
 def categories(report: Report) -> list[str]:
     """Categories of the rules that ran and of the findings, plus ``site``, sorted."""
-    seen = {rule.category for rule in report.rules} | {f.category for f in report.findings}
+    seen = {rule.category for rule in report.rules} | report.categories_found()
     return sorted(seen | {SITE})
 
 
@@ -40,12 +40,10 @@ def severity_counts(result: FileResult) -> Counter[Severity]:
     return Counter(f.severity for f in result.findings)
 
 
-def ranked_pages(report: Report) -> list[FileResult]:
-    """Pages with findings, most errors first, then warnings, then info."""
-    return sorted(
-        (r for r in report.files if r.findings),
-        key=lambda r: (*(-severity_counts(r)[s] for s in SEVERITIES), r.path),
-    )
+def ranked_pages(report: Report, limit: int) -> list[tuple[int, FileResult]]:
+    """The ``limit`` pages with findings, most errors first, then warnings, then info,
+    with their positions (from 0)."""
+    return report.worst_pages(limit)
 
 
 def page_link(path: str, anchors: dict[str, str]) -> str:

@@ -70,7 +70,9 @@ def _stats(report: Report) -> str:
 
 
 def _charts(report: Report) -> str:
-    by_category = Counter(f.category for f in report.findings)
+    by_category: Counter[str] = Counter()
+    for total in report.rule_totals():
+        by_category[total.category] += total.findings
     by_severity = report.counts()
     category_bars = [(c, by_category[c], c) for c in categories(report)]
     severity_bars = [(str(s), by_severity[s], str(s)) for s in SEVERITIES]
@@ -176,7 +178,7 @@ def _comparison(report: Report, anchors: dict[str, str]) -> str:
 
 def _worst_pages(report: Report, anchors: dict[str, str]) -> str:
     """The pages with the most errors, then warnings: where to start fixing."""
-    ranked = ranked_pages(report)[:_WORST_PAGES]
+    ranked = [result for _, result in ranked_pages(report, _WORST_PAGES)]
     if not ranked:
         body = '<p class="muted">No page has findings.</p>'
     else:
@@ -196,7 +198,7 @@ def _worst_pages(report: Report, anchors: dict[str, str]) -> str:
 
 def _site_findings(report: Report, anchors: dict[str, str]) -> str:
     """Problems across pages (duplicate titles, copied text) with every page involved."""
-    found = [f for f in report.findings if f.category == SITE]
+    found = [f for f in report.each_finding() if f.category == SITE] if _has_site(report) else []
     if not found:
         return ""
     items = []
@@ -214,6 +216,11 @@ def _site_findings(report: Report, anchors: dict[str, str]) -> str:
         f'<section class="card" id="site"><h2>Across pages ({len(found)})</h2>'
         f'<ul class="plain">{"".join(items)}</ul></section>'
     )
+
+
+def _has_site(report: Report) -> bool:
+    """Whether any finding is a site finding (asked of the totals: no pass over pages)."""
+    return any(total.category == SITE for total in report.rule_totals())
 
 
 def sections(report: Report, anchors: dict[str, str]) -> str:

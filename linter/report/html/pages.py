@@ -3,7 +3,7 @@ text marked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linter.model import Finding
@@ -51,7 +51,8 @@ def _select(key: str, label: str, options: Iterable[tuple[str, str]]) -> str:
 
 def filters(report: Report) -> str:
     """Controls the script reads; without the script every finding simply stays shown."""
-    rules = {f.code: f.name for f in report.findings}
+    totals = report.rule_totals()
+    rules = {t.code: t.name for t in totals}
     return (
         '<section class="card filters" id="filters" aria-label="Filter findings">'
         + _select("severity", "Severity", ((str(s), str(s)) for s in SEVERITIES))
@@ -60,7 +61,8 @@ def filters(report: Report) -> str:
         + '<button type="button" id="reset">Reset</button>'
         '<button type="button" id="expand">Expand all</button>'
         '<button type="button" id="collapse">Collapse all</button>'
-        f'<p id="shown" aria-live="polite">{shown_line(len(report.findings))}</p></section>'
+        f'<p id="shown" aria-live="polite">{shown_line(sum(t.findings for t in totals))}</p>'
+        "</section>"
     )
 
 
@@ -149,20 +151,24 @@ def _page(result: FileResult, anchor: str, anchors: dict[str, str]) -> str:
     )
 
 
-def sections(report: Report, anchors: dict[str, str]) -> str:
-    """A section per page; on a large site only the worst pages, so the file stays
-    something a browser opens (every page is in the CSV reports)."""
-    shown = {id(r) for r in report.files}
-    note = ""
-    if len(report.files) > PAGE_SECTIONS:
-        shown = {id(r) for r in ranked_pages(report)[:PAGE_SECTIONS]}
-        note = (
+def shown_positions(report: Report) -> set[int] | None:
+    """Positions (from 0) of the pages that get a section: all (None), or on a large site
+    only the worst pages, so the file stays something a browser opens (every page is in
+    the CSV reports)."""
+    if len(report.files) <= PAGE_SECTIONS:
+        return None
+    return {n for n, _ in ranked_pages(report, PAGE_SECTIONS)}
+
+
+def sections(report: Report, anchors: dict[str, str], shown: set[int] | None) -> Iterator[str]:
+    """A section per page shown, in report order, written a page at a time."""
+    yield '<section id="pages"><h2>Pages</h2>'
+    if shown is not None:
+        yield (
             f'<p class="muted">Sections for the {len(shown):,} pages with the most problems; '
             f"the other {len(report.files) - len(shown):,} pages are in the CSV reports.</p>"
         )
-    pages = "".join(
-        _page(result, f"page-{n}", anchors)
-        for n, result in enumerate(report.files, 1)
-        if id(result) in shown
-    )
-    return f'<section id="pages"><h2>Pages</h2>{note}{pages}</section>'
+    for n, result in enumerate(report.files):
+        if shown is None or n in shown:
+            yield _page(result, f"page-{n + 1}", anchors)
+    yield "</section>"
