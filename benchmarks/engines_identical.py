@@ -14,6 +14,9 @@ time. Exit 0 when every report is identical, 1 otherwise.
 
     python benchmarks/engines_identical.py [--corpus ../shared/corpus/bench] [--jobs 2]
         [--baseline /work/tmp18/corpus_main.json]
+
+A report names each page by its path as given, so a ``--baseline`` compares only when
+``--corpus`` is spelt as it was for the baseline (``../shared/corpus/bench`` there).
 """
 
 from __future__ import annotations
