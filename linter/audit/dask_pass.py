@@ -74,6 +74,10 @@ class Pass:
                 first += 1
             if first >= len(self.items):
                 return
+            if self.pool.client.status not in ("running", "connecting"):
+                from linter.audit.dask_engine import EngineError
+
+                raise EngineError(f"lost the Dask scheduler at {self.pool.where}")
             self._send(first)
             with contextlib.suppress(TimeoutError, FuturesCancelledError):
                 wait(list(self.flying), timeout=POLL, return_when="FIRST_COMPLETED")
