@@ -42,6 +42,7 @@ _KEYS = {
     "faq",
     "seo",
     "nlp",
+    "audit",
 }
 # Which files a walk leaves out and which rules skip which files (``linter.exclude``).
 _FILE_KEYS = {"exclude", "extend_exclude", "per_file_ignores", "respect_gitignore", "force_exclude"}
@@ -89,6 +90,9 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     respect_gitignore: bool = True
     force_exclude: bool = False
+    # ``[audit]``: where ``audit`` runs its pages (``--engine``, ``--scheduler``).
+    audit_engine: str | None = None
+    audit_scheduler: str | None = None
 
     @property
     def base(self) -> Path:
@@ -150,6 +154,7 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     ]
     config.settings = _parse_settings(data, where)
     _parse_files(config, data, where)
+    _parse_audit(config, data, where)
     if "fail_on" in data:
         if not isinstance(data["fail_on"], str):
             raise ConfigError(f"{where}: fail_on must be a string (error, warning, info)")
@@ -191,6 +196,23 @@ def _parse_files(config: Config, data: dict[str, Any], where: str) -> None:
         glob: _string_list(selectors, f"per_file_ignores.{glob}", where)
         for glob, selectors in table.items()
     }
+
+
+def _parse_audit(config: Config, data: dict[str, Any], where: str) -> None:
+    """``[audit] engine = "local" | "dask"`` and ``[audit] scheduler = "tcp://host:8786"``."""
+    table = data.get("audit", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: audit must be a table ([audit])")
+    unknown = sorted(set(table) - {"engine", "scheduler"})
+    if unknown:
+        raise ConfigError(f"{where}: unknown key audit.{unknown[0]} (known: engine, scheduler)")
+    engine = table.get("engine")
+    if engine is not None and engine not in ("local", "dask"):
+        raise ConfigError(f'{where}: audit.engine must be "local" or "dask"')
+    scheduler = table.get("scheduler")
+    if scheduler is not None and (not isinstance(scheduler, str) or not scheduler.strip()):
+        raise ConfigError(f"{where}: audit.scheduler must be an address (tcp://host:8786)")
+    config.audit_engine, config.audit_scheduler = engine, scheduler
 
 
 def _parse_settings(data: dict[str, Any], where: str) -> dict[str, Any]:

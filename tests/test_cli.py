@@ -144,7 +144,7 @@ def test_bad_config_and_unknown_selection_exit_2(cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"contentlint: error: {config}: unknown key(s): ignor "
-        "(known: exclude, extend_exclude, extend_ignore, extend_select, fail_on, faq, "
+        "(known: audit, exclude, extend_exclude, extend_ignore, extend_select, fail_on, faq, "
         "force_exclude, ignore, nlp, params, per_file_ignores, respect_gitignore, rule_packs, "
         "select, seo, severity)"
     )

@@ -28,7 +28,7 @@ from typing import Any, Protocol, TypeVar
 
 from linter.audit.site import attach_to
 from linter.audit.site_store import SiteStore, emit_keys, temporary_connection
-from linter.audit.sources import page_bytes, page_text, source_text
+from linter.audit.sources import Read, page_text, read_before, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
 from linter.checks.site._facts import PageFacts, page_facts
@@ -158,18 +158,20 @@ def _run_chunk(function: Callable[[T], R], chunk: list[tuple[int, T]]) -> list[R
     return results
 
 
-def _read(plan: AuditPlan, path: str):
-    data, fmt, charset = page_bytes(plan.sources, plan.fmt, path)
-    return read_bytes(data, path, fmt, charset)
-
-
 def scan_page(path: str) -> set[int] | None:
     """Pass 1: keys of the page's passages (``None`` when it cannot be read)."""
     assert _PLAN is not None
-    rule = _PLAN.template_rule
+    return scan_read(_PLAN, path)
+
+
+def scan_read(plan: AuditPlan, path: str, read: Read = None) -> set[int] | None:
+    """``scan_page`` with the plan given, and the page's bytes if already ``read``."""
+    rule = plan.template_rule
     assert rule is not None
     try:
-        text, fmt = page_text(_PLAN.sources, _PLAN.fmt, path)
+        text, fmt = page_text(
+            plan.sources, plan.fmt, path, read_before(plan.sources, plan.fmt, path, read)
+        )
         return rule.module.scan_keys(text, fmt or sniff_format(text), rule.params)
     except Exception:  # reported by the lint pass, which reads the page again
         return None
@@ -181,10 +183,15 @@ Page = tuple[FileResult, PageFacts | None, dict[str, Any] | None]
 def lint_page(path: str) -> Page:
     """Pass 2: the page's findings, the facts the site rules need and the keys they
     group it by (the map step of ``linter.audit.site_store``)."""
-    plan = _PLAN
-    assert plan is not None
+    assert _PLAN is not None
+    return lint_read(_PLAN, path)
+
+
+def lint_read(plan: AuditPlan, path: str, read: Read = None) -> Page:
+    """``lint_page`` with the plan given, and the page's bytes if already ``read``."""
     try:
-        doc = _read(plan, path)
+        data, fmt, charset = read_before(plan.sources, plan.fmt, path, read)
+        doc = read_bytes(data, path, fmt, charset)
     except ReadError as error:
         return FileResult(path, plan.fmt, error=str(error)), None, None
     except Exception as error:  # a parser bug must not end the audit
@@ -380,15 +387,18 @@ def run_audit(
     crawl: CrawlFacts | None = None,
     results: Results | None = None,
     finish: Callable[[FileResult], None] | None = None,
+    pool: Any = None,
 ) -> AuditResult:
     """Audit ``paths``: template pass, lint pass, site rules. Ctrl-C ends it early with
     the pages done so far (``interrupted``). A page still running after ``page_timeout``
     seconds (in either pass) is reported as not audited (see ``linter.audit.watchdog``).
     ``crawl``: what a crawl learnt of the site, for the crawl's site rules. Each page's
     result goes into ``results`` (the result store; a list by default) as it comes back,
-    once ``finish`` has been applied to it, and again with its site findings.
+    once ``finish`` has been applied to it, and again with its site findings. ``pool``:
+    a pool whose ``mapped`` runs the passes instead of ``_mapped`` (``DaskPool``).
     """
-    limit = PageLimit(page_timeout if can_fork() else None)
+    mapped = _mapped if pool is None else pool.mapped
+    limit = PageLimit(page_timeout if can_fork() or pool is not None else None)
     jobs = jobs if can_fork() else 1
     outcome = AuditResult() if results is None else AuditResult(results)
     finish = finish or (lambda result: None)
@@ -397,9 +407,9 @@ def run_audit(
     try:
         if plan.template_rule is not None and len(paths) > 1:
             counts = outcome.files.key_counts()
-            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, counts)
+            plan.template_keys = _template_keys(paths, plan, jobs, tick, limit, counts, mapped)
         lost, slow = partial(_lost_page, plan), partial(_slow_page, plan, limit)
-        pages = _mapped(lint_page, paths, plan, jobs, lost, limit, slow)
+        pages = mapped(lint_page, paths, plan, jobs, lost, limit, slow)
         for index, (result, page, keys) in enumerate(pages):
             finish(result)
             outcome.files.put(index, result)
@@ -422,11 +432,12 @@ def _template_keys(
     tick: Callable[[str, int], None],
     limit: PageLimit,
     counts: KeyCounts,
+    mapped: Callable[..., Iterator[Any]] = _mapped,
 ) -> frozenset[int]:
     """Pass 1: every page's passage keys counted (in the store: a site has millions of
     distinct passages and only a few hundred template ones), then those on enough pages."""
     pages = 0
-    scans = _mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
+    scans = mapped(scan_page, paths, plan, jobs, _no_keys, limit, _no_keys)
     for done, keys in enumerate(scans, 1):
         if keys is not None:
             counts.add(keys)

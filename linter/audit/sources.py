@@ -32,9 +32,30 @@ def page_bytes(
         raise ReadError(f"cannot read the page from {warc} at byte {offset}: {error}") from None
 
 
-def page_text(sources: Sources, fmt: str | None, path: str) -> tuple[str, str | None]:
-    """A page's decoded text and its format when known (``ReadError`` if unreadable)."""
-    data, fmt, charset = page_bytes(sources, fmt, path)
+# A page's bytes, format and HTTP charset as ``page_bytes`` gives them, read before the
+# page's task (the Dask engine reads local files on the coordinator), or the error that
+# reading them raised; ``None``: the task reads the page itself.
+Read = tuple[bytes, str | None, str | None] | Exception | None
+
+
+def read_before(
+    sources: Sources, fmt: str | None, path: str, read: Read
+) -> tuple[bytes, str | None, str | None]:
+    """``page_bytes`` of the page, or what was ``read`` of it before (its error raised)."""
+    if isinstance(read, Exception):
+        raise read
+    return read or page_bytes(sources, fmt, path)
+
+
+def page_text(
+    sources: Sources,
+    fmt: str | None,
+    path: str,
+    read: tuple[bytes, str | None, str | None] | None = None,
+) -> tuple[str, str | None]:
+    """A page's decoded text and its format when known (``ReadError`` if unreadable);
+    ``read``: what ``page_bytes`` gave for it already."""
+    data, fmt, charset = read or page_bytes(sources, fmt, path)
     fmt = fmt or format_for(path)
     return decode(data, is_html=fmt not in ("text", "markdown"), charset=charset)[0], fmt
 

@@ -57,12 +57,12 @@ def _worst_pages(report: Report) -> list[str]:
     return lines
 
 
-def render_summary(report: Report, seconds: float, jobs: int) -> str:
-    """What a person reads at the end of an audit."""
+def render_summary(report: Report, seconds: float, jobs: int, worker: str = "worker") -> str:
+    """What a person reads at the end of an audit (``worker``: "Dask worker" on Dask)."""
     pages = len(report.files)
     rate = pages / seconds if seconds > 0 else 0.0
     head = f"Audited {plural(pages, 'page')} in {seconds:.1f} s ({rate:.1f} pages/s, "
-    head += f"{plural(jobs, 'worker')})."
+    head += f"{plural(jobs, worker)})."
     if report.interrupted:
         head += " Interrupted: the report covers the pages done before Ctrl-C."
     sections = [[head]]

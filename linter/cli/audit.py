@@ -18,6 +18,7 @@ from linter.cli.common import (
 )
 from linter.cli.crawl import CrawlArgs, acquire, crawl_options, wants_crawl
 from linter.cli.destinations import check_destinations, echo, emit, pair_outputs, write
+from linter.cli.engine import chosen_engine, engine_options, open_engine
 from linter.cli.files import FileOptions, file_filter, file_options, per_file_ignores
 from linter.cli.history import compare_history, open_history, record_history
 from linter.cli.options import AUDIT_FORMATS, RunOptions, output_options, quiet_option, run_options
@@ -73,6 +74,7 @@ def _page_timeout(seconds: float) -> float | None:
     metavar="last|ID",
     help="With --db: report new, fixed and unchanged findings since that audit.",
 )
+@engine_options
 @crawl_options
 @run_options
 @quiet_option("No progress bar; only findings, no summary.")
@@ -95,6 +97,8 @@ def audit(
     run: RunOptions,
     quiet: bool,
     crawl: CrawlArgs,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """Audit a site: PATHS (files, directories, a crawl's .warc/.warc.gz, or start URLs
     to crawl) on every core, then site-level rules.
@@ -120,6 +124,7 @@ def audit(
         if path
     ]
     setup = prepare(run, run_settings(run))
+    engine, scheduler = chosen_engine(engine, scheduler, setup.config)
     check_destinations([path for _, path in destinations])
     _check_store_path(store_path, [path for _, path in destinations] + [db_path or ""])
     history = open_history(db_path)
@@ -140,16 +145,19 @@ def audit(
     started = time.time()
     try:
         try:
-            outcome = run_audit(
-                pages,
-                plan,
-                jobs=workers,
-                progress=progress,
-                page_timeout=page_timeout,
-                crawl=archive.input.facts if archive.files else None,
-                results=store,
-                finish=answers.finish,
-            )
+            with open_engine(engine, scheduler, workers) as pool:
+                workers = pool.workers if pool is not None else workers
+                outcome = run_audit(
+                    pages,
+                    plan,
+                    jobs=workers,
+                    progress=progress,
+                    page_timeout=page_timeout,
+                    crawl=archive.input.facts if archive.files else None,
+                    results=store,
+                    finish=answers.finish,
+                    pool=pool,
+                )
         finally:
             if progress is not None:
                 progress.close()
@@ -174,7 +182,7 @@ def audit(
             report,
             destinations,
             seconds,
-            workers,
+            (workers, "Dask worker" if engine == "dask" else "worker"),
             color=color_wanted(run.no_color, sys.stdout),
             quiet=quiet,
         )
@@ -315,7 +323,7 @@ def _progress_bar(total: int, quiet: bool):
     return Progress(total)
 
 
-def _emit_audit(report, destinations, seconds: float, workers: int, *, color, quiet) -> int:
+def _emit_audit(report, destinations, seconds, workers: tuple[int, str], *, color, quiet) -> int:
     """The summary and the other reports; CSV of pages and the summary are audit-only.
     Returns how many could not be written."""
     from linter.audit.summary import render_summary
@@ -330,7 +338,7 @@ def _emit_audit(report, destinations, seconds: float, workers: int, *, color, qu
             rest.append(("text", destination))
             continue
         if fmt == "summary":
-            pieces = [render_summary(report, seconds, workers)]
+            pieces = [render_summary(report, seconds, *workers)]
         else:
             from linter.report.csv import stream_pages
 
