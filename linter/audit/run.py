@@ -19,15 +19,14 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
-import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
+from linter.audit.results import KeyCounts, ResultList, Results
 from linter.audit.site import attach_to
-from linter.audit.site_store import SiteStore, emit_keys, temporary_connection
+from linter.audit.site_store import SiteStore, emit_keys
 from linter.audit.sources import Read, page_text, read_before, source_text
 from linter.audit.watchdog import Board, PageLimit, wait_for
 from linter.checks.site._crawl import CrawlFacts
@@ -67,60 +66,6 @@ class AuditPlan:
         """The site rule whose kind runs the template pass (it defines ``scan_keys``,
         ``template_keys`` and ``mark_page``); without one there is no template pass."""
         return next((r for r in self.site_rules if hasattr(r.module, "template_keys")), None)
-
-
-class Results(Protocol):
-    """Where an audit puts each page's result by its position: the result store
-    (``linter.audit.store``), or a list for pages audited in memory."""
-
-    def put(self, index: int, result: FileResult) -> None: ...
-    def get(self, index: int) -> FileResult | None: ...
-    def next_index(self) -> int: ...
-    def key_counts(self) -> KeyCounts: ...
-    def site_connection(self) -> sqlite3.Connection: ...
-
-
-class KeyCounts(Protocol):
-    """On how many pages each template passage key is (pass 1)."""
-
-    def add(self, keys: Iterable[int]) -> None: ...
-    def at_least(self, pages: int) -> frozenset[int]: ...
-
-
-class CountedKeys:
-    """``KeyCounts`` in memory, for a list of results."""
-
-    def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
-
-    def add(self, keys: Iterable[int]) -> None:
-        self.counts.update(keys)
-
-    def at_least(self, pages: int) -> frozenset[int]:
-        return frozenset(key for key, count in self.counts.items() if count >= pages)
-
-
-class ResultList(list):
-    """A list of results with the store's ``put``/``get`` (``audit_documents``)."""
-
-    def put(self, index: int, result: FileResult) -> None:
-        if index >= len(self):
-            self.append(result)
-        else:
-            self[index] = result
-
-    def get(self, index: int) -> FileResult | None:  # type: ignore[override]
-        return self[index] if index < len(self) else None
-
-    def next_index(self) -> int:
-        return len(self)
-
-    def key_counts(self) -> KeyCounts:
-        return CountedKeys()
-
-    def site_connection(self) -> sqlite3.Connection:
-        """Where the site rules keep the pages' facts: a temporary file of their own."""
-        return temporary_connection()
 
 
 @dataclass
