@@ -57,7 +57,7 @@ RATES = {
     "image": 0.35,  # a lead image with alt text
     "image_no_alt": 0.04,  # a lead image without alt
 }
-TOPIC_BLOCK = 40  # consecutive pages share a topic: the FAQ pages among them are siblings
+TOPIC_BLOCK = 20  # consecutive pages share a topic: the FAQ pages among them are siblings
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -126,13 +126,14 @@ class Site:
         )
 
     def title(self, plan: Plan) -> str:
-        """The page's own title; an FAQ page's main part is its topic phrase and a suffix
-        (what groups siblings), other pages add a corpus heading."""
+        """The page's own title; an FAQ page's main part has its topic phrase as its one
+        key phrase (what groups siblings), other pages add a corpus heading."""
         r = self.rng(plan.index, "title")
         topic = plan.topic.title()
         suffix = r.choice(st.TITLE_SUFFIXES)
         if plan.faq:
-            return f"{topic} {suffix} – {r.choice(st.PLACES)} {r.choice(st.EDITIONS)}"
+            main = r.choice(st.FAQ_TITLES).format(T=topic, Y=r.randint(2019, 2026))
+            return f"{main} – {r.choice(st.PLACES)}"
         heading = r.choice(self.corpus.headings)
         if r.random() < 0.5:
             return f"{heading} – {topic} {suffix}"
@@ -174,12 +175,14 @@ class Site:
         return blocks
 
     def _faq(self, plan: Plan, r: random.Random) -> list[tuple[str, str]]:
-        """3 to 6 of the topic's questions (siblings share the topic's questions, each
+        """4 to 6 of the topic's 7 questions (siblings share the topic's questions, each
         leaves some out), answered with corpus sentences."""
-        chosen = sorted(r.sample(range(len(st.FAQ_QUESTIONS)), r.randint(3, 6)))
+        first = st.TOPIC_FIRST.index(plan.topic.split()[0])
+        questions = [st.FAQ_QUESTIONS[(first + n) % len(st.FAQ_QUESTIONS)] for n in range(7)]
+        chosen = sorted(r.sample(range(7), r.randint(4, 6)))
         out = [("faq", r.choice(st.FAQ_HEADINGS))]
         for n in chosen:
-            out.append(("h3", st.FAQ_QUESTIONS[n].format(t=plan.topic)))
+            out.append(("h3", questions[n].format(t=plan.topic)))
             answer = " ".join(r.choice(self.corpus.sentences) for _ in range(r.randint(1, 3)))
             out.append(("p", answer))
         return out
@@ -211,7 +214,7 @@ class Site:
             title = self.parts(plan.source).title.removesuffix(f" | {st.SITE_NAME}")
         elif plan.fault == "duplicate_description":
             description = self.parts(plan.source).description or description
-        h1 = None if plan.no_h1 else title.split(" – ")[0]
+        h1 = None if plan.no_h1 else title
         return Parts(
             section=plan.section,
             title=f"{title} | {st.SITE_NAME}",

@@ -29,15 +29,31 @@ TOPIC_FIRST = (
     "student pension mortgage pet bicycle wedding holiday office school rooftop river "
     "mountain camping hybrid diesel wireless smart organic indoor outdoor retirement "
     "heritage compost rainwater loft basement patio workshop village harbour railway "
-    "festival tenant landlord charity community island forest desert orchard"
+    "festival tenant landlord charity community island forest desert orchard canal "
+    "allotment barn cottage terrace bungalow caravan farmhouse chapel lighthouse marina "
+    "meadow moorland quarry riverside seaside suburban upland valley vineyard woodland "
+    "hostel"
 ).split()
 TOPIC_SECOND = (
     "heating insurance repairs travel loans lighting storage cleaning flooring security "
     "cooling savings budgets furniture planting permits parking charging batteries fencing "
     "painting plumbing roofing windows doors tools rentals tickets passes cameras "
     "speakers routers printers kettles ovens mattresses curtains carpets tiles drainage "
-    "ventilation insulation lawns hedges ponds beehives greenhouses sheds"
+    "ventilation insulation lawns hedges ponds beehives greenhouses sheds gutters "
+    "chimneys boilers radiators shutters skylights staircases driveways walls ceilings "
+    "showers sinks cupboards shelving wardrobes lamps heaters fountains paths decking "
+    "pergolas trellises"
 ).split()
+# Titles of FAQ pages: besides the topic, only stop words and a year, so that the one key
+# phrase the FAQ-gap rule finds in them is the topic (no cross-topic sibling crowds).
+FAQ_TITLES = [
+    "All About {T} in {Y}",
+    "{T}: Things You Should Do in {Y}",
+    "{T} in {Y}: How to Do It",
+    "{T}: What, When and How ({Y})",
+    "Why {T}? All You Should Do in {Y}",
+    "{T} in {Y}: All the Things to Do",
+]
 TITLE_SUFFIXES = [
     "Questions Answered",
     "Costs Explained",
@@ -65,7 +81,6 @@ PLACES = (
     "Kelmscott Langham Marwood Netherby Oakridge Penrith Quenby Rushden Saltash Thornbury "
     "Ulverston Ventnor Whitby Yarwell Ampney Bideford Calne Dorrington Eastleigh Frome"
 ).split()
-EDITIONS = ["Edition", "Notes", "Desk", "Guide", "Update"]
 
 FAQ_QUESTIONS = [
     "How much does {t} cost?",
@@ -239,7 +254,7 @@ def page_html(
     newsletter = (
         f'<aside class="newsletter"><p>{esc(_NEWSLETTER[variant])}</p></aside>'
         if variant == 2
-        else f'<p class="newsletter">{esc(_NEWSLETTER[variant])}</p>'
+        else f"<p>{esc(_NEWSLETTER[variant])}</p>"
     )
     faq = next((n for n, (tag, _) in enumerate(body) if tag == "faq"), len(body))
     out = [*head, *_body_lines(body[:faq]), newsletter, *_body_lines(body[faq:])]
