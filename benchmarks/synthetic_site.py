@@ -294,8 +294,14 @@ def build(out: Path, site: Site, pages: int) -> dict:
                 if on
             )
             if (index + 1) % 10_000 == 0:
-                print(f"  {index + 1:,} pages, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return {"bytes": size, "seconds": round(time.perf_counter() - started, 1), "faults": dict(counts)}
+                print(
+                    f"  {index + 1:,} pages, {time.perf_counter() - started:.0f} s", file=sys.stderr
+                )
+    return {
+        "bytes": size,
+        "seconds": round(time.perf_counter() - started, 1),
+        "faults": dict(counts),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -319,7 +325,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(corpus.headings):,} headings ({loaded:.1f} s)",
         file=sys.stderr,
     )
-    summary = {"seed": args.seed, "pages": args.pages, **build(out, Site(corpus, args.seed), args.pages)}
+    summary = {
+        "seed": args.seed,
+        "pages": args.pages,
+        **build(out, Site(corpus, args.seed), args.pages),
+    }
     summary["rates"] = RATES
     (out / SUMMARY).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(

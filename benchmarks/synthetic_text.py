@@ -16,6 +16,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (long lists stay readable)."""
+    return text.split()
+
+
 SITE_NAME = "Larkfield Ledger"
 # Sections of the site; the template variant of a page follows its section.
 SECTIONS = ["news", "guides", "reviews", "money", "travel", "home"]
@@ -24,7 +30,7 @@ VARIANT_OF = {"news": 0, "money": 0, "guides": 1, "home": 1, "reviews": 2, "trav
 # Topic phrases ("solar heating", "garden storage"...): first word x second word. Sibling
 # pages on one topic share the phrase in their titles, which is how the FAQ-gap rule
 # groups them.
-TOPIC_FIRST = (
+TOPIC_FIRST = _words(
     "solar garden kitchen electric winter rental family budget city coastal vintage "
     "student pension mortgage pet bicycle wedding holiday office school rooftop river "
     "mountain camping hybrid diesel wireless smart organic indoor outdoor retirement "
@@ -33,8 +39,8 @@ TOPIC_FIRST = (
     "allotment barn cottage terrace bungalow caravan farmhouse chapel lighthouse marina "
     "meadow moorland quarry riverside seaside suburban upland valley vineyard woodland "
     "hostel"
-).split()
-TOPIC_SECOND = (
+)
+TOPIC_SECOND = _words(
     "heating insurance repairs travel loans lighting storage cleaning flooring security "
     "cooling savings budgets furniture planting permits parking charging batteries fencing "
     "painting plumbing roofing windows doors tools rentals tickets passes cameras "
@@ -43,7 +49,7 @@ TOPIC_SECOND = (
     "chimneys boilers radiators shutters skylights staircases driveways walls ceilings "
     "showers sinks cupboards shelving wardrobes lamps heaters fountains paths decking "
     "pergolas trellises"
-).split()
+)
 # Titles of FAQ pages: besides the topic, only stop words and a year, so that the one key
 # phrase the FAQ-gap rule finds in them is the topic (no cross-topic sibling crowds).
 FAQ_TITLES = [
@@ -76,11 +82,11 @@ TITLE_SUFFIXES = [
     "Best Practices",
     "Honest Review",
 ]
-PLACES = (
+PLACES = _words(
     "Ashby Brackley Corfe Dunmore Elsworth Fairlop Glenrock Hartwell Ivybridge Jedburgh "
     "Kelmscott Langham Marwood Netherby Oakridge Penrith Quenby Rushden Saltash Thornbury "
     "Ulverston Ventnor Whitby Yarwell Ampney Bideford Calne Dorrington Eastleigh Frome"
-).split()
+)
 
 FAQ_QUESTIONS = [
     "How much does {t} cost?",
@@ -102,7 +108,7 @@ DESCRIPTION_LEADS = [
     "{T}, in brief.",
 ]
 # Words a near-duplicate page puts in place of one word of a sentence.
-EDIT_WORDS = "notably recently locally broadly roughly currently typically largely".split()
+EDIT_WORDS = _words("notably recently locally broadly roughly currently typically largely")
 
 # The template: three variants (navigation order, sidebar, newsletter blurb, footer text).
 _NAV = [
@@ -130,7 +136,11 @@ _FOOTER = [
     "Corrections and complaints: if we got something wrong, write to the standards desk "
     "and we will look into it within five working days.",
 ]
-_SIDEBAR_ICON = ["/static/icons/trending.svg", "/static/icons/toolbox.svg", "/static/icons/star.png"]
+_SIDEBAR_ICON = [
+    "/static/icons/trending.svg",
+    "/static/icons/toolbox.svg",
+    "/static/icons/star.png",
+]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 _BOILERPLATE = re.compile(
@@ -162,7 +172,7 @@ def _paragraphs(root) -> tuple[list[list[str]], list[str]]:
     for p in root.iter("p"):
         text = _clean(p.text_content())
         words = len(text.split())
-        if 15 <= words <= 250 and text[-1:] in ".!?\"”’)" and not _BOILERPLATE.search(text):
+        if 15 <= words <= 250 and text[-1:] in '.!?"”’)' and not _BOILERPLATE.search(text):
             paragraphs.append(_SENTENCE_END.split(text))
     headings = []
     for h in root.xpath("//h2|//h3"):
@@ -223,9 +233,7 @@ def page_html(
     tag ``p``, ``h2``, ``h3``, ``img`` (text: ``src``, a tab, the alt text, empty for no
     alt attribute) or ``faq`` (text: the FAQ heading, which opens the FAQ section))."""
     variant = VARIANT_OF[section]
-    nav = "".join(
-        f'<li><a href="/{name}/">{name.title()}</a></li>' for name in _NAV[variant]
-    )
+    nav = "".join(f'<li><a href="/{name}/">{name.title()}</a></li>' for name in _NAV[variant])
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
