@@ -89,6 +89,7 @@ class Run:
     report_bytes: dict[str, int] = field(default_factory=dict)
     store_bytes_per_page: float | None = None
     error: str = ""
+    load_average: float = 0.0  # of the machine at the start: others' work slows a run
     # Every descendant seen: [pid, parent pid, had children, peak MB, command line].
     tree: list[list] = field(default_factory=list)
 
@@ -195,7 +196,7 @@ def page_list(site: Path):
 
 def measure(site: Path, pages: int, args: argparse.Namespace, store: bool) -> Run:
     """Audit the first ``pages`` pages in a fresh process and measure it."""
-    run = Run(pages)
+    run = Run(pages, load_average=round(os.getloadavg()[0], 2))
     with tempfile.TemporaryDirectory(prefix="audit_scale-") as tmp:
         work = Path(tmp)
         listed = work / "pages.txt"
