@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -278,9 +279,11 @@ def _on_workers(
     )
     try:
         chunks = [todo[n : n + _CHUNK] for n in range(0, len(todo), _CHUNK)]
-        futures = [pool.submit(_run_chunk, function, [(i, items[i]) for i in c]) for c in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            yield from zip(chunk, wait_for(future, board, limit), strict=True)
+        futures = deque(
+            pool.submit(_run_chunk, function, [(i, items[i]) for i in c]) for c in chunks
+        )
+        for chunk in chunks:  # each future let go once read: its pages' results with it
+            yield from zip(chunk, wait_for(futures.popleft(), board, limit), strict=True)
     except BrokenProcessPool:  # a worker died: the pool has ended the others already
         pool.shutdown(wait=False, cancel_futures=True)
         raise

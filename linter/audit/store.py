@@ -301,16 +301,15 @@ class ResultStore:
         ).fetchall()
         return [(row[0], codec.decode(*row[1:])) for row in rows]
 
-    def positions(self, paths: set[str]) -> dict[str, int]:
-        """Where each of ``paths`` first sits in the audit (1-based)."""
-        found: dict[str, int] = {}
-        for path in paths:
-            row = self.connection.execute(
-                "SELECT min(id) FROM pages WHERE path = ?", (path,)
-            ).fetchone()
-            if row[0] is not None:
-                found[path] = row[0] + 1
-        return found
+    def worst_places(self, limit: int) -> list[tuple[int, str]]:
+        """``worst`` (ties by path) as positions and paths, without reading a result."""
+        self.flush()
+        rows = self.connection.execute(
+            "SELECT id, path FROM pages WHERE errors + warnings + info > 0"
+            " ORDER BY errors DESC, warnings DESC, info DESC, path, id LIMIT ?",
+            (limit,),
+        )
+        return [(index, path) for index, path in rows]
 
     def site_connection(self) -> sqlite3.Connection:
         """The site rules keep the pages' facts and keys in this store's file too."""

@@ -108,6 +108,12 @@ class Report:
             return self._store.categories()
         return {f.category for f in self.each_finding()}
 
+    def worst_places(self, limit: int) -> list[tuple[int, str]]:
+        """``worst_pages`` as positions and paths only (nothing read but two columns)."""
+        if self._store is not None:
+            return self._store.worst_places(limit)
+        return [(n, result.path) for n, result in self.worst_pages(limit)]
+
     def worst_pages(self, limit: int, by_path: bool = True) -> list[tuple[int, FileResult]]:
         """The ``limit`` files with the most errors, then warnings, then info (ties by
         path, or in report order), with their positions in the report (from 0)."""

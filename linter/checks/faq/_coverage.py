@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
@@ -192,9 +192,10 @@ def _focus(text: str, meanings: frozenset[str]) -> str:
     return ""
 
 
-@cache
+@lru_cache(maxsize=1024)
 def terms(text: str) -> Terms:
-    """The ``Terms`` of a question or answer (cached: FAQ entries are compared often).
+    """The ``Terms`` of a question or answer (cached: FAQ entries are compared often;
+    bounded, for an audit's FAQ-gap rule meets every question of the site).
 
     "check-in" is one word here, not "check"; "how many weeks" asks how long.
     """

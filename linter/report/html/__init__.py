@@ -18,7 +18,7 @@ from linter import __version__
 from linter.report import Report
 from linter.report.html import overview, pages
 from linter.report.html.assets import SCRIPT, STYLE, content_security_policy
-from linter.report.html.common import esc, ranked_pages
+from linter.report.html.common import esc
 
 
 def _anchors(report: Report, shown: set[int] | None) -> dict[str, str]:
@@ -29,8 +29,8 @@ def _anchors(report: Report, shown: set[int] | None) -> dict[str, str]:
         for n, result in enumerate(report.files, 1):
             anchors.setdefault(result.path, f"page-{n}")
     else:
-        for n, result in sorted(ranked_pages(report, len(shown))):
-            anchors.setdefault(result.path, f"page-{n + 1}")
+        for n, path in sorted(report.worst_places(len(shown))):
+            anchors.setdefault(path, f"page-{n + 1}")
     return anchors
 
 
@@ -46,7 +46,8 @@ def stream(report: Report) -> Iterator[str]:
         '<link rel="icon" href="data:,">\n<title>contentlint report</title>\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
     )
-    yield overview.sections(report, anchors) + pages.filters(report)
+    yield from overview.sections(report, anchors)
+    yield pages.filters(report)
     yield from pages.sections(report, anchors, shown)
     yield f"\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
 

@@ -4,6 +4,7 @@ the pages to fix first and the problems across pages."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from linter.model import Finding
 from linter.report import Report, plural, summary_line
@@ -196,36 +197,34 @@ def _worst_pages(report: Report, anchors: dict[str, str]) -> str:
     return f'<section class="card" id="worst"><h2>Pages to fix first</h2>{body}</section>'
 
 
-def _site_findings(report: Report, anchors: dict[str, str]) -> str:
-    """Problems across pages (duplicate titles, copied text) with every page involved."""
-    found = [f for f in report.each_finding() if f.category == SITE] if _has_site(report) else []
-    if not found:
-        return ""
-    items = []
-    for finding in found:
-        linked = finding.name in LINK_FINDINGS
-        sources = '<div class="where">Also linked from:</div>' if linked and finding.related else ""
-        items.append(
-            f'<li class="site-finding"><span class="badge {finding.severity}">'
-            f"{finding.severity}</span> <code>{esc(finding.code)}</code> {esc(finding.message)}"
-            f'<div class="where">{"Linked from " if linked else ""}'
-            f"{page_link(finding.path, anchors)}, line {finding.line}</div>"
-            f"{sources}{related(finding, anchors)}</li>"
-        )
+def _site_item(finding: Finding, anchors: dict[str, str]) -> str:
+    linked = finding.name in LINK_FINDINGS
+    sources = '<div class="where">Also linked from:</div>' if linked and finding.related else ""
     return (
-        f'<section class="card" id="site"><h2>Across pages ({len(found)})</h2>'
-        f'<ul class="plain">{"".join(items)}</ul></section>'
+        f'<li class="site-finding"><span class="badge {finding.severity}">'
+        f"{finding.severity}</span> <code>{esc(finding.code)}</code> {esc(finding.message)}"
+        f'<div class="where">{"Linked from " if linked else ""}'
+        f"{page_link(finding.path, anchors)}, line {finding.line}</div>"
+        f"{sources}{related(finding, anchors)}</li>"
     )
 
 
-def _has_site(report: Report) -> bool:
-    """Whether any finding is a site finding (asked of the totals: no pass over pages)."""
-    return any(total.category == SITE for total in report.rule_totals())
+def _site_findings(report: Report, anchors: dict[str, str]) -> Iterator[str]:
+    """Problems across pages (duplicate titles, copied text) with every page involved,
+    written one at a time (a large site has thousands)."""
+    count = sum(t.findings for t in report.rule_totals() if t.category == SITE)
+    if not count:
+        return
+    yield f'<section class="card" id="site"><h2>Across pages ({count})</h2><ul class="plain">'
+    for finding in report.each_finding():
+        if finding.category == SITE:
+            yield _site_item(finding, anchors)
+    yield "</ul></section>"
 
 
-def sections(report: Report, anchors: dict[str, str]) -> str:
+def sections(report: Report, anchors: dict[str, str]) -> Iterator[str]:
     """Everything above the filters, in reading order."""
-    return (
+    yield (
         _header(report)
         + _stats(report)
         + _charts(report)
@@ -233,5 +232,5 @@ def sections(report: Report, anchors: dict[str, str]) -> str:
         + _trend(report)
         + _comparison(report, anchors)
         + _worst_pages(report, anchors)
-        + _site_findings(report, anchors)
     )
+    yield from _site_findings(report, anchors)

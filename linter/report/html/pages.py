@@ -14,7 +14,6 @@ from linter.report.html.common import (
     categories,
     counted,
     esc,
-    ranked_pages,
     related,
     severity_counts,
     shown_line,
@@ -157,7 +156,7 @@ def shown_positions(report: Report) -> set[int] | None:
     the CSV reports)."""
     if len(report.files) <= PAGE_SECTIONS:
         return None
-    return {n for n, _ in ranked_pages(report, PAGE_SECTIONS)}
+    return {n for n, _ in report.worst_places(PAGE_SECTIONS)}
 
 
 def sections(report: Report, anchors: dict[str, str], shown: set[int] | None) -> Iterator[str]:
