@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -191,3 +192,16 @@ def test_check_writes_one_json_line_per_finding(tmp_path: Path) -> None:
     assert [(r["line"], r["column"], r["message"]) for r in spaces] == [
         (3, 23, "2 spaces in a row. Use one.")
     ]
+
+
+def test_the_temporary_store_leaves_nothing_in_the_temporary_directory(site: Path) -> None:
+    scratch = site / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    done = subprocess.run(
+        [*CLI, "audit", "site", "-j", "1", "--format", "json", "--output", "t.json"],
+        cwd=site, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads((site / "t.json").read_text())["summary"]["files"] == 4
+    assert list(scratch.iterdir()) == []

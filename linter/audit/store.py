@@ -12,8 +12,9 @@ never a pass over every finding.
 
 SQLite because the history already uses it (no new dependency), it streams rows in key
 order with a page cache of a few megabytes, and a kept store (``--store FILE``) is a file
-any SQLite tool opens. The file is scratch by default: a temporary file, deleted when the
-audit ends; journal and fsync are off, since a crash loses the run either way.
+any SQLite tool opens. The file is scratch by default: SQLite's own temporary database,
+whose file has no name once opened, so a killed audit leaves nothing behind; journal and
+fsync are off, since a crash loses the run either way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -88,23 +88,21 @@ class ResultStore:
     """Page results on disk in audit order; iterating yields ``FileResult``s, streamed."""
 
     def __init__(self, path: str | None = None) -> None:
-        """A new store at ``path`` (an existing file there is replaced), or in a temporary
-        file deleted by ``close``."""
+        """A new store at ``path`` (an existing file there is replaced), or in SQLite's
+        own temporary file: SQLite removes its name as it opens it, so nothing is left in
+        the temporary directory even when the audit is killed."""
         self.kept = path is not None
-        if path is None:
-            fd, path = tempfile.mkstemp(prefix="contentlint-audit-", suffix=".sqlite")
-            os.close(fd)
-        self.path = path
+        self.path = path if path is not None else "the temporary result store"
         try:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(path)
-            self.connection = sqlite3.connect(path, isolation_level=None)
+            if path is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+            self.connection = sqlite3.connect(path or "", isolation_level=None)
             self.connection.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;" + _SCHEMA
             )
         except (OSError, sqlite3.Error) as error:
-            self._remove()
-            raise StoreError(f"cannot make the result store {path}: {error}") from None
+            raise StoreError(f"cannot make the result store {self.path}: {error}") from None
         self._pending = 0
         self._rules: dict[str, tuple[str, str]] = {}
         self._size = 0
@@ -320,27 +318,19 @@ class ResultStore:
         return StoredKeys(self.connection)
 
     def size(self) -> int:
-        """Bytes of the store file."""
+        """Bytes of the store's file."""
         self.flush()
-        try:
-            return os.path.getsize(self.path)
-        except OSError:
-            return 0
+        pages = self.connection.execute("PRAGMA page_count").fetchone()[0]
+        return pages * self.connection.execute("PRAGMA page_size").fetchone()[0]
 
     # Closing -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Commit and close; a temporary store's file is deleted."""
+        """Commit and close (a temporary store is then gone)."""
         with contextlib.suppress(sqlite3.Error, StoreError):
             self.flush()
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
-        if not self.kept:
-            self._remove()
-
-    def _remove(self) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(self.path)
 
     def __enter__(self) -> ResultStore:
         return self

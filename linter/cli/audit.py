@@ -67,7 +67,7 @@ def _page_timeout(seconds: float) -> float | None:
     "store_path",
     metavar="FILE",
     help="Keep the result store (SQLite, every page's results) at FILE; default: a"
-    " temporary file, deleted at the end.",
+    " temporary file that is gone when the audit ends.",
 )
 @click.option(
     "--compare",
