@@ -195,8 +195,13 @@ class ResultStore:
         return self.results()
 
     def results(self, where: str = "", args: tuple = ()) -> Iterator[FileResult]:
-        """Results in audit order, ``_BATCH`` rows a query (keyset paging, so a result can
-        be put back while the stream goes on); ``where``: an SQL condition on pages."""
+        """Results in audit order; ``where``: an SQL condition on pages."""
+        for row in self._rows(where, args):
+            yield codec.decode(*row[1:])
+
+    def _rows(self, where: str = "", args: tuple = ()) -> Iterator[tuple]:
+        """``(id, path, format, words, error, body)`` rows in audit order, ``_BATCH`` a
+        query (keyset paging, so a result can be put back while the stream goes on)."""
         self.flush()
         condition = f"AND ({where})" if where else ""
         last = -1
@@ -206,35 +211,19 @@ class ResultStore:
                 f" ORDER BY id LIMIT {_BATCH}",
                 (last, *args),
             ).fetchall()
-            for row in rows:
-                yield codec.decode(*row[1:])
-            if len(rows) < _BATCH:
-                return
-            last = rows[-1][0]
-
-    def indexed(self) -> Iterator[tuple[int, FileResult]]:
-        """``(index, result)`` in audit order, for passes that put results back."""
-        self.flush()
-        last = -1
-        while True:
-            rows = self.connection.execute(
-                "SELECT id, path, format, words, error, body FROM pages WHERE id > ?"
-                f" ORDER BY id LIMIT {_BATCH}",
-                (last,),
-            ).fetchall()
-            for row in rows:
-                yield row[0], codec.decode(*row[1:])
+            yield from rows
             if len(rows) < _BATCH:
                 return
             last = rows[-1][0]
 
     def updating(self) -> Iterator[FileResult]:
         """Each result in audit order; one the caller changed before asking for the next
-        is put back (what ``apply_baseline`` and friends change in place)."""
-        for index, result in self.indexed():
-            before = codec.encode(result)
+        is put back (what ``apply_baseline`` and friends change in place). The codec is
+        exact, so a result is unchanged when it encodes to the bytes it was read from."""
+        for index, *fields, body in self._rows():
+            result = codec.decode(*fields, body)
             yield result
-            if codec.encode(result) != before:
+            if codec.encode(result) != body:
                 self.put(index, result)
         self.flush()
 
