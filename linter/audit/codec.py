@@ -49,7 +49,8 @@ def _finding(finding: Finding, path: str) -> list[Any]:
     ]
 
 
-def _line(line: Line) -> Any:
+def line_data(line: Line) -> Any:
+    """A quoted line as JSON: the text, or ``[length, [[offset, text], ...]]``."""
     return line if isinstance(line, str) else [line.length, [list(p) for p in line.pieces]]
 
 
@@ -71,10 +72,11 @@ def encode(result: FileResult) -> bytes:
     body = [
         [_finding(f, result.path) for f in result.findings],
         result.scores,
-        [[number, _line(line)] for number, line in result.lines.items()],
+        [[number, line_data(line)] for number, line in result.lines.items()],
         _fetch(result.fetch),
     ]
-    return zlib.compress(_ENCODER.encode(body).encode("utf-8"), _LEVEL)
+    # A file name that is not UTF-8 reaches here with lone surrogates: kept as they are.
+    return zlib.compress(_ENCODER.encode(body).encode("utf-8", "surrogatepass"), _LEVEL)
 
 
 def _decode_finding(item: list[Any], path: str) -> Finding:
@@ -102,7 +104,8 @@ def _decode_finding(item: list[Any], path: str) -> Finding:
     )
 
 
-def _decode_line(value: Any) -> Line:
+def line_of(value: Any) -> Line:
+    """The quoted line ``line_data`` gave."""
     if isinstance(value, str):
         return value
     length, pieces = value
@@ -111,7 +114,8 @@ def _decode_line(value: Any) -> Line:
 
 def decode(path: str, fmt: str | None, words: int, error: str | None, blob: bytes) -> FileResult:
     """The ``FileResult`` that ``encode`` was given."""
-    findings, scores, lines, fetch = json.loads(zlib.decompress(blob))
+    text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    findings, scores, lines, fetch = json.loads(text)
     return FileResult(
         path,
         fmt,
@@ -119,6 +123,6 @@ def decode(path: str, fmt: str | None, words: int, error: str | None, blob: byte
         error=error,
         findings=[_decode_finding(item, path) for item in findings],
         scores=scores,
-        lines={number: _decode_line(line) for number, line in lines},
+        lines={number: line_of(line) for number, line in lines},
         fetch=None if fetch is None else FetchInfo(*fetch),
     )

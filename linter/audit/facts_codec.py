@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
 
+from linter.audit.codec import line_data, line_of
 from linter.checks.site._facts import FaqItem, Located, PageFacts, PageLink
-from linter.quote import Line, LinePart
 
 VERSION = 1  # first element of every record: a reader can tell an old layout
 
@@ -26,19 +25,6 @@ def _place(at: Located | None) -> list | None:
 
 def _located(data: list | None) -> Located | None:
     return None if data is None else Located(*data)
-
-
-def _line(line: Line) -> Any:
-    if isinstance(line, str):
-        return line
-    return [line.length, [list(piece) for piece in line.pieces]]
-
-
-def _unline(data: Any) -> Line:
-    if isinstance(data, str):
-        return data
-    length, pieces = data
-    return LinePart(length, tuple((offset, text) for offset, text in pieces))
 
 
 def _link(link: PageLink | None) -> list | None:
@@ -63,7 +49,7 @@ def encode(facts: PageFacts) -> bytes:
         facts.body_words,
         [[key, _place(at)] for key, at in facts.template],
         [[name, _place(at)] for name, at in facts.template_images],
-        [[number, _line(line)] for number, line in facts.lines.items()],
+        [[number, line_data(line)] for number, line in facts.lines.items()],
         [_link(link) for link in facts.links],
         _link(facts.canonical),
         facts.noindex,
@@ -90,7 +76,7 @@ def decode(blob: bytes, signature: bytes | None) -> PageFacts:
         signature=signature,
         template=[(key, _located(at)) for key, at in template],  # type: ignore[misc]
         template_images=[(name, _located(at)) for name, at in images],  # type: ignore[misc]
-        lines={number: _unline(line) for number, line in lines},
+        lines={number: line_of(line) for number, line in lines},
         links=[_unlink(link) for link in links],  # type: ignore[misc]
         canonical=_unlink(canonical),
         noindex=noindex,
