@@ -216,10 +216,3 @@ def test_a_temporary_store_has_no_name_in_the_temporary_directory(tmp_path: Path
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.stdout.split("\n")[0] == "600 True []", done.stderr
-
-
-def test_a_page_whose_name_is_not_utf8_is_stored_and_read_back() -> None:
-    odd = result("caf\udce9.html", finding("SEO001", Severity.ERROR, 2, "caf\udce9.html"))
-    with ResultStore() as store:
-        store.put(0, odd)
-        assert store.get(0) == odd

@@ -110,7 +110,9 @@ class ResultStore:
     # Writing -------------------------------------------------------------------------
 
     def put(self, index: int, result: FileResult) -> None:
-        """Store (or replace) the result at position ``index``."""
+        """Store (or replace) the result at position ``index``. Its path is printable
+        already (``make_result_printable``: a file name that is not UTF-8 escaped), as
+        every result of an audit is before it is stored."""
         counts = Counter(f.severity for f in result.findings)
         by_rule = Counter(f.code for f in result.findings)
         for finding in result.findings:
